@@ -1,0 +1,146 @@
+/**
+ * Text normalisation shared by every engine stage, so that the database build and the matcher
+ * see words the same way. Must stay pure, deterministic and linear in the input length.
+ *
+ * Three levels, from faithful to forgiving:
+ * - `foldText`: Unicode-folded, lower-cased text with typographic variants unified.
+ * - `tokenize` / `contentWords`: word tokens, then stop-word-free, canonicalised, lightly stemmed terms.
+ * - `variantKey`: a consonant skeleton that maps spelling variants and transliterations
+ *   (Qassem/Qasem, Soleimani/Solemaini, Seely/Seeley) onto one key.
+ */
+
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const COMBINING = /[\u0300-\u036f]/g;
+
+/** Lower-cases, strips accents and zero-width characters, and unifies quotes, dashes and spaces. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(COMBINING, '')
+    .replace(ZERO_WIDTH, '')
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\s\u00A0]+/g, ' ')
+    .toLowerCase();
+}
+
+/**
+ * Word tokens of the folded text. Digit groups are joined ("5,000" -> "5000") and dotted
+ * abbreviations collapse ("u.s." -> "us"), so numbers and initialisms survive as one token.
+ */
+export function tokenize(text: string): string[] {
+  const folded = foldText(text)
+    .replace(/(\d),(?=\d{3}\b)/g, '$1')
+    .replace(/\b((?:[a-z]\.){2,})/g, (m) => m.replace(/\./g, ''));
+  return folded.match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
+}
+
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or but nor so yet of to in on at by for with from into onto over under about as than then ' +
+    'that this these those there here it its it\'s is are was were be been being am do does did done doing ' +
+    'have has had having will would shall should can could may might must i me my we us our you your he him ' +
+    'his she her they them their who whom whose which what when where why how all any both each few more most ' +
+    'other some such only own same too very just also not no yes if while after before during since until ' +
+    'up down out off again further once said says say told tells according reported reports report mr mrs ms ' +
+    'one s t don\'t didn\'t doesn\'t wasn\'t isn\'t aren\'t weren\'t there\'s it\'s that\'s we\'re they\'re ' +
+    'i\'m he\'s she\'s we\'ve they\'ve won\'t can\'t'
+  ).split(' '),
+);
+
+/**
+ * Canonical forms for words outlets use interchangeably. Kept deliberately small: every entry
+ * must be a true synonym in news about states and militaries, or it creates false matches.
+ */
+const CANONICAL: Readonly<Record<string, string>> = {
+  american: 'us',
+  americans: 'us',
+  america: 'us',
+  usa: 'us',
+  'united states': 'us',
+  defence: 'defense',
+  soldiers: 'troops',
+  soldier: 'troops',
+  personnel: 'troops',
+  servicemembers: 'troops',
+  troop: 'troops',
+  forces: 'troops',
+  force: 'troops',
+  withdrawal: 'withdraw',
+  withdrawing: 'withdraw',
+  pullout: 'withdraw',
+  mps: 'parliament',
+  lawmakers: 'parliament',
+  airstrike: 'strike',
+  'air-strike': 'strike',
+  iraqi: 'iraq',
+  iranian: 'iran',
+  british: 'uk',
+  britain: 'uk',
+};
+
+/** Light suffix stripping: enough to meet plural and tense variants, never below four letters. */
+export function stemWord(word: string): string {
+  if (word.length <= 4 || /^\d/.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 5) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('ing') && word.length > 6) return word.slice(0, -3);
+  if (word.endsWith('ed') && word.length > 5) return word.slice(0, -2);
+  if (word.endsWith('es') && /(?:sh|ch|x|ss)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) return word.slice(0, -1);
+  return word;
+}
+
+/** Maps a token to its canonical synonym, if it has one. */
+export function canonicalWord(word: string): string {
+  return CANONICAL[word] ?? word;
+}
+
+/** Content terms: tokens without stop words, canonicalised, then stemmed. */
+export function contentWords(text: string): string[] {
+  const out: string[] = [];
+  const tokens = tokenize(text.replace(/\bunited states\b/gi, 'usa'));
+  for (const token of tokens) {
+    if (STOPWORDS.has(token)) continue;
+    out.push(stemWord(canonicalWord(token)));
+  }
+  return out;
+}
+
+/**
+ * A spelling-tolerant key: first letter, then the consonant skeleton with doubled letters
+ * collapsed and vowels, h, w and y dropped. Numbers are returned unchanged.
+ */
+export function variantKey(word: string): string {
+  if (/^\d/.test(word)) return word;
+  const w = word.replace(/[^a-z]/g, '');
+  if (w.length === 0) return word;
+  const first = w[0] === 'q' ? 'k' : w[0]!;
+  const rest = w
+    .slice(1)
+    .replace(/q/g, 'k')
+    .replace(/ck/g, 'k')
+    .replace(/ph/g, 'f')
+    .replace(/[aeiouyhw]/g, '')
+    .replace(/(.)\1+/g, '$1');
+  return `${first}${rest}`;
+}
+
+/** Edit distance with an early exit: returns `limit + 1` as soon as the distance must exceed `limit`. */
+export function boundedLevenshtein(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
