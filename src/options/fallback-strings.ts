@@ -1,0 +1,30 @@
+/**
+ * English text for the messages the options page builds in script, used only when the locale
+ * lacks the key (so the page still reads correctly before the locale file is complete).
+ * The same strings are listed for `_locales/en/messages.json`; keep the two in step.
+ */
+export const FALLBACK_STRINGS: Readonly<Record<string, string>> = {
+  options_remove: 'Remove',
+  options_removeSourceLabel: 'Remove source: $1',
+  options_removeSiteLabel: 'Remove site: $1',
+  options_sourceWords: '$1 words',
+  options_sourcesCount: '$1 saved sources',
+  options_sourcesCountOne: '1 saved source',
+  options_sourcesEmpty: 'You have not added any sources yet.',
+  options_disabledSitesHeading: 'Sites where Crosscheck is off',
+  options_enabledSitesHeading: 'Sites where Crosscheck runs',
+  options_disabledSitesEmpty: 'No sites are disabled.',
+  options_enabledSitesEmpty: 'No sites are enabled yet, so Crosscheck runs nowhere.',
+  options_siteInvalid: 'That is not a site name. Enter a host such as news.example.com.',
+  options_siteDuplicate: '$1 is already in the list.',
+  options_saved: 'Saved.',
+  options_saveFailed: 'Could not save: $1. Your input is still here; try again.',
+  options_articleAdded: 'Added “$1” to your sources.',
+  options_articleRemoved: 'Removed “$1” from your sources.',
+  options_exported: 'Exported $1 sources to $2.',
+  options_importDone: 'Imported $1 sources; $2 skipped.',
+  options_importFailed: 'Nothing was imported. $1',
+  options_importReadFailed: 'The file could not be read.',
+  options_settingsUnreadable: 'Settings: $1',
+  options_sourcesUnreadable: 'Your sources: $1 A copy of the unreadable data is kept when you next save.',
+};
