@@ -1,0 +1,332 @@
+/**
+ * Candidate generation for the matcher: an inverted index from spelling-tolerant term keys to the
+ * claims that contain them, weighted by rarity (IDF). It exists so the expensive scorers (term
+ * alignment, Fuse.js) only ever see a handful of claims per page sentence, whatever the size of the
+ * database. It must keep true:
+ * - a claim sharing rare terms (or a spelling variant of them: Qassem/Qasem, Soleimani/Solemaini)
+ *   with the sentence is returned before one sharing only common terms;
+ * - the work per sentence is bounded by the postings of its rare keys, not by the database size;
+ * - analysis is the same for claims and page sentences (`analyzeText`), so both sides meet.
+ */
+
+import { contentWords, STOPWORDS, variantKey } from './normalize.ts';
+
+/**
+ * Matcher-local equivalences applied after `contentWords`, for words outlets use interchangeably
+ * when reporting the same fact ("pull out" / "leave" / "withdraw"). Kept out of normalize.ts on
+ * purpose: they widen matching only, and must not change how the database groups claims.
+ */
+const CONCEPTS: Readonly<Record<string, string>> = {
+  leave: 'leave',
+  leav: 'leave',
+  left: 'leave',
+  withdraw: 'leave',
+  depart: 'leave',
+  departure: 'leave',
+  pull: 'leave',
+  exit: 'leave',
+  quit: 'leave',
+  evacuate: 'leave',
+  expel: 'leave',
+  decid: 'decision',
+  decide: 'decision',
+  plann: 'plan',
+  intention: 'plan',
+  intend: 'plan',
+  kill: 'kill',
+  assassinate: 'kill',
+  assassination: 'kill',
+  assassinat: 'kill',
+  expell: 'leave',
+  evacuat: 'leave',
+  stays: 'stay',
+  slain: 'kill',
+  memo: 'letter',
+  correspondence: 'letter',
+  remain: 'stay',
+  journalist: 'reporter',
+  gen: 'general',
+  brig: 'brigadier',
+  legislature: 'parliament',
+  legislator: 'parliament',
+  iraqis: 'iraq',
+  iranians: 'iran',
+  pentagon: 'pentagon',
+  vow: 'vow',
+  threaten: 'threat',
+  warn: 'threat',
+  warned: 'threat',
+  drone: 'drone',
+  unsigned: 'sign',
+};
+
+/**
+ * Words that carry no fact of their own in news prose beyond `normalize.STOPWORDS`: hedges and
+ * quantity qualifiers (the stance step reads qualifiers from the features, not from terms),
+ * time fillers, and reporting verbs.
+ */
+const MATCH_STOPWORDS: ReadonlySet<string> = new Set([
+  'roughly',
+  'around',
+  'approximately',
+  'nearly',
+  'almost',
+  'currently',
+  'now',
+  'still',
+  'later',
+  'earlier',
+  'yesterday',
+  'today',
+  'reportedly',
+  'however',
+  'mean',
+  'meant',
+  'added',
+  'add',
+  'stat',
+  'stating',
+  'insist',
+  'insisted',
+  'read',
+  'more',
+  'least',
+  'period',
+  'even',
+  'though',
+  'already',
+  'another',
+  'many',
+  'much',
+  'well',
+  'get',
+  'got',
+  'made',
+  'make',
+  'take',
+  'taken',
+  'took',
+  'going',
+  'go',
+  'went',
+  'come',
+  'came',
+  'like',
+  'way',
+  'new',
+  'per',
+  'cent',
+  'year',
+  'week',
+  'day',
+  'time',
+  'last',
+  'next',
+  'first',
+  'two',
+]);
+
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const MONTHS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
+const BRANCHES = new Set(['army', 'navy', 'marine', 'corps', 'airforce']);
+
+/**
+ * A slot is a kind of detail outlets disagree on. Two different terms of the same slot (5,000 and
+ * 5,200; Friday and Thursday; Navy and Marine) still show that the sentence and the claim talk
+ * about the same thing, so scoring gives them partial credit and leaves the disagreement to the
+ * stance step. `null` means the term is an ordinary word.
+ */
+export type Slot = 'number' | 'weekday' | 'month' | 'branch';
+
+export function slotOf(term: string): Slot | null {
+  if (/^\d/.test(term)) return 'number';
+  if (WEEKDAYS.has(term)) return 'weekday';
+  if (MONTHS.has(term)) return 'month';
+  if (BRANCHES.has(term)) return 'branch';
+  return null;
+}
+
+/** A text reduced to what matching compares: unique terms and their spelling-tolerant keys. */
+export interface AnalyzedText {
+  /** Unique content terms, in first-seen order. */
+  terms: string[];
+  /** `variantKey` of each term, parallel to `terms`. */
+  keys: string[];
+}
+
+/** Reduces a sentence to unique content terms. Claims and page sentences go through this same path. */
+export function analyzeText(text: string): AnalyzedText {
+  const prepared = text
+    .replace(/\bservice\s*(?:men|women|members)\b/gi, 'troops')
+    .replace(/\bair\s+force\b/gi, 'airforce')
+    .replace(/\bair\s+base\b/gi, 'airbase')
+    .replace(/\bpull(?:ing|ed|s)?\s+out\b/gi, 'leave')
+    .replace(/\bmov(?:e|ing|ed)\s+out\b/gi, 'leave');
+  const terms: string[] = [];
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (let word of contentWords(prepared)) {
+    const apostrophe = word.indexOf("'");
+    if (apostrophe > 0) {
+      word = word.slice(0, apostrophe);
+      if (STOPWORDS.has(word)) continue;
+    }
+    if (MATCH_STOPWORDS.has(word) || word.length < 2) continue;
+    const term = CONCEPTS[word] ?? word;
+    if (seen.has(term)) continue;
+    seen.add(term);
+    terms.push(term);
+    keys.push(variantKey(term));
+  }
+  return { terms, keys };
+}
+
+/**
+ * Keys held by more than this share of claims are "common": they are never walked to find
+ * candidates (that would touch most of the database), only checked on candidates found through
+ * rarer keys. 2 % keeps a 100,000-claim walk per key under 2,000 postings.
+ */
+const COMMON_KEY_SHARE = 0.02;
+/** Below this many claims every key is walked: a small database has no "common" cost to avoid. */
+const COMMON_KEY_MIN_DF = 200;
+
+/**
+ * A claim becomes a candidate only if the keys it shares with the sentence carry at least this
+ * share of the sentence's total key weight. The final threshold needs far more than this (see
+ * score-match.ts), so the gate only discards claims that could never pass; eval.ts checks that no
+ * labelled true match is lost here ("candidate recall").
+ */
+export const CANDIDATE_MIN_SHARE = 0.2;
+/** How many candidates the scorer sees per sentence at most. */
+export const DEFAULT_TOP_K = 12;
+
+export interface Candidate {
+  /** Position of the claim in the indexed list. */
+  claim: number;
+  /** Sum of the IDF of the keys the claim shares with the sentence. */
+  weight: number;
+}
+
+export interface CandidateIndex {
+  /** Number of indexed claims. */
+  readonly size: number;
+  /** The analysis of each indexed claim, by position. */
+  readonly analyzed: readonly AnalyzedText[];
+  /** Rarity weight of an exact term: ln(1 + N / df). Unknown terms weigh like a term seen once. */
+  termWeight(term: string): number;
+  /** How many claims contain the exact term; 0 for a term the database never uses. */
+  termDf(term: string): number;
+  /** Rarity weight of a variant key. */
+  keyWeight(key: string): number;
+  /** The best `k` claims for an analysed sentence, best first. */
+  candidates(query: AnalyzedText, k?: number): Candidate[];
+}
+
+function lowerBound(list: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Keys a text is indexed and looked up under: its variant keys, plus one key per slot it fills
+ * ("#number", "#weekday"…), so a sentence with an altered number or day still finds the claim.
+ */
+function indexKeysOf(text: AnalyzedText): string[] {
+  const keys = new Set(text.keys);
+  for (const term of text.terms) {
+    const slot = slotOf(term);
+    if (slot !== null) keys.add(`#${slot}`);
+  }
+  return [...keys];
+}
+
+/** Builds the index over claim texts. Positions in the result refer to positions in `texts`. */
+export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
+  const size = texts.length;
+  const analyzed: AnalyzedText[] = new Array(size);
+  const termDf = new Map<string, number>();
+  const building = new Map<string, number[]>();
+  for (let i = 0; i < size; i++) {
+    const a = analyzeText(texts[i]!);
+    analyzed[i] = a;
+    for (const term of a.terms) termDf.set(term, (termDf.get(term) ?? 0) + 1);
+    for (const key of indexKeysOf(a)) {
+      const list = building.get(key);
+      if (list) list.push(i);
+      else building.set(key, [i]);
+    }
+  }
+  const postings = new Map<string, Int32Array>();
+  for (const [key, list] of building) postings.set(key, Int32Array.from(list));
+  building.clear();
+
+  const weightOfDf = (df: number) => Math.log(1 + size / Math.max(df, 1));
+  const commonDf = Math.max(COMMON_KEY_MIN_DF, Math.floor(size * COMMON_KEY_SHARE));
+  const accum = new Float64Array(size);
+  const touched: number[] = [];
+
+  const termWeight = (term: string) => weightOfDf(termDf.get(term) ?? 0);
+  const termDfOf = (term: string) => termDf.get(term) ?? 0;
+  const keyWeight = (key: string) => weightOfDf(postings.get(key)?.length ?? 0);
+
+  function candidates(query: AnalyzedText, k = DEFAULT_TOP_K): Candidate[] {
+    const rare: { list: Int32Array; weight: number }[] = [];
+    const common: { list: Int32Array; weight: number }[] = [];
+    let total = 0;
+    for (const key of indexKeysOf(query)) {
+      const list = postings.get(key);
+      const weight = weightOfDf(list?.length ?? 0);
+      total += weight;
+      if (!list) continue;
+      (list.length > commonDf ? common : rare).push({ list, weight });
+    }
+    if (rare.length === 0 && common.length > 0) {
+      common.sort((a, b) => a.list.length - b.list.length);
+      rare.push(common.shift()!);
+    }
+    touched.length = 0;
+    for (const { list, weight } of rare) {
+      for (let j = 0; j < list.length; j++) {
+        const c = list[j]!;
+        if (accum[c] === 0) touched.push(c);
+        accum[c] = accum[c]! + weight;
+      }
+    }
+    for (const { list, weight } of common) {
+      for (const c of touched) {
+        const at = lowerBound(list, c);
+        if (at < list.length && list[at] === c) accum[c] = accum[c]! + weight;
+      }
+    }
+    const floor = total * CANDIDATE_MIN_SHARE;
+    const out: Candidate[] = [];
+    for (const c of touched) {
+      if (accum[c]! >= floor) out.push({ claim: c, weight: accum[c]! });
+      accum[c] = 0;
+    }
+    out.sort((a, b) => b.weight - a.weight || a.claim - b.claim);
+    if (out.length > k) out.length = k;
+    return out;
+  }
+
+  return { size, analyzed, termWeight, termDf: termDfOf, keyWeight, candidates };
+}

@@ -1,0 +1,161 @@
+/**
+ * Scores one page sentence against one candidate claim, 0..1, higher is closer. Two signals:
+ * - rarity-weighted term alignment (exact, spelling variant, or same slot with another value), read
+ *   from both sides: how much of the sentence the claim covers, and how much of the claim the
+ *   sentence covers;
+ * - Fuse.js (Bitap) similarity of the raw texts, run only on the few candidates that already pass
+ *   the alignment gate, never over the database.
+ * Every weight and threshold below is a named constant calibrated by `npm run eval` on the labelled
+ * set and the leave-one-article-out seeds; the eval prints the grid it chose them from.
+ */
+
+import Fuse from 'fuse.js';
+import type { AnalyzedText, CandidateIndex } from './build-candidate-index.ts';
+import { slotOf } from './build-candidate-index.ts';
+import { boundedLevenshtein } from './normalize.ts';
+
+/**
+ * Credit for a sentence term met by a different value of the same slot (5,000 vs 5,200, Friday vs
+ * Thursday, Navy vs Marine). Below 1 so that the exact value scores higher, but high enough that a
+ * sentence with an altered detail still matches and the stance step can report the conflict.
+ */
+export const SLOT_CREDIT = 0.6;
+/** Credit for a spelling variant (same variant key, small edit distance): Qasem/Qassem. */
+export const VARIANT_CREDIT = 0.9;
+/**
+ * A page term the database never uses weighs this share of the rarest known term. Unknown words
+ * are often a paraphrase's own wording ("taken", "roughly"), not evidence of another fact, so
+ * weighing them fully would punish rewording; 0 would let any long sentence match on two words.
+ */
+export const UNKNOWN_TERM_FACTOR = 0.5;
+/**
+ * Weight of the sentence-side coverage in the geometric mean with the claim-side coverage. Above
+ * 0.5 because page sentences often restate part of a longer source sentence (a partial quote, one
+ * of two numbers), which lowers only the claim-side coverage.
+ */
+export const PAGE_COVERAGE_EXPONENT = 0.65;
+/**
+ * Share of the final score that comes from term alignment; the rest is Fuse.js similarity.
+ * Calibrated in eval.ts ("fuse weight" grid).
+ */
+export const ALIGNMENT_WEIGHT = 0.85;
+/**
+ * Minimum distinct ordinary (non-slot) terms shared. "He said on Monday." shares only a weekday;
+ * two shared content words is the least that names a fact.
+ */
+export const MIN_SHARED_TERMS = 2;
+/** A claim whose alignment score is below this is not sent to Fuse.js at all (saves Bitap time). */
+export const FUSE_GATE = 0.25;
+
+export interface ScoreWeights {
+  slotCredit: number;
+  variantCredit: number;
+  unknownTermFactor: number;
+  pageCoverageExponent: number;
+  alignmentWeight: number;
+  minSharedTerms: number;
+}
+
+export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = {
+  slotCredit: SLOT_CREDIT,
+  variantCredit: VARIANT_CREDIT,
+  unknownTermFactor: UNKNOWN_TERM_FACTOR,
+  pageCoverageExponent: PAGE_COVERAGE_EXPONENT,
+  alignmentWeight: ALIGNMENT_WEIGHT,
+  minSharedTerms: MIN_SHARED_TERMS,
+};
+
+export interface Alignment {
+  /** Share of the sentence's term weight met in the claim, 0..1. */
+  pageCoverage: number;
+  /** Share of the claim's term weight met in the sentence, 0..1. */
+  claimCoverage: number;
+  /** Distinct ordinary terms met exactly or as a variant. */
+  sharedTerms: number;
+  /** Combined alignment score, 0..1; 0 when fewer than `minSharedTerms` are shared. */
+  score: number;
+}
+
+function isVariant(a: string, keyA: string, b: string, keyB: string): boolean {
+  if (keyA !== keyB || a.length < 4 || b.length < 4) return false;
+  return boundedLevenshtein(a, b, 2) <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 4));
+}
+
+/** Credit (0..1) with which `term` is met in `other`. */
+function creditIn(
+  term: string,
+  key: string,
+  other: AnalyzedText,
+  otherSet: ReadonlySet<string>,
+  weights: ScoreWeights,
+): { credit: number; ordinary: boolean } {
+  if (otherSet.has(term)) return { credit: 1, ordinary: slotOf(term) === null };
+  const slot = slotOf(term);
+  if (slot !== null) {
+    for (const t of other.terms)
+      if (slotOf(t) === slot) return { credit: weights.slotCredit, ordinary: false };
+    return { credit: 0, ordinary: false };
+  }
+  for (let i = 0; i < other.terms.length; i++) {
+    if (isVariant(term, key, other.terms[i]!, other.keys[i]!))
+      return { credit: weights.variantCredit, ordinary: true };
+  }
+  return { credit: 0, ordinary: false };
+}
+
+/** Rarity-weighted alignment of a page sentence with a claim, read from both sides. */
+export function alignTerms(
+  page: AnalyzedText,
+  claim: AnalyzedText,
+  index: CandidateIndex,
+  weights: ScoreWeights = DEFAULT_WEIGHTS,
+): Alignment {
+  const claimSet = new Set(claim.terms);
+  const pageSet = new Set(page.terms);
+  const maxWeight = index.termWeight('');
+  let pageTotal = 0;
+  let pageMet = 0;
+  let shared = 0;
+  for (let i = 0; i < page.terms.length; i++) {
+    const term = page.terms[i]!;
+    const w = index.termDf(term) === 0 ? maxWeight * weights.unknownTermFactor : index.termWeight(term);
+    const { credit, ordinary } = creditIn(term, page.keys[i]!, claim, claimSet, weights);
+    pageTotal += w;
+    pageMet += w * credit;
+    if (ordinary && credit > 0) shared++;
+  }
+  let claimTotal = 0;
+  let claimMet = 0;
+  for (let i = 0; i < claim.terms.length; i++) {
+    const term = claim.terms[i]!;
+    const w = index.termWeight(term);
+    claimTotal += w;
+    claimMet += w * creditIn(term, claim.keys[i]!, page, pageSet, weights).credit;
+  }
+  const pageCoverage = pageTotal > 0 ? pageMet / pageTotal : 0;
+  const claimCoverage = claimTotal > 0 ? claimMet / claimTotal : 0;
+  const e = weights.pageCoverageExponent;
+  const score = shared < weights.minSharedTerms ? 0 : pageCoverage ** e * claimCoverage ** (1 - e);
+  return { pageCoverage, claimCoverage, sharedTerms: shared, score };
+}
+
+const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, threshold: 1, isCaseSensitive: false };
+
+/**
+ * Fuse.js similarity (1 - Fuse score) of the sentence to each given text, in the given order. Fuse
+ * averages patterns longer than 32 characters chunk by chunk, so the caller, not Fuse's own
+ * threshold, decides what counts (threshold 1 here returns every item with its score).
+ */
+export function fuseSimilarities(sentence: string, texts: readonly string[]): number[] {
+  const out = new Array<number>(texts.length).fill(0);
+  if (texts.length === 0) return out;
+  const fuse = new Fuse(texts as string[], FUSE_OPTIONS);
+  for (const r of fuse.search(sentence)) out[r.refIndex] = 1 - (r.score ?? 1);
+  return out;
+}
+
+/** The final score: alignment blended with Fuse.js similarity. */
+export function combineScores(alignment: number, fuseSimilarity: number, weights = DEFAULT_WEIGHTS): number {
+  if (alignment <= 0) return 0;
+  return weights.alignmentWeight * alignment + (1 - weights.alignmentWeight) * fuseSimilarity;
+}

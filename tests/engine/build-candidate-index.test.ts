@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText, buildCandidateIndex, slotOf } from '../../src/engine/build-candidate-index.ts';
+
+const CLAIMS = [
+  'The United States has about 5,000 US troops in Iraq.',
+  'Iranian General Qassem Soleimani was killed following a US drone strike at Baghdad airport on Friday.',
+  'The letter was sent by Brigadier General William H Seely III, the commanding general of Task Force Iraq.',
+  'Esper told reporters in Washington: "There\'s been no decision to leave Iraq".',
+  'Around 400 British Army soldiers are training Iraqi troops.',
+  'The Iraqi parliament passed a non-binding resolution on Sunday.',
+];
+
+describe('analyzeText', () => {
+  it('reduces rewordings of the same fact to shared terms', () => {
+    const a = analyzeText('Esper said no decision had been made to pull out of Iraq');
+    const b = analyzeText('There has been no decision to leave Iraq, Esper said');
+    for (const term of ['esper', 'decision', 'leave', 'iraq']) {
+      expect(a.terms).toContain(term);
+      expect(b.terms).toContain(term);
+    }
+  });
+
+  it('maps "service members" and "soldiers" to troops and drops hedges', () => {
+    expect(analyzeText('Roughly 5,000 American service members remain').terms).toEqual([
+      '5000',
+      'us',
+      'troop',
+      'stay',
+    ]);
+  });
+
+  it('drops contractions of stop words', () => {
+    expect(analyzeText("That's not what's happening").terms).toEqual(['happen']);
+  });
+
+  it('knows which terms are slots', () => {
+    expect(slotOf('5200')).toBe('number');
+    expect(slotOf('thursday')).toBe('weekday');
+    expect(slotOf('navy')).toBe('branch');
+    expect(slotOf('letter')).toBeNull();
+  });
+});
+
+describe('buildCandidateIndex', () => {
+  const index = buildCandidateIndex(CLAIMS);
+
+  it('ranks the claim sharing rare terms first', () => {
+    const top = index.candidates(
+      analyzeText('Esper told journalists no decision had been taken to pull out of Iraq'),
+    );
+    expect(top[0]?.claim).toBe(3);
+  });
+
+  it('meets transliterations and misspellings through variant keys', () => {
+    expect(index.candidates(analyzeText('Qasem Solemaini died in a drone strike'))[0]?.claim).toBe(1);
+    expect(index.candidates(analyzeText('General Seeley sent the letter to the task force'))[0]?.claim).toBe(
+      2,
+    );
+  });
+
+  it('finds a claim whose number differs, through the number slot', () => {
+    const claims = index
+      .candidates(analyzeText('The United States has about 5,200 troops in Iraq.'))
+      .map((c) => c.claim);
+    expect(claims[0]).toBe(0);
+  });
+
+  it('returns nothing for a sentence with no terms in common', () => {
+    expect(index.candidates(analyzeText('Manchester United beat Chelsea at Old Trafford.'))).toEqual([]);
+    expect(index.candidates(analyzeText('Read more.'))).toEqual([]);
+  });
+
+  it('weighs rare terms above common ones', () => {
+    expect(index.termWeight('seely')).toBeGreaterThan(index.termWeight('iraq'));
+    expect(index.termDf('iraq')).toBe(5); // "Iraqi" folds to iraq
+    expect(index.termDf('football')).toBe(0);
+  });
+
+  it('caps the number of candidates', () => {
+    const many = buildCandidateIndex(
+      Array.from({ length: 50 }, (_, i) => `US troops in Iraq number ${i} alpha`),
+    );
+    expect(many.candidates(analyzeText('US troops in Iraq alpha'), 5)).toHaveLength(5);
+  });
+
+  it('stays bounded on a large database with common words', () => {
+    const texts = Array.from({ length: 20_000 }, (_, i) => `troops iraq base w${i % 997} x${i}`);
+    texts.push('Esper said there was no decision to leave Iraq');
+    const big = buildCandidateIndex(texts);
+    const top = big.candidates(analyzeText('Esper: no decision to leave Iraq and troops'));
+    expect(top[0]?.claim).toBe(20_000);
+  });
+});
