@@ -10,7 +10,7 @@
  */
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
-const COMBINING = /[\u0300-\u036f]/g;
+const COMBINING = /\p{M}/gu;
 
 /** Lower-cases, strips accents and zero-width characters, and unifies quotes, dashes and spaces. */
 export function foldText(text: string): string {
@@ -39,13 +39,13 @@ export function tokenize(text: string): string[] {
 export const STOPWORDS: ReadonlySet<string> = new Set(
   (
     'a an the and or but nor so yet of to in on at by for with from into onto over under about as than then ' +
-    'that this these those there here it its it\'s is are was were be been being am do does did done doing ' +
+    "that this these those there here it its it's is are was were be been being am do does did done doing " +
     'have has had having will would shall should can could may might must i me my we us our you your he him ' +
     'his she her they them their who whom whose which what when where why how all any both each few more most ' +
     'other some such only own same too very just also not no yes if while after before during since until ' +
     'up down out off again further once said says say told tells according reported reports report mr mrs ms ' +
-    'one s t don\'t didn\'t doesn\'t wasn\'t isn\'t aren\'t weren\'t there\'s it\'s that\'s we\'re they\'re ' +
-    'i\'m he\'s she\'s we\'ve they\'ve won\'t can\'t'
+    "one s t don't didn't doesn't wasn't isn't aren't weren't there's it's that's we're they're " +
+    "i'm he's she's we've they've won't can't"
   ).split(' '),
 );
 
@@ -58,7 +58,6 @@ const CANONICAL: Readonly<Record<string, string>> = {
   americans: 'us',
   america: 'us',
   usa: 'us',
-  'united states': 'us',
   defence: 'defense',
   soldiers: 'troops',
   soldier: 'troops',
@@ -99,7 +98,7 @@ export function canonicalWord(word: string): string {
 /** Content terms: tokens without stop words, canonicalised, then stemmed. */
 export function contentWords(text: string): string[] {
   const out: string[] = [];
-  const tokens = tokenize(text.replace(/\bunited states\b/gi, 'usa'));
+  const tokens = tokenize(foldText(text).replace(/\bunited states\b/g, 'usa'));
   for (const token of tokens) {
     if (STOPWORDS.has(token)) continue;
     out.push(stemWord(canonicalWord(token)));
@@ -142,5 +141,5 @@ export function boundedLevenshtein(a: string, b: string, limit: number): number 
     if (rowMin > limit) return limit + 1;
     prev = cur;
   }
-  return prev[b.length]!;
+  return Math.min(prev[b.length]!, limit + 1);
 }
