@@ -86,7 +86,7 @@ describe('normalize: fuzzed', () => {
     );
   });
 
-  it('zero-width characters inside words are invisible to tokenize', () => {
+  it('zero-width characters inside words are invisible to tokenize and contentWords', () => {
     checkProperty(
       'zero-width invisible',
       fc.property(
@@ -102,8 +102,8 @@ describe('normalize: fuzzed', () => {
               dirty = dirty.slice(0, i) + zw + dirty.slice(i);
             }
           }
-          // contentWords is covered by finding N2 below ("United States" is rewritten before folding).
           expect(tokenize(dirty)).toEqual(tokenize(clean));
+          expect(contentWords(dirty)).toEqual(contentWords(clean));
         },
       ),
       { numRuns: 300 },
@@ -128,7 +128,7 @@ describe('normalize: fuzzed', () => {
     );
   });
 
-  // See notes/robustness-findings.md, finding N1: combining marks outside U+0300–U+036F (e.g. U+1AB0,
+  // Regression for notes/robustness-findings.md finding N1 (fixed in 5a01c74): combining marks outside U+0300–U+036F (e.g. U+1AB0,
   // U+1DC4, U+20D7, U+FE20) are not stripped and split the word in two.
   it('any combining mark after a Latin letter does not change tokens (finding N1)', () => {
     checkProperty(
@@ -145,7 +145,7 @@ describe('normalize: fuzzed', () => {
     );
   });
 
-  // See notes/robustness-findings.md, finding N2: "United States" is only canonicalised when written
+  // Regression for notes/robustness-findings.md finding N2 (fixed in 5a01c74): "United States" is only canonicalised when written
   // with exactly one ASCII space, because contentWords rewrites it before folding. DOM text often
   // has a line break or a non-breaking space there.
   it('contentWords does not depend on which whitespace or zero-width separates words (finding N2)', () => {
@@ -180,7 +180,7 @@ describe('normalize: fuzzed', () => {
     );
   });
 
-  // See notes/robustness-findings.md, finding N3: the header promises `limit + 1` once the distance
+  // Regression for notes/robustness-findings.md finding N3 (fixed in 5a01c74): the header promises `limit + 1` once the distance
   // exceeds the limit, but when no row minimum trips the early exit it returns the true distance, so
   // boundedLevenshtein('cc', 'aaaaaaaa', 6) is 8 while the swapped call gives 7.
   it('boundedLevenshtein clamps to limit + 1 and is symmetric (finding N3)', () => {
