@@ -1,0 +1,335 @@
+/**
+ * Reads the article's own text out of a DOM and keeps a text-offset map back to it, in the manner
+ * of Hypothesis' anchoring: every segment (one block of flowing text) records which Text node
+ * starts at which character offset, so any [start, end) in the segment's text maps back to a DOM
+ * Range and any DOM position maps to an offset.
+ *
+ * Pure DOM code with no extension API: the content script and the engine's CLI (under happy-dom)
+ * share it. The document is always passed in. Must keep true:
+ * - `segment.text` is exactly the concatenation of its nodes' data, so offsets round-trip;
+ * - page chrome (scripts, styles, navigation, header/footer/aside, hidden elements, form fields,
+ *   contenteditable regions) and Crosscheck's own UI never contribute text;
+ * - the walk is iterative and linear in the number of nodes, and yields regularly so callers can
+ *   split it across idle slices.
+ */
+import { splitSentences } from '../engine/split-sentences.ts';
+
+/** Marks Crosscheck's own UI (the hover card host). Its subtree is never read. */
+export const OWN_UI_ATTRIBUTE = 'data-crosscheck-ui';
+
+/** Elements whose subtree is never article text. Upper-case HTML tag names. */
+const SKIPPED_TAGS: ReadonlySet<string> = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'CANVAS',
+  'SVG',
+  'MATH',
+  'INPUT',
+  'TEXTAREA',
+  'SELECT',
+  'OPTION',
+  'BUTTON',
+  'LABEL',
+  'NAV',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'DIALOG',
+  'CROSSCHECK-CARD',
+]);
+
+/** ARIA landmark roles that mark page chrome rather than the article. */
+const SKIPPED_ROLES: ReadonlySet<string> = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'search',
+  'menu',
+  'menubar',
+  'toolbar',
+  'dialog',
+  'alertdialog',
+]);
+
+/** Elements that end a run of flowing text: sentences never span them. */
+const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HR',
+  'LI',
+  'MAIN',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
+]);
+
+/** Sentences shorter than this (after collapsing whitespace) are not worth checking. */
+const DEFAULT_MIN_SENTENCE_CHARS = 20;
+/** Longer "sentences" are run-on text (lists, tickers); the matcher cannot use them. */
+const DEFAULT_MAX_SENTENCE_CHARS = 1_000;
+/** The walk yields a tick after this many nodes so a caller can check its time budget. */
+const NODES_PER_TICK = 250;
+
+/** One run of flowing text and the map from its character offsets to Text nodes. */
+export interface TextSegment {
+  text: string;
+  nodes: Text[];
+  /** `starts[i]` is the offset in `text` where `nodes[i].data` begins. Ascending. */
+  starts: number[];
+}
+
+export interface CollectedSentence {
+  /** The sentence as a reader sees it: whitespace collapsed and trimmed. Sent for matching. */
+  text: string;
+  segment: TextSegment;
+  /** Offsets into `segment.text`; `segment.text.slice(start, end)` is the raw sentence. */
+  start: number;
+  end: number;
+}
+
+export interface CollectOptions {
+  /** Where to start reading. Defaults to `doc.body` (or the document element). */
+  root?: Node;
+  /** Overrides the visibility test. The default uses checkVisibility or computed style. */
+  isHidden?: (element: Element) => boolean;
+  minSentenceChars?: number;
+  maxSentenceChars?: number;
+}
+
+function isSkippedElement(element: Element, isHidden: (element: Element) => boolean): boolean {
+  if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
+  if (
+    element.hasAttribute(OWN_UI_ATTRIBUTE) ||
+    element.hasAttribute('hidden') ||
+    element.hasAttribute('inert')
+  ) {
+    return true;
+  }
+  if (element.getAttribute('aria-hidden') === 'true') return true;
+  const role = element.getAttribute('role');
+  if (role !== null && SKIPPED_ROLES.has(role.trim().toLowerCase())) return true;
+  const editable = element.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  return isHidden(element);
+}
+
+/** Default visibility test: the element is not rendered (display: none, visibility: hidden, …). */
+export function createHiddenTest(doc: Document): (element: Element) => boolean {
+  const view = doc.defaultView;
+  return (element) => {
+    const withVisibility = element as Element & {
+      checkVisibility?: (options?: { visibilityProperty?: boolean }) => boolean;
+    };
+    if (typeof withVisibility.checkVisibility === 'function') {
+      return !withVisibility.checkVisibility({ visibilityProperty: true });
+    }
+    if (!view) return false;
+    const style = view.getComputedStyle(element);
+    return style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse';
+  };
+}
+
+/**
+ * Walks the tree under `root` in document order and yields each segment of flowing text, plus
+ * `undefined` ticks every few hundred nodes. Subtrees of skipped elements are never entered.
+ */
+export function* walkSegments(
+  root: Node,
+  isHidden: (element: Element) => boolean,
+): Generator<TextSegment | undefined> {
+  let current: TextSegment = { text: '', nodes: [], starts: [] };
+  let visited = 0;
+  const flush = function* (): Generator<TextSegment> {
+    if (current.nodes.length > 0 && /\S/.test(current.text)) yield current;
+    current = { text: '', nodes: [], starts: [] };
+  };
+
+  let node: Node | null = root.firstChild;
+  while (node) {
+    visited += 1;
+    if (visited % NODES_PER_TICK === 0) yield undefined;
+    let descend = false;
+    if (node.nodeType === 3) {
+      const text = node as Text;
+      if (text.data.length > 0) {
+        current.nodes.push(text);
+        current.starts.push(current.text.length);
+        current.text += text.data;
+      }
+    } else if (node.nodeType === 1) {
+      const element = node as Element;
+      const isBlock = BLOCK_TAGS.has(element.tagName.toUpperCase());
+      if (isSkippedElement(element, isHidden)) {
+        // A skipped element still separates the text around it.
+        yield* flush();
+      } else {
+        if (isBlock) yield* flush();
+        descend = element.firstChild !== null;
+      }
+    }
+    if (descend) {
+      node = node.firstChild;
+      continue;
+    }
+    // Climb until a next sibling exists, closing blocks on the way up.
+    while (node && node !== root) {
+      if (node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName.toUpperCase())) yield* flush();
+      if (node.nextSibling) {
+        node = node.nextSibling;
+        break;
+      }
+      node = node.parentNode;
+    }
+    if (node === root) break;
+  }
+  yield* flush();
+}
+
+/** Splits one segment into checkable sentences. */
+export function splitSegment(segment: TextSegment, options: CollectOptions = {}): CollectedSentence[] {
+  const min = options.minSentenceChars ?? DEFAULT_MIN_SENTENCE_CHARS;
+  const max = options.maxSentenceChars ?? DEFAULT_MAX_SENTENCE_CHARS;
+  const sentences: CollectedSentence[] = [];
+  // HTML source line breaks are spaces to a reader; the splitter would treat them as breaks.
+  // Replacing them one for one keeps every offset valid.
+  for (const span of splitSentences(segment.text.replace(/[\n\r\t\f\v]/g, ' '))) {
+    const text = span.text.replace(/\s+/g, ' ').trim();
+    if (text.length < min || text.length > max || !/\p{L}/u.test(text)) continue;
+    sentences.push({ text, segment, start: span.start, end: span.end });
+  }
+  return sentences;
+}
+
+/** All checkable sentences under `options.root` (default: the body), in document order. */
+export function collectSentences(doc: Document, options: CollectOptions = {}): CollectedSentence[] {
+  const root = options.root ?? doc.body ?? doc.documentElement;
+  if (!root) return [];
+  const isHidden = options.isHidden ?? createHiddenTest(doc);
+  const sentences: CollectedSentence[] = [];
+  for (const segment of walkSegments(root, isHidden)) {
+    if (segment) sentences.push(...splitSegment(segment, options));
+  }
+  return sentences;
+}
+
+/** Index of the node holding `offset`. At a boundary, `preferEnd` picks the earlier node. */
+function findNodeIndex(segment: TextSegment, offset: number, preferEnd: boolean): number {
+  let low = 0;
+  let high = segment.starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    const start = segment.starts[mid]!;
+    if (start < offset || (!preferEnd && start === offset)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** The DOM position of a character offset in the segment. `null` when the offset is out of range. */
+export function locateOffset(
+  segment: TextSegment,
+  offset: number,
+  preferEnd = false,
+): { node: Text; offset: number } | null {
+  if (offset < 0 || offset > segment.text.length || segment.nodes.length === 0) return null;
+  const index = findNodeIndex(segment, offset, preferEnd);
+  const node = segment.nodes[index]!;
+  const local = offset - segment.starts[index]!;
+  return { node, offset: Math.min(local, node.data.length) };
+}
+
+/** The segment offset of a DOM position, or `null` when the position is not in the segment. */
+export function offsetOf(segment: TextSegment, node: Node, offset: number): number | null {
+  const index = segment.nodes.indexOf(node as Text);
+  if (index < 0) return null;
+  return segment.starts[index]! + Math.min(offset, (node as Text).data.length);
+}
+
+/** A live DOM Range over [start, end) of the segment, or `null` when the text has changed since. */
+export function createSegmentRange(
+  doc: Document,
+  segment: TextSegment,
+  start: number,
+  end: number,
+): Range | null {
+  const from = locateOffset(segment, start, false);
+  const to = locateOffset(segment, end, true);
+  if (!from || !to) return null;
+  if (!from.node.isConnected || !to.node.isConnected) return null;
+  const range = doc.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  return range;
+}
+
+/** Range over a collected sentence's raw text. */
+export function createSentenceRange(doc: Document, sentence: CollectedSentence): Range | null {
+  return createSegmentRange(doc, sentence.segment, sentence.start, sentence.end);
+}
+
+/**
+ * Whitespace-collapsed, lower-cased view of `text`, folded one UTF-16 unit at a time (so the quote
+ * and the page fold identically, astral letters included), with each folded unit's raw index.
+ */
+function foldForAnchor(text: string): { folded: string; rawIndex: number[] } {
+  let folded = '';
+  const rawIndex: number[] = [];
+  let lastWasSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text[i]!;
+    if (/\s/.test(unit)) {
+      if (lastWasSpace) continue;
+      lastWasSpace = true;
+      folded += ' ';
+    } else {
+      lastWasSpace = false;
+      const lower = unit.toLowerCase();
+      folded += lower.length === 1 ? lower : unit;
+    }
+    rawIndex.push(i);
+  }
+  return { folded, rawIndex };
+}
+
+/**
+ * Finds `quote` in the segment: first an exact match, then one that ignores differences in
+ * whitespace and case. Returns offsets into `segment.text`, or `null` when neither matches.
+ */
+export function anchorQuote(segment: TextSegment, quote: string): { start: number; end: number } | null {
+  const exact = segment.text.indexOf(quote);
+  if (exact >= 0) return { start: exact, end: exact + quote.length };
+  const wanted = foldForAnchor(quote.trim()).folded;
+  if (wanted.length === 0) return null;
+  const { folded, rawIndex } = foldForAnchor(segment.text);
+  const at = folded.indexOf(wanted);
+  if (at < 0) return null;
+  return { start: rawIndex[at]!, end: rawIndex[at + wanted.length - 1]! + 1 };
+}

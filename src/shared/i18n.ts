@@ -1,0 +1,16 @@
+/**
+ * Looks up user-facing strings in _locales through the i18n API, so every context words things
+ * the same way. A missing key returns the key itself in brackets, which tests and screenshots
+ * make visible instead of silently showing nothing.
+ */
+import browser from 'webextension-polyfill';
+
+export function t(key: string, substitutions?: string | string[]): string {
+  const message = browser.i18n.getMessage(key, substitutions);
+  return message === '' ? `[${key}]` : message;
+}
+
+/** Formats a verdict-free count phrase such as "1 source" / "3 sources". */
+export function countLabel(count: number, singularKey: string, pluralKey: string): string {
+  return t(count === 1 ? singularKey : pluralKey, String(count));
+}
