@@ -31,9 +31,35 @@ export interface Quantity {
   qualifier: QuantityQualifier;
   /** The words as written, e.g. "about 5,000 US troops". */
   text: string;
+  /**
+   * Normalised words that narrow what is counted, e.g. ["us"] for "5,000 US troops" or ["uk", "army"]
+   * for "400 British Army soldiers". Quantities whose modifiers name different countries never compare.
+   */
+  modifiers?: string[];
 }
 
-export type QuantityQualifier = 'exact' | 'about' | 'more-than' | 'at-least' | 'less-than' | 'at-most' | 'nearly';
+/** A weekday tied to the event it dates, e.g. { day: "friday", event: "killing" }. `event` null: unknown. */
+export interface DayMention {
+  day: string;
+  event: string | null;
+}
+
+/** A predicate the claim asserts or negates, e.g. { predicate: "sign", negated: true, text: "wasn't signed" }. */
+export interface Assertion {
+  predicate: string;
+  negated: boolean;
+  /** The words as written, including the negation cue. */
+  text: string;
+}
+
+export type QuantityQualifier =
+  | 'exact'
+  | 'about'
+  | 'more-than'
+  | 'at-least'
+  | 'less-than'
+  | 'at-most'
+  | 'nearly';
 
 export interface PersonMention {
   /** Surface form as written. */
@@ -63,6 +89,10 @@ export interface ClaimFeatures {
   /** True when the claim's main assertion is negated ("no decision to leave", "wasn't signed"). */
   negated: boolean;
   quotes: Quotation[];
+  /** Weekdays with the event each one dates; optional so older callers can omit it. */
+  dayMentions?: DayMention[];
+  /** Polarity per predicate ("signed" vs "wasn't signed"); optional so older callers can omit it. */
+  assertions?: Assertion[];
 }
 
 export interface Claim {

@@ -1,0 +1,196 @@
+/**
+ * Turns source articles into the claim database: clean furniture, split sentences, keep claims,
+ * extract features (carrying quote speakers across sentences and paragraphs), group claims into
+ * facts and label every cross-article pair inside a fact.
+ *
+ * Pure and deterministic: the same articles (in any order) give the same database, so building
+ * twice gives byte-identical output and the service worker can rebuild with user articles.
+ * Every claim satisfies `article.body.slice(claim.start, claim.end) === claim.text`.
+ */
+
+import { findFurniture, maskFurniture } from './clean-furniture.ts';
+import { clusterClaims } from './cluster-claims.ts';
+import { compareClaims } from './compare-claims.ts';
+import { computeSha256 } from './digest.ts';
+import { extractFeatures, findQuotes, findSpeaker } from './extract-features.ts';
+import { classifySentence, sentenceKey } from './select-claims.ts';
+import { splitSentences } from './split-sentences.ts';
+import {
+  type Claim,
+  type ClaimDatabase,
+  DB_SCHEMA_VERSION,
+  type DroppedSentence,
+  type Fact,
+  type Relation,
+  type SourceArticle,
+} from './types.ts';
+
+/** Bumped when the pipeline's output for the same input changes; part of the digest. */
+export const PIPELINE_VERSION = 1;
+
+export interface BuildOptions {
+  /** ISO timestamp recorded as `builtAt`; null when unknown. Never the wall clock. */
+  builtAt?: string | null;
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Index of the paragraph (block separated by a line break) each offset of `body` falls in. */
+function paragraphStarts(body: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < body.length; i++) if (body[i] === '\n') starts.push(i + 1);
+  return starts;
+}
+
+function paragraphIndex(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+interface ArticleClaims {
+  claims: Claim[];
+  dropped: DroppedSentence[];
+}
+
+/** Extracts the claims of one article (exported for tests and for incremental rebuilds). */
+export function extractArticleClaims(article: SourceArticle): ArticleClaims {
+  const { body } = article;
+  const furniture = findFurniture(body, { title: article.title, outlet: article.outlet });
+  const dropped: DroppedSentence[] = furniture.map((r) => ({
+    articleId: article.id,
+    text: body.slice(r.start, r.end),
+    start: r.start,
+    end: r.end,
+    reason: r.reason,
+  }));
+  const masked = maskFurniture(body, furniture);
+  const sentences = splitSentences(masked).map((s) => ({ ...s, text: body.slice(s.start, s.end) }));
+  const starts = paragraphStarts(body);
+
+  // Who speaks in each paragraph: the first sentence that names a speaker.
+  const ownSpeakers = sentences.map((s) => {
+    const sp = findSpeaker(s.text);
+    return sp === 'pronoun' ? null : sp;
+  });
+  const paragraphSpeaker = new Map<number, string>();
+  sentences.forEach((s, i) => {
+    const p = paragraphIndex(starts, s.start);
+    const sp = ownSpeakers[i];
+    if (sp && !paragraphSpeaker.has(p)) paragraphSpeaker.set(p, sp);
+  });
+
+  const claims: Claim[] = [];
+  const seen = new Set<string>();
+  let carry: string | null = null;
+  let inQuote = false;
+  let lastParagraph = -1;
+  sentences.forEach((s, i) => {
+    const p = paragraphIndex(starts, s.start);
+    const quotes = findQuotes(s.text);
+    if (p !== lastParagraph) {
+      // A quote continues into a new paragraph only when that paragraph opens with a quote mark.
+      const opensWithQuote = /^["\u201C]/.test(s.text);
+      if (!(inQuote && opensWithQuote)) {
+        inQuote = false;
+        carry = null;
+      }
+      lastParagraph = p;
+    }
+    const startsInsideQuote = inQuote;
+    const hasQuote = quotes.length > 0 || startsInsideQuote;
+    const own = ownSpeakers[i] ?? null;
+    const contextSpeaker = hasQuote ? (own ?? carry ?? paragraphSpeaker.get(p) ?? null) : own;
+    const last = quotes[quotes.length - 1];
+    if (last) {
+      inQuote = last.open;
+      carry = last.open ? contextSpeaker : null;
+    }
+
+    const reason = classifySentence(s.text);
+    const key = sentenceKey(s.text);
+    if (reason || seen.has(key)) {
+      dropped.push({
+        articleId: article.id,
+        text: s.text,
+        start: s.start,
+        end: s.end,
+        reason: reason ?? 'duplicate',
+      });
+      return;
+    }
+    seen.add(key);
+    const features = extractFeatures(s.text, { speaker: contextSpeaker });
+    if (startsInsideQuote && quotes.length === 0) {
+      features.quotes = [{ text: s.text.replace(/[\s.]+$/, ''), speaker: contextSpeaker }];
+    }
+    claims.push({
+      id: `${article.id}:${claims.length + 1}`,
+      articleId: article.id,
+      text: s.text,
+      start: s.start,
+      end: s.end,
+      speaker: contextSpeaker,
+      features,
+    });
+  });
+  dropped.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { claims, dropped };
+}
+
+function digestOf(articles: readonly SourceArticle[]): string {
+  const canonical = JSON.stringify({
+    schemaVersion: DB_SCHEMA_VERSION,
+    pipelineVersion: PIPELINE_VERSION,
+    articles: articles.map((a) => [a.id, a.outlet, a.title, a.published, a.url, a.language, a.body]),
+  });
+  return computeSha256(canonical);
+}
+
+/** Builds the claim database from articles. Pure: no clock, no I/O, no randomness. */
+export function buildDatabase(articles: SourceArticle[], options: BuildOptions = {}): ClaimDatabase {
+  const sorted = [...articles].sort((a, b) => compareIds(a.id, b.id));
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i]!.id === sorted[i - 1]!.id) throw new Error(`duplicate article id "${sorted[i]!.id}"`);
+  }
+  const claims: Claim[] = [];
+  const dropped: DroppedSentence[] = [];
+  for (const article of sorted) {
+    const r = extractArticleClaims(article);
+    claims.push(...r.claims);
+    dropped.push(...r.dropped);
+  }
+
+  const groups = clusterClaims(claims);
+  const facts: Fact[] = groups.map((group, index) => {
+    const members = group.map((i) => claims[i]!);
+    const relations: Relation[] = [];
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const a = members[x]!;
+        const b = members[y]!;
+        if (a.articleId === b.articleId) continue;
+        const { stance, details } = compareClaims(a, b);
+        relations.push({ a: a.id, b: b.id, stance, details });
+      }
+    }
+    return { id: `f${index + 1}`, claimIds: members.map((c) => c.id), relations };
+  });
+
+  return {
+    schemaVersion: DB_SCHEMA_VERSION,
+    builtAt: options.builtAt ?? null,
+    digest: digestOf(sorted),
+    articles: sorted.map((a) => ({ ...a })),
+    claims,
+    facts,
+    dropped,
+  };
+}

@@ -1,0 +1,534 @@
+/**
+ * Decides how two claims that are already known to state the same fact relate: they agree, they
+ * conflict (and on which details), or they render the same quotation in other words.
+ *
+ * Must keep true, because readers act on it:
+ * - symmetric: swapping `a` and `b` gives the same stance and mirrored details;
+ * - a conflict is only reported between like and like: the same counted thing (never 5,000 US
+ *   troops against 400 British soldiers), the same event's weekday, the same person's attribute,
+ *   the same predicate's polarity;
+ * - qualifiers are honoured: "more than 5,000" agrees with "5,200", "about 5,000" does not;
+ * - works on arbitrary sentences (the matcher compares page sentences with source claims).
+ */
+
+import { boundedLevenshtein, foldText, STOPWORDS, stemWord } from './normalize.ts';
+import type {
+  Assertion,
+  ClaimFeatures,
+  DayMention,
+  Detail,
+  PersonMention,
+  Quantity,
+  Stance,
+} from './types.ts';
+
+export interface ComparableClaim {
+  text: string;
+  features: ClaimFeatures;
+}
+
+export interface Comparison {
+  stance: Stance;
+  details: Detail[];
+}
+
+// ---- Numbers -----------------------------------------------------------------------------------
+
+/** Relative difference under which two point values count as the same number (rounding noise). */
+const SAME_NUMBER_TOLERANCE = 0.005;
+/** "nearly X" covers values from this fraction of X up to X. */
+const NEARLY_LOWER_BOUND = 0.9;
+
+const NATIONALITY_VALUES = new Set([
+  'us',
+  'uk',
+  'iran',
+  'iraq',
+  'canada',
+  'france',
+  'germany',
+  'australia',
+  'italy',
+  'spain',
+  'netherlands',
+  'denmark',
+  'turkey',
+  'kurd',
+  'syria',
+  'israel',
+]);
+
+function nationalitiesOf(q: Quantity): string[] {
+  return (q.modifiers ?? []).filter((m) => NATIONALITY_VALUES.has(m));
+}
+
+/** Whether two quantities count the same kind of thing (same unit, no different countries). */
+function countsSameThing(a: Quantity, b: Quantity): boolean {
+  if (a.unit !== b.unit) return false;
+  const na = nationalitiesOf(a);
+  const nb = nationalitiesOf(b);
+  if (na.length > 0 && nb.length > 0 && !na.some((n) => nb.includes(n))) return false;
+  return true;
+}
+
+function isPointLike(q: Quantity): boolean {
+  return q.qualifier === 'exact' || q.qualifier === 'about';
+}
+
+function sameNumber(x: number, y: number): boolean {
+  return Math.abs(x - y) <= SAME_NUMBER_TOLERANCE * Math.max(Math.abs(x), Math.abs(y));
+}
+
+/** Whether a point value `y` satisfies the bound stated by `q`. Bounds are read inclusively. */
+function satisfies(q: Quantity, y: number): boolean {
+  switch (q.qualifier) {
+    case 'more-than':
+    case 'at-least':
+      return y >= q.value;
+    case 'less-than':
+    case 'at-most':
+      return y <= q.value;
+    case 'nearly':
+      return y <= q.value && y >= q.value * NEARLY_LOWER_BOUND;
+    default:
+      return sameNumber(q.value, y);
+  }
+}
+
+/** Whether two quantities of the same thing can both be true. */
+export function quantitiesCompatible(a: Quantity, b: Quantity): boolean {
+  if (isPointLike(a) && isPointLike(b)) return sameNumber(a.value, b.value);
+  if (isPointLike(b)) return satisfies(a, b.value);
+  if (isPointLike(a)) return satisfies(b, a.value);
+  const lower = (q: Quantity) =>
+    q.qualifier === 'more-than' || q.qualifier === 'at-least' ? q.value : -Infinity;
+  const upper = (q: Quantity) =>
+    q.qualifier === 'less-than' || q.qualifier === 'at-most' || q.qualifier === 'nearly' ? q.value : Infinity;
+  return Math.max(lower(a), lower(b)) <= Math.min(upper(a), upper(b));
+}
+
+const QUALIFIER_WORDS: Readonly<Record<string, string>> = {
+  'more-than': 'more than ',
+  'at-least': 'at least ',
+  'less-than': 'less than ',
+  'at-most': 'at most ',
+  nearly: 'nearly ',
+  about: '',
+  exact: '',
+};
+
+export function formatQuantity(q: Quantity): string {
+  const n = Number.isInteger(q.value) ? q.value.toLocaleString('en-US') : String(q.value);
+  return `${QUALIFIER_WORDS[q.qualifier] ?? ''}${n}`;
+}
+
+function displayNationality(n: string): string {
+  return n.length <= 2 ? n.toUpperCase() : n[0]!.toUpperCase() + n.slice(1);
+}
+
+function quantitySubject(q: Quantity, a: ClaimFeatures, b: ClaimFeatures): string {
+  const nats = nationalitiesOf(q);
+  const parts = [...nats.map(displayNationality), q.unit];
+  const shared = a.places.filter((p) => b.places.includes(p));
+  const candidates = [...shared, ...a.places, ...b.places].filter(
+    (p) => !nats.includes(p) && p !== 'us' && p !== 'uk' && NATIONALITY_VALUES.has(p),
+  );
+  if (candidates[0]) parts.push(`in ${displayNationality(candidates[0])}`);
+  return parts.join(' ');
+}
+
+function compareNumbers(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
+  const details: Detail[] = [];
+  const usedB = new Set<number>();
+  for (const qa of a.quantities) {
+    const same = b.quantities.map((qb, i) => ({ qb, i })).filter(({ qb }) => countsSameThing(qa, qb));
+    if (same.length === 0) continue;
+    if (same.some(({ qb }) => quantitiesCompatible(qa, qb))) continue;
+    // Also accept when another quantity in `a` of the same thing is compatible with every candidate.
+    const closest = same.reduce((best, cur) =>
+      Math.abs(cur.qb.value - qa.value) < Math.abs(best.qb.value - qa.value) ? cur : best,
+    );
+    if (usedB.has(closest.i)) continue;
+    const aAlternatives = a.quantities.filter((x) => x !== qa && countsSameThing(x, closest.qb));
+    if (aAlternatives.some((x) => quantitiesCompatible(x, closest.qb))) continue;
+    usedB.add(closest.i);
+    details.push({
+      kind: 'number',
+      a: formatQuantity(qa),
+      b: formatQuantity(closest.qb),
+      subject: quantitySubject(qa, a, b),
+    });
+  }
+  return details;
+}
+
+// ---- Days and dates ----------------------------------------------------------------------------
+
+function capitalise(word: string): string {
+  return word ? word[0]!.toUpperCase() + word.slice(1) : word;
+}
+
+const EVENT_SUBJECTS: Readonly<Record<string, string>> = {
+  killing: 'day of the killing',
+  vote: 'day of the vote',
+  funeral: 'day of the funeral',
+  flights: 'day of the flights',
+  statement: 'day of the statement',
+};
+
+function daysByEvent(mentions: readonly DayMention[]): Map<string | null, Set<string>> {
+  const map = new Map<string | null, Set<string>>();
+  for (const m of mentions) {
+    const set = map.get(m.event) ?? new Set<string>();
+    set.add(m.day);
+    map.set(m.event, set);
+  }
+  return map;
+}
+
+function compareDays(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
+  const ma = a.dayMentions ?? a.days.map((day) => ({ day, event: null }));
+  const mb = b.dayMentions ?? b.days.map((day) => ({ day, event: null }));
+  const ea = daysByEvent(ma);
+  const eb = daysByEvent(mb);
+  const details: Detail[] = [];
+  for (const [event, daysA] of ea) {
+    if (event === null) continue;
+    const daysB = eb.get(event);
+    if (!daysB) continue;
+    if ([...daysA].some((d) => daysB.has(d))) continue;
+    details.push({
+      kind: 'date',
+      a: [...daysA].map(capitalise).join('/'),
+      b: [...daysB].map(capitalise).join('/'),
+      subject: EVENT_SUBJECTS[event] ?? event,
+    });
+  }
+  // Undated-event weekdays only compare when each claim names exactly one weekday and no event.
+  if (ma.length === 1 && mb.length === 1 && ma[0]!.event === null && mb[0]!.event === null) {
+    if (ma[0]!.day !== mb[0]!.day) {
+      details.push({ kind: 'date', a: capitalise(ma[0]!.day), b: capitalise(mb[0]!.day), subject: 'day' });
+    }
+  }
+  return details;
+}
+
+function compareDates(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
+  const fa = a.dates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+  const fb = b.dates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+  if (fa.length === 1 && fb.length === 1 && fa[0] !== fb[0]) {
+    return [{ kind: 'date', a: fa[0]!, b: fb[0]!, subject: 'date' }];
+  }
+  return [];
+}
+
+// ---- People ------------------------------------------------------------------------------------
+
+const ROLE_HEADS: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:commanding general|commander|head|chief|leader)\b/, 'head'],
+  [/^chairman\b/, 'chairman'],
+  [/^deputy director\b/, 'deputy director'],
+  [/^director\b/, 'director'],
+  [/^(?:spokesman|spokesperson|spokeswoman)\b/, 'spokesman'],
+];
+
+/** Words that describe rather than name the organisation in a role ("the US military's ..."). */
+const ROLE_GENERIC = new Set([
+  'us',
+  'usa',
+  'military',
+  'led',
+  'us-led',
+  'elite',
+  'top',
+  'senior',
+  'state',
+  'the',
+  'staff',
+]);
+
+function parseRole(role: string): { head: string; org: Set<string>; orgText: string } | null {
+  const folded = foldText(role).replace(/^(?:the|former|acting|top)\s+/, '');
+  const head = ROLE_HEADS.find(([re]) => re.test(folded));
+  if (!head) return null;
+  const of = /\bof\s+(.*)$/.exec(folded);
+  if (!of) return null;
+  const words = (of[1]!.match(/[a-z0-9]+/g) ?? [])
+    .filter((w) => !STOPWORDS.has(w) && !ROLE_GENERIC.has(w) && w !== 's')
+    .map(stemWord);
+  return { head: head[1], org: new Set(words), orgText: of[1]! };
+}
+
+/** Whether two role descriptions of the same person contradict each other. */
+export function rolesConflict(ra: string, rb: string): boolean {
+  const pa = parseRole(ra);
+  const pb = parseRole(rb);
+  if (!pa || !pb || pa.head !== pb.head) return false;
+  const onlyA = [...pa.org].filter((w) => !pb.org.has(w));
+  const onlyB = [...pb.org].filter((w) => !pa.org.has(w));
+  if (onlyA.length === 0 || onlyB.length === 0) return false;
+  const shared = pa.org.size - onlyA.length;
+  if (shared > 0) return onlyA.length <= 2 && onlyB.length <= 2;
+  return pa.org.size >= 2 && pb.org.size >= 2;
+}
+
+function samePerson(a: PersonMention, b: PersonMention): boolean {
+  if (a.key === b.key) return true;
+  return (
+    a.key.length >= 3 &&
+    b.key.length >= 3 &&
+    boundedLevenshtein(a.key, b.key, 1) <= 1 &&
+    a.key[0] === b.key[0]
+  );
+}
+
+function surnameOf(p: PersonMention): string {
+  const words = p.name.split(/\s+/).filter((w) => !/^(?:III|II|IV|Jr\.?|Sr\.?|[A-Z]\.?)$/.test(w));
+  return (words[words.length - 1] ?? p.name).replace(/['\u2019]s$/, '');
+}
+
+function rankFamily(rank: string): string {
+  return rank.endsWith('general') ? 'general' : rank.endsWith('admiral') ? 'admiral' : rank;
+}
+
+function comparePeople(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
+  const details: Detail[] = [];
+  for (const pa of a.people) {
+    const pb = b.people.find((p) => samePerson(pa, p));
+    if (!pb) continue;
+    const subject = surnameOf(pa);
+    if (pa.branch && pb.branch && pa.branch !== pb.branch) {
+      details.push({ kind: 'attribute', a: pa.branch, b: pb.branch, subject: `${subject}'s service branch` });
+    }
+    if (pa.rank && pb.rank && pa.rank !== pb.rank) {
+      const generic = (r: string) => r === 'general' || r === 'admiral';
+      const compatible =
+        rankFamily(pa.rank) === rankFamily(pb.rank) && (generic(pa.rank) || generic(pb.rank));
+      if (!compatible)
+        details.push({ kind: 'attribute', a: pa.rank, b: pb.rank, subject: `${subject}'s rank` });
+    }
+    if (pa.role && pb.role && rolesConflict(pa.role, pb.role)) {
+      details.push({ kind: 'attribute', a: pa.role, b: pb.role, subject: `${subject}'s role` });
+    }
+  }
+  return details;
+}
+
+// ---- Polarity ----------------------------------------------------------------------------------
+
+const PREDICATE_SUBJECTS: Readonly<Record<string, string>> = {
+  leave: 'leaving',
+  sign: 'signed',
+  accurate: 'accurate',
+  confirm: 'confirmed',
+  stay: 'staying',
+};
+
+function polarityOf(
+  assertions: readonly Assertion[],
+  predicate: string,
+): 'negated' | 'asserted' | 'mixed' | null {
+  const hits = assertions.filter((x) => x.predicate === predicate);
+  if (hits.length === 0) return null;
+  const neg = hits.some((x) => x.negated);
+  const pos = hits.some((x) => !x.negated);
+  return neg && pos ? 'mixed' : neg ? 'negated' : 'asserted';
+}
+
+function comparePolarity(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
+  const aa = a.assertions ?? [];
+  const ab = b.assertions ?? [];
+  const predicates = [...new Set(aa.map((x) => x.predicate))].sort();
+  const details: Detail[] = [];
+  for (const p of predicates) {
+    const pa = polarityOf(aa, p);
+    const pb = polarityOf(ab, p);
+    if (!pa || !pb || pa === 'mixed' || pb === 'mixed' || pa === pb) continue;
+    details.push({
+      kind: 'polarity',
+      a: aa.find((x) => x.predicate === p)!.text,
+      b: ab.find((x) => x.predicate === p)!.text,
+      subject: PREDICATE_SUBJECTS[p] ?? p,
+    });
+  }
+  return details;
+}
+
+// ---- Wording -----------------------------------------------------------------------------------
+
+const MAX_ALIGN_TOKENS = 120;
+/** Share of the shorter text's words that must align before two texts count as the same words. */
+const SAME_WORDS_MIN_OVERLAP = 0.5;
+/** Longest substitution, in words per side, still reported as a wording variant. */
+const MAX_HUNK_WORDS = 6;
+/** Unquoted reported speech needs this many identical words on each side of a substitution. */
+const REPORTED_SPEECH_FLANK = 2;
+
+function wordsOf(text: string): string[] {
+  return (
+    foldText(text)
+      .replace(/(\d),(?=\d{3}\b)/g, '$1')
+      .match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []
+  ).slice(0, MAX_ALIGN_TOKENS);
+}
+
+interface Hunk {
+  a: [number, number];
+  b: [number, number];
+}
+
+/** Longest-common-subsequence alignment; returns matched index pairs in order. */
+function align(x: string[], y: string[]): Array<[number, number]> {
+  const n = x.length;
+  const m = y.length;
+  const dp: Uint16Array[] = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      dp[i]![j] = x[i] === y[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+    }
+  }
+  const pairs: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (x[i] === y[j]) {
+      pairs.push([i, j]);
+      i++;
+      j++;
+    } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+/** Number (capped at `cap`) of consecutive aligned words starting at anchor `k`, walking by `dir`. */
+function contiguousRun(anchors: Array<[number, number]>, k: number, dir: 1 | -1, cap: number): number {
+  let count = 0;
+  for (let t = k; t >= 1 && t < anchors.length - 1 && count < cap; t += dir) {
+    if (t !== k) {
+      const [pi, pj] = anchors[t - dir]!;
+      const [ci, cj] = anchors[t]!;
+      if (ci - pi !== dir || cj - pj !== dir) break;
+    }
+    count++;
+  }
+  return count;
+}
+
+function substitutionHunks(x: string[], y: string[], pairs: Array<[number, number]>, flank: number): Hunk[] {
+  const hunks: Hunk[] = [];
+  const anchors: Array<[number, number]> = [[-1, -1], ...pairs, [x.length, y.length]];
+  for (let k = 0; k + 1 < anchors.length; k++) {
+    const [i0, j0] = anchors[k]!;
+    const [i1, j1] = anchors[k + 1]!;
+    if (i1 - i0 <= 1 || j1 - j0 <= 1) continue;
+    const hunk: Hunk = { a: [i0 + 1, i1], b: [j0 + 1, j1] };
+    const before = contiguousRun(anchors, k, -1, flank);
+    const after = contiguousRun(anchors, k + 1, 1, flank);
+    if (flank <= 1 ? before + after === 0 : before < flank || after < flank) continue;
+    hunks.push(hunk);
+  }
+  return hunks;
+}
+
+function isLookalike(x: string, y: string): boolean {
+  if (stemWord(x) === stemWord(y) || x.startsWith(y) || y.startsWith(x)) return false;
+  let prefix = 0;
+  while (prefix < x.length && x[prefix] === y[prefix]) prefix++;
+  return prefix >= 3 && boundedLevenshtein(x, y, 4) <= 4;
+}
+
+function renderHunk(words: string[], [s, e]: [number, number], other: string[], [os, oe]: [number, number]) {
+  const content = (w: string | undefined) => w !== undefined && !STOPWORDS.has(w);
+  const left = words[s - 1];
+  const right = words[e];
+  let from = s;
+  let to = e;
+  if (content(left) && content(other[os - 1])) from = s - 1;
+  else if (content(right) && content(other[oe])) to = e + 1;
+  else if (left !== undefined) from = s - 1;
+  else if (right !== undefined) to = e + 1;
+  return { from, to };
+}
+
+function wordingDetails(textA: string, textB: string, flank: number, subject: string | null): Detail[] {
+  const x = wordsOf(textA);
+  const y = wordsOf(textB);
+  if (x.length === 0 || y.length === 0) return [];
+  const pairs = align(x, y);
+  if (pairs.length / Math.min(x.length, y.length) < SAME_WORDS_MIN_OVERLAP) return [];
+  const details: Detail[] = [];
+  for (const h of substitutionHunks(x, y, pairs, flank)) {
+    const wa = x.slice(h.a[0], h.a[1]);
+    const wb = y.slice(h.b[0], h.b[1]);
+    if (wa.length > MAX_HUNK_WORDS || wb.length > MAX_HUNK_WORDS) continue;
+    const ca = wa.filter((w) => !STOPWORDS.has(w)).map(stemWord);
+    const cb = wb.filter((w) => !STOPWORDS.has(w)).map(stemWord);
+    if (ca.length === 0 && cb.length === 0) continue;
+    if (ca.join(' ') === cb.join(' ')) continue;
+    if (wa.some((w) => /^\d/.test(w)) || wb.some((w) => /^\d/.test(w))) continue;
+    const ra = renderHunk(x, h.a, y, h.b);
+    const rb = { from: ra.from - h.a[0] + h.b[0], to: ra.to - h.a[1] + h.b[1] };
+    const alters = wa.some((w, i) => wb[i] !== undefined && isLookalike(w, wb[i]!));
+    details.push({
+      kind: 'wording',
+      a: x.slice(ra.from, ra.to).join(' '),
+      b: y.slice(rb.from, rb.to).join(' '),
+      subject,
+      altersMeaning: alters,
+    });
+  }
+  return details;
+}
+
+function speakersCompatible(a: string | null, b: string | null): boolean {
+  return a === null || b === null || a === b;
+}
+
+function compareWording(a: ComparableClaim, b: ComparableClaim): Detail[] {
+  const details: Detail[] = [];
+  const seen = new Set<string>();
+  for (const qa of a.features.quotes) {
+    for (const qb of b.features.quotes) {
+      if (!speakersCompatible(qa.speaker, qb.speaker)) continue;
+      for (const d of wordingDetails(qa.text, qb.text, 1, 'quotation')) {
+        const key = `${d.a}|${d.b}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          details.push(d);
+        }
+      }
+    }
+  }
+  if (details.length > 0) return details;
+  // Reported speech by the same speaker ("the letter was a poorly worded/written draft, X told reporters").
+  const sa = reportedSpeaker(a);
+  const sb = reportedSpeaker(b);
+  if (sa && sa === sb) return wordingDetails(a.text, b.text, REPORTED_SPEECH_FLANK, 'reported speech');
+  return [];
+}
+
+function reportedSpeaker(c: ComparableClaim): string | null {
+  if (c.features.quotes.length > 0) return null;
+  return (c as ComparableClaim & { speaker?: string | null }).speaker ?? null;
+}
+
+// ---- Entry point -------------------------------------------------------------------------------
+
+/**
+ * Compares two claims about the same fact. Details are `a`'s value against `b`'s. A claim may
+ * carry an optional `speaker` (as database claims do) to compare reported speech.
+ */
+export function compareClaims(a: ComparableClaim, b: ComparableClaim): Comparison {
+  const conflicts = [
+    ...compareNumbers(a.features, b.features),
+    ...compareDays(a.features, b.features),
+    ...compareDates(a.features, b.features),
+    ...comparePeople(a.features, b.features),
+    ...comparePolarity(a.features, b.features),
+  ];
+  if (conflicts.length > 0) return { stance: 'conflicts', details: conflicts };
+  const wording = compareWording(a, b);
+  if (wording.length > 0) return { stance: 'worded-differently', details: wording };
+  return { stance: 'agrees', details: [] };
+}

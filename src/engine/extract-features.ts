@@ -1,0 +1,891 @@
+/**
+ * Extracts from one sentence the details that sources can disagree on: counted quantities with
+ * their qualifier, weekdays tied to the event they date, dates, people with rank, service branch
+ * and role, organisations, places, polarity per predicate, and quotations with their speaker.
+ *
+ * Works on any English sentence (seed claims and arbitrary page text alike), is pure and
+ * deterministic, and prefers saying nothing over guessing: a detail it is unsure of is left out,
+ * because every extracted detail can become a conflict shown to a reader.
+ */
+
+import { canonicalWord, foldText, stemWord, variantKey } from './normalize.ts';
+import type {
+  Assertion,
+  ClaimFeatures,
+  DayMention,
+  PersonMention,
+  Quantity,
+  QuantityQualifier,
+  Quotation,
+} from './types.ts';
+
+interface Token {
+  raw: string;
+  /** Folded, lower-cased, without dots ("U.S." -> "us"). */
+  low: string;
+  start: number;
+  end: number;
+  cap: boolean;
+}
+
+const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}'\u2019.,&-]*[\p{L}\p{N}])?/gu;
+
+function tokenizeWithOffsets(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) {
+    let raw = m[0];
+    // Keep "5,000" and "U.S" whole, but split "Iraq,US" style joins and trailing possessives.
+    if (/,/.test(raw) && !/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(raw)) raw = raw.split(',')[0]!;
+    const start = m.index;
+    const low = foldText(raw)
+      .replace(/['\u2019]s$/, '')
+      .replace(/\./g, '');
+    out.push({ raw, low, start, end: start + raw.length, cap: /^\p{Lu}/u.test(raw) });
+  }
+  return out;
+}
+
+// ---- Quantities -------------------------------------------------------------------------------
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  thousand: 1000,
+  dozen: 12,
+};
+
+const MULTIPLIERS: Readonly<Record<string, number>> = {
+  hundred: 100,
+  thousand: 1000,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  m: 1e6,
+  bn: 1e9,
+};
+
+const QUALIFIERS_2: ReadonlyArray<[string, QuantityQualifier]> = [
+  ['more than', 'more-than'],
+  ['greater than', 'more-than'],
+  ['upwards of', 'more-than'],
+  ['in excess of', 'more-than'],
+  ['at least', 'at-least'],
+  ['no fewer than', 'at-least'],
+  ['no less than', 'at-least'],
+  ['less than', 'less-than'],
+  ['fewer than', 'less-than'],
+  ['at most', 'at-most'],
+  ['up to', 'at-most'],
+  ['no more than', 'at-most'],
+  ['close to', 'nearly'],
+  ['as many as', 'at-most'],
+];
+
+const QUALIFIERS_1: Readonly<Record<string, QuantityQualifier>> = {
+  about: 'about',
+  around: 'about',
+  some: 'about',
+  roughly: 'about',
+  approximately: 'about',
+  approx: 'about',
+  estimated: 'about',
+  circa: 'about',
+  nearly: 'nearly',
+  almost: 'nearly',
+  over: 'more-than',
+  under: 'less-than',
+};
+
+/** Words naming whose things are counted; different countries never compare. */
+export const NATIONALITIES: Readonly<Record<string, string>> = {
+  us: 'us',
+  usa: 'us',
+  american: 'us',
+  americans: 'us',
+  uk: 'uk',
+  british: 'uk',
+  britain: 'uk',
+  iranian: 'iran',
+  iran: 'iran',
+  iraqi: 'iraq',
+  iraq: 'iraq',
+  canadian: 'canada',
+  french: 'france',
+  german: 'germany',
+  australian: 'australia',
+  italian: 'italy',
+  spanish: 'spain',
+  dutch: 'netherlands',
+  danish: 'denmark',
+  turkish: 'turkey',
+  kurdish: 'kurd',
+  syrian: 'syria',
+  israeli: 'israel',
+  foreign: 'foreign',
+  coalition: 'coalition',
+  nato: 'nato',
+};
+
+const UNIT_ADJECTIVES = new Set([
+  'additional',
+  'extra',
+  'new',
+  'more',
+  'other',
+  'active',
+  'combat',
+  'military',
+  'elite',
+  'armed',
+  'regular',
+  'reserve',
+]);
+
+const MONTHS: Readonly<Record<string, number>> = {
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
+};
+
+function parseNumber(low: string): number | null {
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(low)) return Number(low.replace(/,/g, ''));
+  if (/^\d+(?:\.\d+)?$/.test(low)) return Number(low);
+  const w = NUMBER_WORDS[low];
+  return w === undefined ? null : w;
+}
+
+function unitOf(tokens: Token[], from: number): { unit: string; modifiers: string[]; end: number } | null {
+  const modifiers: string[] = [];
+  for (let j = from; j < tokens.length && j < from + 5; j++) {
+    const t = tokens[j]!;
+    if (t.low === 'of') return null;
+    const nat = NATIONALITIES[t.low];
+    if (nat !== undefined) {
+      modifiers.push(nat);
+      continue;
+    }
+    if (UNIT_ADJECTIVES.has(t.low)) continue;
+    if (t.cap && /^(?:army|navy|marine|marines|air|force|corps|special|national|guard)$/.test(t.low)) {
+      modifiers.push(t.low);
+      continue;
+    }
+    if (/^\d/.test(t.low) || t.low.length < 2) return null;
+    if (STOP_AFTER_NUMBER.has(t.low)) return null;
+    let unit = stemWord(canonicalWord(t.low));
+    let end = j;
+    if (t.low === 'service' && tokens[j + 1]?.low === 'members') {
+      unit = 'troops';
+      end = j + 1;
+    }
+    if (unit === 'troop') unit = 'troops';
+    return { unit, modifiers: [...new Set(modifiers)].sort(), end };
+  }
+  return null;
+}
+
+const STOP_AFTER_NUMBER = new Set(
+  'a an the and or but of to in on at by for with from is are was were be been has have had will would per than as that this who which'.split(
+    ' ',
+  ),
+);
+
+function extractQuantities(text: string, tokens: Token[]): Quantity[] {
+  const out: Quantity[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    let value = parseNumber(t.low);
+    if (value === null) continue;
+    const prev = tokens[i - 1]?.low ?? '';
+    if (MONTHS[prev] !== undefined) continue;
+    if (/^(?:19|20)\d\d$/.test(t.low) && (MONTHS[prev] !== undefined || !tokens[i + 1] || tokens[i + 1]!.cap))
+      continue;
+    let j = i + 1;
+    while (j < tokens.length && MULTIPLIERS[tokens[j]!.low] !== undefined) {
+      value *= MULTIPLIERS[tokens[j]!.low]!;
+      j++;
+    }
+    if (NUMBER_WORDS[t.low] !== undefined && t.low !== 'hundred' && t.low !== 'thousand') {
+      // Number words are only counts when a plural noun follows ("two helicopters").
+      const next = tokens[j];
+      if (!next || !/s$/.test(next.low)) continue;
+    }
+    const unit = unitOf(tokens, j);
+    if (!unit) continue;
+    let qualifier: QuantityQualifier = 'exact';
+    let qStart = t.start;
+    const p2 = `${tokens[i - 2]?.low ?? ''} ${prev}`;
+    const p3 = `${tokens[i - 3]?.low ?? ''} ${p2}`;
+    const q3 = QUALIFIERS_2.find(([phrase]) => phrase === p3);
+    const q2 = QUALIFIERS_2.find(([phrase]) => phrase === p2);
+    if (q3) {
+      qualifier = q3[1];
+      qStart = tokens[i - 3]!.start;
+    } else if (q2) {
+      qualifier = q2[1];
+      qStart = tokens[i - 2]!.start;
+    } else if (QUALIFIERS_1[prev] !== undefined) {
+      qualifier = QUALIFIERS_1[prev]!;
+      qStart = tokens[i - 1]!.start;
+    }
+    out.push({
+      value,
+      unit: unit.unit,
+      qualifier,
+      text: text.slice(qStart, tokens[unit.end]!.end),
+      modifiers: unit.modifiers,
+    });
+    i = unit.end;
+  }
+  return out;
+}
+
+// ---- Days and dates ---------------------------------------------------------------------------
+
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** Event classes that weekdays attach to; the key is a stem prefix, the value the event. */
+const EVENT_WORDS: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:kill|assassinat|airstrike|air-strike|strike|drone|death|died|dead|attack)/, 'killing'],
+  [/^(?:vote|voted|voting|resolution|parliament|mps|motion|passed|adopted|expel)/, 'vote'],
+  [/^(?:funeral|mourn|buried|burial)/, 'funeral'],
+  [/^(?:helicopter|flying|flew|flight)/, 'flights'],
+  [
+    /^(?:said|says|told|tell|added|insisted|stated|stressed|warned|responded|urged|claimed|denied|announced|wrote)$/,
+    'statement',
+  ],
+];
+const EVENT_WINDOW = 9;
+
+function eventOf(low: string): string | null {
+  for (const [re, event] of EVENT_WORDS) if (re.test(low)) return event;
+  return null;
+}
+
+function extractDays(tokens: Token[]): DayMention[] {
+  const out: DayMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const day = tokens[i]!.low;
+    if (!WEEKDAYS.has(day)) continue;
+    let best: { event: string; dist: number } | null = null;
+    for (let d = 1; d <= EVENT_WINDOW; d++) {
+      for (const k of [i - d, i + d]) {
+        const t = tokens[k];
+        if (!t) continue;
+        const event = eventOf(t.low);
+        if (event && (!best || d < best.dist)) best = { event, dist: d };
+      }
+      if (best) break;
+    }
+    out.push({ day, event: best?.event ?? null });
+  }
+  return out;
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function extractDates(text: string): string[] {
+  const out = new Set<string>();
+  const folded = foldText(text);
+  for (const m of folded.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g)) out.add(`${m[1]}-${m[2]}-${m[3]}`);
+  const monthNames = Object.keys(MONTHS).join('|');
+  const mdy = new RegExp(`\\b(${monthNames})\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'g');
+  for (const m of folded.matchAll(mdy)) {
+    const month = MONTHS[m[1]!]!;
+    const day = Number(m[2]);
+    if (day < 1 || day > 31) continue;
+    out.add(m[3] ? `${m[3]}-${pad(month)}-${pad(day)}` : `--${pad(month)}-${pad(day)}`);
+  }
+  const dmy = new RegExp(`\\b(\\d{1,2}) (${monthNames})\\b(?:,? (\\d{4}))?`, 'g');
+  for (const m of folded.matchAll(dmy)) {
+    const month = MONTHS[m[2]!]!;
+    const day = Number(m[1]);
+    if (day < 1 || day > 31) continue;
+    out.add(m[3] ? `${m[3]}-${pad(month)}-${pad(day)}` : `--${pad(month)}-${pad(day)}`);
+  }
+  const my = new RegExp(`\\b(${monthNames}) (\\d{4})\\b`, 'g');
+  for (const m of folded.matchAll(my)) out.add(`${m[2]}-${pad(MONTHS[m[1]!]!)}`);
+  return [...out].sort();
+}
+
+// ---- People, organisations, places ------------------------------------------------------------
+
+const RANKS: ReadonlyArray<[string, string]> = [
+  ['brigadier general', 'brigadier general'],
+  ['brig gen', 'brigadier general'],
+  ['major general', 'major general'],
+  ['maj gen', 'major general'],
+  ['lieutenant general', 'lieutenant general'],
+  ['lt gen', 'lieutenant general'],
+  ['ltg', 'lieutenant general'],
+  ['sltg', 'lieutenant general'],
+  ['lieutenant colonel', 'lieutenant colonel'],
+  ['lt col', 'lieutenant colonel'],
+  ['rear admiral', 'rear admiral'],
+  ['vice admiral', 'vice admiral'],
+  ['general', 'general'],
+  ['gen', 'general'],
+  ['colonel', 'colonel'],
+  ['col', 'colonel'],
+  ['admiral', 'admiral'],
+  ['adm', 'admiral'],
+  ['captain', 'captain'],
+  ['capt', 'captain'],
+  ['major', 'major'],
+  ['maj', 'major'],
+  ['sergeant', 'sergeant'],
+  ['sgt', 'sergeant'],
+  ['lieutenant', 'lieutenant'],
+  ['commander', 'commander'],
+];
+
+const TITLES: ReadonlyArray<[string, string]> = [
+  ['defense secretary', 'defense secretary'],
+  ['defence secretary', 'defense secretary'],
+  ['secretary of defense', 'defense secretary'],
+  ['secretary of defence', 'defense secretary'],
+  ['secretary of state', 'secretary of state'],
+  ['prime minister', 'prime minister'],
+  ['foreign minister', 'foreign minister'],
+  ['supreme leader ayatollah', 'supreme leader'],
+  ['supreme leader', 'supreme leader'],
+  ['ayatollah', 'ayatollah'],
+  ['president', 'president'],
+  ['secretary', 'secretary'],
+  ['minister', 'minister'],
+  ['senator', 'senator'],
+  ['sen', 'senator'],
+  ['mp', 'mp'],
+  ['spokesman', 'spokesman'],
+  ['spokeswoman', 'spokeswoman'],
+  ['mr', ''],
+  ['mrs', ''],
+  ['ms', ''],
+  ['dr', ''],
+];
+
+const BRANCHES: ReadonlyArray<[RegExp, string]> = [
+  [/^marine corps$|^marines?$/, 'Marine Corps'],
+  [/^navy$/, 'Navy'],
+  [/^army$/, 'Army'],
+  [/^air force$/, 'Air Force'],
+  [/^coast guard$/, 'Coast Guard'],
+  [/^space force$/, 'Space Force'],
+];
+
+/** Capitalised words that are never part of a person's name. */
+const NOT_NAME = new Set(
+  (
+    'the a an in on at of for and but or to by from with as after before when while if this that these those it its ' +
+    'he she they we i his her their our later earlier however following tensions meanwhile also then there ' +
+    'general gen brigadier brig major maj lieutenant lt ltg sltg colonel col admiral adm captain capt sergeant sgt ' +
+    'commander secretary president minister prime supreme leader ayatollah mr mrs ms dr senator sen mp spokesman ' +
+    'defense defence army navy marine marines corps air force chairman chief head deputy director us usa uk ' +
+    'sir breaking period what who why how where photo image source reuters afp aap iii jr sr united states kingdom'
+  ).split(' '),
+);
+
+const ORG_WORDS = new Set(
+  (
+    'parliament ministry department operations operation force forces corps army navy agency government embassy ' +
+    'coalition council guard guards task joint combined state house news zone area airport republic times ' +
+    'equipment dollars office chiefs staff command committee party union nations organization organisation ' +
+    'revolutionary military base airforce resolution international inherent pentagon bank university court ' +
+    'police service services company group'
+  ).split(' '),
+);
+
+const ORG_ACRONYMS = new Set([
+  'isis',
+  'isil',
+  'daesh',
+  'nato',
+  'cjtf-oir',
+  'pentagon',
+  'reuters',
+  'irgc',
+  'un',
+  'eu',
+  'cia',
+  'fbi',
+  'afp',
+  'aap',
+]);
+
+const PLACES: ReadonlyArray<[string, string]> = [
+  ['united states', 'us'],
+  ['usa', 'us'],
+  ['america', 'us'],
+  ['us', 'us'],
+  ['uk', 'uk'],
+  ['britain', 'uk'],
+  ['iraq', 'iraq'],
+  ['iran', 'iran'],
+  ['baghdad', 'baghdad'],
+  ['tehran', 'tehran'],
+  ['kuwait', 'kuwait'],
+  ['washington', 'washington'],
+  ['dubai', 'dubai'],
+  ['yemen', 'yemen'],
+  ['saada', 'saada'],
+  ['syria', 'syria'],
+  ['israel', 'israel'],
+  ['middle east', 'middle east'],
+  ['green zone', 'green zone'],
+  ['international zone', 'green zone'],
+  ['international area', 'green zone'],
+  ['qatar', 'qatar'],
+  ['saudi arabia', 'saudi arabia'],
+  ['lebanon', 'lebanon'],
+  ['afghanistan', 'afghanistan'],
+  ['canada', 'canada'],
+  ['london', 'london'],
+  ['kirkuk', 'kirkuk'],
+  ['erbil', 'erbil'],
+  ['basra', 'basra'],
+  ['mosul', 'mosul'],
+  ['white house', 'white house'],
+];
+
+const SPEECH_VERBS =
+  /^(?:said|says|say|told|tells|added|adds|insisted|insists|stated|states|stressed|warned|warns|wrote|writes|reads|read|announced|claimed|claims|explained|noted|declared|tweeted|responded|urged|asked)$/;
+
+interface PersonSpan extends PersonMention {
+  startToken: number;
+  endToken: number;
+}
+
+function matchPhraseBefore(tokens: Token[], endExclusive: number, phrases: ReadonlyArray<[string, string]>) {
+  for (const [phrase, canonical] of phrases) {
+    const words = phrase.split(' ');
+    const from = endExclusive - words.length;
+    if (from < 0) continue;
+    let ok = true;
+    for (let k = 0; k < words.length; k++) if (tokens[from + k]!.low !== words[k]) ok = false;
+    if (ok) return { canonical, from };
+  }
+  return null;
+}
+
+function gapIsPlain(text: string, a: Token, b: Token): boolean {
+  return !/[,.;:()\u201C\u201D"]/.test(text.slice(a.end, b.start));
+}
+
+function extractPeople(text: string, tokens: Token[]): PersonSpan[] {
+  const out: PersonSpan[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const isNameWord = (k: number): boolean => {
+      const tk = tokens[k];
+      if (!tk?.cap) return false;
+      if (NOT_NAME.has(tk.low) || ORG_WORDS.has(tk.low) || ORG_ACRONYMS.has(tk.low)) return false;
+      if (MONTHS[tk.low] !== undefined || WEEKDAYS.has(tk.low) || NATIONALITIES[tk.low] !== undefined)
+        return false;
+      if (PLACES.some(([p]) => p === tk.low)) return false;
+      if (/^[A-Z]{2,}$/.test(tk.raw) && !/^(?:I{2,3}|IV)$/.test(tk.raw)) return false;
+      return true;
+    };
+    if (!isNameWord(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length && gapIsPlainName(text, tokens[j]!, tokens[j + 1]!)) {
+      const nxt = tokens[j + 1]!;
+      if (
+        isNameWord(j + 1) ||
+        /^[A-Z]$/.test(nxt.raw.replace(/\.$/, '')) ||
+        /^(?:III|II|IV|Jr|Sr)$/.test(nxt.raw)
+      ) {
+        j++;
+      } else break;
+    }
+    // Names are runs of capitalised words; a following organisation word means it is an organisation.
+    const nextTok = tokens[j + 1];
+    if (nextTok?.cap && ORG_WORDS.has(nextTok.low) && gapIsPlain(text, tokens[j]!, nextTok)) {
+      i = j + 2;
+      continue;
+    }
+    const rank = matchPhraseBefore(tokens, i, RANKS);
+    const title = rank ? null : matchPhraseBefore(tokens, i, TITLES);
+    const titleBeforeRank = rank ? matchPhraseBefore(tokens, rank.from, TITLES) : null;
+    const after = tokens[j + 1];
+    const speaks = after !== undefined && SPEECH_VERBS.test(after.low);
+    const runLength = j - i + 1;
+    const sentenceInitialSingle = i === 0 && runLength === 1;
+    const isPerson =
+      (rank !== null || title !== null || runLength >= 2 || speaks) &&
+      !(sentenceInitialSingle && !speaks && !rank);
+    if (!isPerson) {
+      i = j + 1;
+      continue;
+    }
+    let surnameIndex = j;
+    while (surnameIndex > i && /^(?:III|II|IV|Jr|Sr|[A-Z]\.?)$/.test(tokens[surnameIndex]!.raw))
+      surnameIndex--;
+    const surname = tokens[surnameIndex]!.low.replace(/['\u2019]s$/, '');
+    // Branch: a service named just before the rank, with no punctuation between.
+    let branch: string | null = null;
+    const scanFrom = rank ? rank.from : title ? title.from : i;
+    for (let k = scanFrom - 1; k >= Math.max(0, scanFrom - 4); k--) {
+      if (!gapIsPlain(text, tokens[k]!, tokens[k + 1]!)) break;
+      const one = tokens[k]!.low;
+      const two = `${one} ${tokens[k + 1]?.low ?? ''}`;
+      const hit = BRANCHES.find(([re]) => re.test(two)) ?? BRANCHES.find(([re]) => re.test(one));
+      if (hit) {
+        branch = hit[1];
+        break;
+      }
+    }
+    const role = findRole(text, tokens[j]!.end) ?? (title?.canonical || titleBeforeRank?.canonical || null);
+    out.push({
+      name: text.slice(tokens[rank ? rank.from : i]!.start, tokens[j]!.end),
+      key: variantKey(surname),
+      rank: rank?.canonical ?? null,
+      branch,
+      role: role || null,
+      startToken: rank ? rank.from : i,
+      endToken: j,
+    });
+    i = j + 1;
+  }
+  return out;
+}
+
+function gapIsPlainName(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  return gap === ' ' || gap === '. ';
+}
+
+const ROLE_RE =
+  /^['\u2019]?s?,?\s+(?:the\s+)?((?:deputy |assistant |acting |former |top )?(?:commanding general|commander|chairman|head|chief|director|secretary|spokesman|spokesperson|leader|minister|president|officer|adviser|advisor)\b(?:\s+of\s+[^,.;:\u201C\u201D"()]{2,80})?)/i;
+
+function findRole(text: string, from: number): string | null {
+  const m = ROLE_RE.exec(text.slice(from, from + 140));
+  if (!m) return null;
+  return m[1]!
+    .replace(/\s+(?:that|who|which|and was|and is|said|told|says)\b.*$/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const ORG_NOISE = new Set([
+  'the',
+  'us',
+  'usa',
+  'uk',
+  'united',
+  'states',
+  'breaking',
+  'sir',
+  'but',
+  'and',
+  'in',
+  'on',
+  'at',
+]);
+const PERSON_TITLE_WORDS = new Set(
+  'general gen brigadier brig major maj lieutenant lt colonel col admiral adm captain capt sergeant sgt mr mrs ms dr president minister prime secretary spokesman'.split(
+    ' ',
+  ),
+);
+
+function extractOrganisations(text: string, tokens: Token[]): string[] {
+  const out = new Set<string>();
+  for (const t of tokens)
+    if (ORG_ACRONYMS.has(t.low)) out.add(t.low === 'isil' || t.low === 'daesh' ? 'isis' : t.low);
+  if (/\bislamic state\b/i.test(text)) out.add('isis');
+  // Capitalised runs containing an organisation word: "Combined Joint Operations Baghdad", "Joint Chiefs of Staff".
+  for (const m of text.matchAll(
+    /\b[A-Z][\p{L}'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\p{L}'\u2019-]*)*(?:\s+of\s+Staff)?/gu,
+  )) {
+    const words = foldText(m[0])
+      .replace(/['\u2019]s\b/g, '')
+      .split(/\s+/)
+      .filter((w) => !ORG_NOISE.has(w));
+    // Rank and title words separate an organisation from a person ("Marine Corps | Brigadier General ...").
+    let segment: string[] = [];
+    const flush = (): void => {
+      if (segment.length >= 2 && segment.some((w) => ORG_WORDS.has(w))) out.add(segment.join(' '));
+      segment = [];
+    };
+    for (const w of words) {
+      if (PERSON_TITLE_WORDS.has(w)) flush();
+      else segment.push(w);
+    }
+    flush();
+  }
+  return [...out].sort();
+}
+
+function extractPlaces(text: string): string[] {
+  const folded = ` ${foldText(text)
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')} `;
+  const out = new Set<string>();
+  for (const [name, canonical] of PLACES) {
+    if (name === 'us') {
+      if (/(?:^|[^\p{L}])U\.?S\.?A?(?![\p{L}])/u.test(text)) out.add(canonical);
+      continue;
+    }
+    if (folded.includes(` ${name} `)) out.add(canonical);
+  }
+  return [...out].sort();
+}
+
+// ---- Polarity ----------------------------------------------------------------------------------
+
+/** Predicates whose polarity sources contradict each other on; stem prefix -> predicate. */
+const PREDICATES: ReadonlyArray<[RegExp, string]> = [
+  [
+    /^(?:leave|leaving|withdraw|withdrawal|withdrawing|withdrawn|pullout|depart|departure|departing|exit)$/,
+    'leave',
+  ],
+  [/^(?:sign|signed|signing)$/, 'sign'],
+  [/^(?:accurate)$/, 'accurate'],
+  [/^(?:confirm|confirmed|confirms)$/, 'confirm'],
+  [/^(?:stay|staying|remain|remaining)$/, 'stay'],
+];
+const PHRASAL_LEAVE = /^(?:pull|pulling|pulled|move|moving|moved|movement)$/;
+
+const NEGATION_CUES =
+  /^(?:no|not|never|none|nothing|without|neither|nor|deny|denied|denies|denying|cannot|unsigned|inaccurate)$|n['\u2019]t$/;
+const NEGATION_SCOPE = 8;
+
+function predicateAt(tokens: Token[], k: number): string | null {
+  const t = tokens[k]!;
+  for (const [re, p] of PREDICATES) if (re.test(t.low)) return p;
+  if (PHRASAL_LEAVE.test(t.low) && tokens[k + 1]?.low === 'out') return 'leave';
+  return null;
+}
+
+function extractAssertions(text: string, tokens: Token[]): { assertions: Assertion[]; negated: boolean } {
+  const negatedAt = new Map<number, number>();
+  let anyNegation = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!NEGATION_CUES.test(t.low)) continue;
+    anyNegation = true;
+    if (t.low === 'unsigned' || t.low === 'inaccurate') {
+      negatedAt.set(i, i);
+      continue;
+    }
+    for (let k = i + 1; k < tokens.length && k <= i + NEGATION_SCOPE; k++) {
+      if (/[,;:.!?\u201C\u201D"]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
+      if (tokens[k]!.low === 'but') break;
+      if (!negatedAt.has(k)) negatedAt.set(k, i);
+    }
+  }
+  const assertions: Assertion[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    let predicate = predicateAt(tokens, k);
+    if (t.low === 'unsigned') predicate = 'sign';
+    if (t.low === 'inaccurate') predicate = 'accurate';
+    if (!predicate) continue;
+    const cue = negatedAt.get(k);
+    const endTok = PHRASAL_LEAVE.test(t.low) ? tokens[k + 1]! : t;
+    assertions.push({
+      predicate,
+      negated: cue !== undefined,
+      text: text.slice(tokens[cue ?? k]!.start, endTok.end),
+    });
+  }
+  return { assertions, negated: anyNegation };
+}
+
+// ---- Quotations and speakers ------------------------------------------------------------------
+
+export interface QuoteSpan {
+  text: string;
+  start: number;
+  end: number;
+  /** True when the quote is not closed in this sentence (it continues in the next one). */
+  open: boolean;
+  /** True when the quote was opened before this sentence (no opening mark here). */
+  continued: boolean;
+}
+
+/** Finds quoted spans: curly double quotes, straight double quotes, and multi-word curly single quotes. */
+export function findQuotes(text: string): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  const push = (s: number, e: number, open: boolean, continued: boolean): void => {
+    const inner = text.slice(s, e).replace(/^[\s,.:;\u2026]+|[\s,.:;\u2026]+$/g, '');
+    if (inner.length >= 2) out.push({ text: inner, start: s, end: e, open, continued });
+  };
+  const pos = 0;
+  let openAt = -1;
+  let sawAny = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\u201C' || (ch === '"' && openAt === -1)) {
+      if (openAt === -1) openAt = i + 1;
+      sawAny = true;
+    } else if (ch === '\u201D' || (ch === '"' && openAt !== -1)) {
+      if (openAt !== -1) push(openAt, i, false, false);
+      else if (!sawAny) push(pos, i, false, true);
+      openAt = -1;
+      sawAny = true;
+    }
+  }
+  if (openAt !== -1) push(openAt, text.length, true, false);
+  for (const m of text.matchAll(/(?:^|[\s(])\u2018([^\u2018\u2019]+?)\u2019(?![\p{L}])/gu)) {
+    if (m[1]!.trim().includes(' ')) {
+      const s = m.index + m[0].indexOf('\u2018') + 1;
+      push(s, s + m[1]!.length, false, false);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const NOUN_SPEAKERS: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:letter|memo|draft|document|correspondence)$/, 'letter'],
+  [/^(?:spokesman|spokeswoman|spokesperson)$/, 'spokesman'],
+  [/^(?:resolution)$/, 'resolution'],
+  [/^(?:officer|official|officials)$/, 'official'],
+  [/^(?:office|statement)$/, 'office'],
+  [/^(?:pentagon)$/, 'pentagon'],
+];
+const PRONOUNS = /^(?:he|she|they|it|we)$/;
+
+/**
+ * Who the sentence attributes its words to: a normalised key (a person's surname skeleton, or
+ * "letter", "spokesman", ...), "pronoun" when only "he"/"she" says it, or null when no one does.
+ */
+export function findSpeaker(sentence: string): string | null {
+  const tokens = tokenizeWithOffsets(sentence);
+  const people = extractPeople(sentence, tokens);
+  return speakerFrom(sentence, tokens, people);
+}
+
+function speakerFrom(text: string, tokens: Token[], people: PersonSpan[]): string | null {
+  for (let v = 0; v < tokens.length; v++) {
+    const verb = tokens[v]!;
+    const isVerb =
+      SPEECH_VERBS.test(verb.low) ||
+      (verb.low === 'according' && tokens[v + 1]?.low === 'to') ||
+      verb.low === 'stands';
+    if (!isVerb || verb.low === 'stands') continue;
+    // Person or noun just before the verb (allowing an appositive: "Milley, chairman of ..., said").
+    let best: string | null = null;
+    for (const p of people) {
+      const end = tokens[p.endToken]!;
+      if (p.endToken < v && verb.start - end.end <= 120) {
+        const gap = text.slice(end.end, verb.start);
+        if (/[\u201C\u201D"]/.test(gap)) continue;
+        if (
+          gap.trim() === '' ||
+          /^,[^,]*,\s*$/.test(gap) ||
+          /^\s+\w+\s*$/.test(gap) ||
+          /^['\u2019]s?\s*$/.test(gap)
+        ) {
+          best = p.key;
+        }
+      }
+    }
+    if (best) return best;
+    for (let k = v - 1; k >= Math.max(0, v - 6); k--) {
+      const low = tokens[k]!.low;
+      const noun = NOUN_SPEAKERS.find(([re]) => re.test(low));
+      if (noun) return noun[1];
+      if (PRONOUNS.test(low) && k === v - 1) return 'pronoun';
+      if (/[\u201C\u201D"]/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) break;
+    }
+    // Person right after the verb: "..., says US Secretary of Defence, Mark Esper." / "according to Esper".
+    for (const p of people) {
+      const start = tokens[p.startToken]!;
+      if (
+        p.startToken > v &&
+        start.start - verb.end <= 50 &&
+        !/[\u201C\u201D"]/.test(text.slice(verb.end, start.start))
+      ) {
+        return p.key;
+      }
+    }
+  }
+  return null;
+}
+
+// ---- Entry point -------------------------------------------------------------------------------
+
+/**
+ * Extracts the checkable details of one sentence. `context.speaker` is who the surrounding
+ * paragraph attributes quotes to, used when the sentence itself names no speaker.
+ */
+export function extractFeatures(sentence: string, context?: { speaker?: string | null }): ClaimFeatures {
+  const tokens = tokenizeWithOffsets(sentence);
+  const peopleSpans = extractPeople(sentence, tokens);
+  const ownSpeaker = speakerFrom(sentence, tokens, peopleSpans);
+  const contextSpeaker = context?.speaker ?? null;
+  const speaker = ownSpeaker && ownSpeaker !== 'pronoun' ? ownSpeaker : contextSpeaker;
+  const quotes: Quotation[] = findQuotes(sentence).map((q) => ({ text: q.text, speaker }));
+  const { assertions, negated } = extractAssertions(sentence, tokens);
+  const dayMentions = extractDays(tokens);
+  const people = dedupePeople(peopleSpans.map(({ startToken: _s, endToken: _e, ...p }) => p));
+  return {
+    quantities: extractQuantities(sentence, tokens),
+    days: [...new Set(dayMentions.map((d) => d.day))].sort(),
+    dates: extractDates(sentence),
+    people,
+    organisations: extractOrganisations(sentence, tokens),
+    places: extractPlaces(sentence),
+    negated,
+    quotes,
+    dayMentions,
+    assertions,
+  };
+}
+
+function dedupePeople(people: PersonMention[]): PersonMention[] {
+  const byKey = new Map<string, PersonMention>();
+  for (const p of people) {
+    const prev = byKey.get(p.key);
+    if (!prev) byKey.set(p.key, p);
+    else
+      byKey.set(p.key, {
+        name: prev.name.length >= p.name.length ? prev.name : p.name,
+        key: p.key,
+        rank: prev.rank ?? p.rank,
+        branch: prev.branch ?? p.branch,
+        role: prev.role ?? p.role,
+      });
+  }
+  return [...byKey.values()];
+}
