@@ -126,37 +126,48 @@ function displayNationality(n: string): string {
   return n.length <= 2 ? n.toUpperCase() : n[0]!.toUpperCase() + n.slice(1);
 }
 
-function quantitySubject(q: Quantity, a: ClaimFeatures, b: ClaimFeatures): string {
-  const nats = nationalitiesOf(q);
-  const parts = [...nats.map(displayNationality), q.unit];
-  const shared = a.places.filter((p) => b.places.includes(p));
-  const candidates = [...shared, ...a.places, ...b.places].filter(
+function quantitySubject(qa: Quantity, qb: Quantity, a: ClaimFeatures, b: ClaimFeatures): string {
+  const nats = [...new Set([...nationalitiesOf(qa), ...nationalitiesOf(qb)])].sort();
+  const parts = [...nats.map(displayNationality), qa.unit];
+  const shared = a.places.filter((p) => b.places.includes(p)).sort();
+  const either = [...new Set([...a.places, ...b.places])].sort();
+  const candidates = [...shared, ...either].filter(
     (p) => !nats.includes(p) && p !== 'us' && p !== 'uk' && NATIONALITY_VALUES.has(p),
   );
   if (candidates[0]) parts.push(`in ${displayNationality(candidates[0])}`);
   return parts.join(' ');
 }
 
+/**
+ * Number conflicts: a quantity conflicts when it has counterparts counting the same thing in the
+ * other claim and none of them is compatible; each reported pair is mutually closest in value.
+ */
 function compareNumbers(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
+  const lonelyA = a.quantities.filter((qa) => {
+    const same = b.quantities.filter((qb) => countsSameThing(qa, qb));
+    return same.length > 0 && !same.some((qb) => quantitiesCompatible(qa, qb));
+  });
+  const lonelyB = b.quantities.filter((qb) => {
+    const same = a.quantities.filter((qa) => countsSameThing(qa, qb));
+    return same.length > 0 && !same.some((qa) => quantitiesCompatible(qa, qb));
+  });
+  const closest = (q: Quantity, pool: Quantity[]): Quantity | undefined =>
+    pool
+      .filter((p) => countsSameThing(q, p))
+      .reduce<Quantity | undefined>(
+        (best, cur) =>
+          best === undefined || Math.abs(cur.value - q.value) < Math.abs(best.value - q.value) ? cur : best,
+        undefined,
+      );
   const details: Detail[] = [];
-  const usedB = new Set<number>();
-  for (const qa of a.quantities) {
-    const same = b.quantities.map((qb, i) => ({ qb, i })).filter(({ qb }) => countsSameThing(qa, qb));
-    if (same.length === 0) continue;
-    if (same.some(({ qb }) => quantitiesCompatible(qa, qb))) continue;
-    // Also accept when another quantity in `a` of the same thing is compatible with every candidate.
-    const closest = same.reduce((best, cur) =>
-      Math.abs(cur.qb.value - qa.value) < Math.abs(best.qb.value - qa.value) ? cur : best,
-    );
-    if (usedB.has(closest.i)) continue;
-    const aAlternatives = a.quantities.filter((x) => x !== qa && countsSameThing(x, closest.qb));
-    if (aAlternatives.some((x) => quantitiesCompatible(x, closest.qb))) continue;
-    usedB.add(closest.i);
+  for (const qa of lonelyA) {
+    const qb = closest(qa, lonelyB);
+    if (!qb || closest(qb, lonelyA) !== qa) continue;
     details.push({
       kind: 'number',
       a: formatQuantity(qa),
-      b: formatQuantity(closest.qb),
-      subject: quantitySubject(qa, a, b),
+      b: formatQuantity(qb),
+      subject: quantitySubject(qa, qb, a, b),
     });
   }
   return details;
@@ -520,6 +531,19 @@ function reportedSpeaker(c: ComparableClaim): string | null {
  * carry an optional `speaker` (as database claims do) to compare reported speech.
  */
 export function compareClaims(a: ComparableClaim, b: ComparableClaim): Comparison {
+  // Compare in a canonical order and mirror back, so the result is symmetric by construction.
+  if (orderKey(a) > orderKey(b)) {
+    const r = compareOrdered(b, a);
+    return { stance: r.stance, details: r.details.map((d) => ({ ...d, a: d.b, b: d.a })) };
+  }
+  return compareOrdered(a, b);
+}
+
+function orderKey(c: ComparableClaim): string {
+  return `${c.text}\u0000${JSON.stringify(c.features)}`;
+}
+
+function compareOrdered(a: ComparableClaim, b: ComparableClaim): Comparison {
   const conflicts = [
     ...compareNumbers(a.features, b.features),
     ...compareDays(a.features, b.features),

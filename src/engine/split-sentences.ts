@@ -37,8 +37,9 @@ const SENTENCE_OPENERS: ReadonlySet<string> = new Set(
 const CLOSERS = new Set(['"', "'", '\u201D', '\u2019', ')', ']', '\u00BB']);
 const MAX_WORD_LOOKBACK = 24;
 
+/** Any Unicode white space except the line feed, which splitting treats on its own. */
 function isSpace(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\u00A0' || ch === '\r' || ch === '\f' || ch === '\v';
+  return ch !== undefined && ch !== '\n' && /\s/.test(ch);
 }
 
 function isUpperStart(ch: string | undefined): boolean {
