@@ -43,10 +43,10 @@ describe('splitSentences: fuzzed', () => {
     );
   });
 
-  // See notes/robustness-findings.md, finding S1: isSpace() knows only ASCII spaces and U+00A0, so
+  // Regression for notes/robustness-findings.md finding S1 (fixed in ea99068): isSpace() knows only ASCII spaces and U+00A0, so
   // U+2028, U+2029, U+3000, U+2000–U+200A, U+0085, U+202F… make whitespace-only "sentences" and
   // untrimmed spans; splitSentences('\u2028') returns [{ text: '\u2028', start: 0, end: 1 }].
-  it.fails('spans are trimmed of all Unicode whitespace, and none is whitespace only (finding S1)', () => {
+  it('spans are trimmed of all Unicode whitespace, and none is whitespace only (finding S1)', () => {
     checkProperty(
       'splitSentences Unicode trim',
       fc.property(anyTextArb, (input) => {
