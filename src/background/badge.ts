@@ -1,0 +1,26 @@
+/**
+ * The toolbar badge for a tab: the number of highlighted sentences, empty when there are none.
+ * Red when any highlighted sentence conflicts with a source (or is mixed), green when all are
+ * corroborated. Pure, so the rule is tested without a browser.
+ */
+import type { TabReport } from '../shared/tab-report.ts';
+
+export const BADGE_CONFLICT_COLOR = '#B3261E';
+export const BADGE_CORROBORATED_COLOR = '#1A7F37';
+
+export interface BadgeState {
+  text: string;
+  color: string;
+}
+
+export function computeBadge(report: TabReport | undefined): BadgeState {
+  if (!report || report.entries.length === 0 || report.status !== 'checked') {
+    return { text: '', color: BADGE_CORROBORATED_COLOR };
+  }
+  const count = report.entries.length;
+  const anyConflict = report.entries.some(({ match }) => match.verdict !== 'corroborated');
+  return {
+    text: count > 999 ? '999+' : String(count),
+    color: anyConflict ? BADGE_CONFLICT_COLOR : BADGE_CORROBORATED_COLOR,
+  };
+}

@@ -1,0 +1,380 @@
+/**
+ * The content script's whole job on one page: read the article's sentences, send the ones not
+ * sent before to the background for matching, draw the results as CSS highlights, answer the
+ * pointer with the hover card, and keep the background's tab report current.
+ *
+ * Keeps the page cheap: DOM reads run in idle slices (schedule.ts), DOM writes in animation
+ * frames, rescans after mutations are throttled with a growing back-off, and everything — timers,
+ * listeners, observers, the card — is torn down through the one AbortSignal passed in.
+ */
+
+import browser from 'webextension-polyfill';
+import type { SentenceMatch } from '../engine/types.ts';
+import { backgroundToContent, handleMessages, sendToBackground } from '../shared/messages.ts';
+import { isSiteEnabled, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
+import { createEmptyReport, type TabReport, type TabStatus } from '../shared/tab-report.ts';
+import {
+  type CollectedSentence,
+  createHiddenTest,
+  createSentenceRange,
+  splitSegment,
+  walkSegments,
+} from './collect-text.ts';
+import { clearHighlights, drawHighlights, flashRange } from './highlight-registry.ts';
+import { createHoverCard } from './hover-card.ts';
+import { delay, nextFrame, runInSlices } from './schedule.ts';
+import { createSentenceKeys } from './sentence-key.ts';
+
+/** Sentences per check-sentences message: small enough to draw early, big enough to be cheap. */
+const BATCH_SIZE = 60;
+/** At most this many sentences of one page are checked; the rest of a giant page is ignored. */
+const MAX_PAGE_SENTENCES = 4_000;
+/** First wait after a mutation before rescanning; doubles after each quiet rescan. */
+const RESCAN_MIN_MS = 1_000;
+const RESCAN_MAX_MS = 30_000;
+/** A rescan that finds at least this many new sentences (infinite scroll, SPA) resets the back-off. */
+const RESCAN_RESET_FRESH = 3;
+
+interface Entry {
+  key: string;
+  match: SentenceMatch;
+  range: Range;
+}
+
+function isContextInvalidated(error: unknown): boolean {
+  return error instanceof Error && /context invalidated|Receiving end does not exist/i.test(error.message);
+}
+
+function isAbort(error: unknown, signal: AbortSignal): boolean {
+  return (
+    signal.aborted &&
+    (error === signal.reason || (error instanceof DOMException && error.name === 'AbortError'))
+  );
+}
+
+export function startPageChecker(doc: Document, controller: AbortController): void {
+  const { signal } = controller;
+  /** text → match, or null when the background found no match. Survives SPA navigations. */
+  const results = new Map<string, SentenceMatch | null>();
+  /** Distinct texts of the current page that were checked. */
+  const pageTexts = new Set<string>();
+  let collected: CollectedSentence[] = [];
+  let entries: Entry[] = [];
+  let settings: Settings = parseSettings(undefined).settings;
+  let enabled = false;
+  let visible = true;
+  let status: TabStatus = 'checking';
+  let url = location.href;
+  let scanning = false;
+  let rescanPending = false;
+  let rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  let backoff = RESCAN_MIN_MS;
+  let stepIndex = -1;
+
+  const card = createHoverCard(doc, {
+    signal,
+    onDetails: (key) => void sendToBackground('open-details', { key }).catch(handleError),
+  });
+
+  function handleError(error: unknown): void {
+    if (isAbort(error, signal)) return;
+    if (isContextInvalidated(error)) {
+      controller.abort();
+      return;
+    }
+    console.warn('Crosscheck:', error);
+  }
+
+  const report = (): void => {
+    const body: TabReport = {
+      ...createEmptyReport(status, url),
+      checked: pageTexts.size,
+      entries: entries.map(({ key, match }) => ({ key, match })),
+      highlightsVisible: visible,
+    };
+    sendToBackground('report-page', { report: body }).catch(handleError);
+  };
+
+  const shouldDraw = (match: SentenceMatch): boolean =>
+    settings.highlightMode === 'all' || match.verdict !== 'corroborated';
+
+  const draw = async (): Promise<void> => {
+    await nextFrame(signal);
+    const matched = collected.filter((sentence) => {
+      const match = results.get(sentence.text);
+      return match != null && shouldDraw(match);
+    });
+    const keys = createSentenceKeys(matched.map((sentence) => sentence.text));
+    const next: Entry[] = [];
+    matched.forEach((sentence, i) => {
+      const range = createSentenceRange(doc, sentence);
+      const match = results.get(sentence.text);
+      if (range && match) next.push({ key: keys[i]!, match, range });
+    });
+    entries = next;
+    if (enabled && visible) {
+      drawHighlights(
+        entries.map(({ match, range }) => ({ verdict: match.verdict, range })),
+        settings.highlightStyle === 'background',
+      );
+    } else {
+      clearHighlights();
+    }
+    if (card.openKey && !entries.some((entry) => entry.key === card.openKey)) card.hide();
+    report();
+  };
+
+  const collect = async (): Promise<CollectedSentence[]> => {
+    const found: CollectedSentence[] = [];
+    const root = doc.body ?? doc.documentElement;
+    const isHidden = createHiddenTest(doc);
+    await runInSlices(
+      walkSegments(root, isHidden),
+      (segment) => {
+        if (found.length < MAX_PAGE_SENTENCES) found.push(...splitSegment(segment));
+      },
+      signal,
+    );
+    return found.slice(0, MAX_PAGE_SENTENCES);
+  };
+
+  /** One pass: collect, check what is new, draw. Returns how many new texts were checked. */
+  const scanOnce = async (): Promise<number> => {
+    collected = await collect();
+    const fresh: string[] = [];
+    for (const sentence of collected) {
+      pageTexts.add(sentence.text);
+      if (!results.has(sentence.text) && !fresh.includes(sentence.text)) fresh.push(sentence.text);
+    }
+    for (let i = 0; i < fresh.length; i += BATCH_SIZE) {
+      const batch = fresh.slice(i, i + BATCH_SIZE);
+      const { matches } = await sendToBackground('check-sentences', { sentences: batch });
+      for (const text of batch) results.set(text, null);
+      for (const match of matches) {
+        const text = batch[match.index];
+        if (text !== undefined) results.set(text, match);
+      }
+      if (i + BATCH_SIZE < fresh.length) await draw();
+    }
+    status = 'checked';
+    await draw();
+    return fresh.length;
+  };
+
+  const scan = async (): Promise<void> => {
+    if (!enabled) return;
+    if (scanning) {
+      rescanPending = true;
+      return;
+    }
+    scanning = true;
+    try {
+      let fresh = 0;
+      do {
+        rescanPending = false;
+        fresh += await scanOnce();
+      } while (rescanPending && !signal.aborted);
+      backoff = fresh >= RESCAN_RESET_FRESH ? RESCAN_MIN_MS : Math.min(backoff * 2, RESCAN_MAX_MS);
+    } catch (error) {
+      handleError(error);
+    } finally {
+      scanning = false;
+    }
+  };
+
+  const scheduleRescan = (): void => {
+    if (!enabled || rescanTimer !== undefined || signal.aborted) return;
+    rescanTimer = setTimeout(() => {
+      rescanTimer = undefined;
+      if (!checkNavigation()) void scan();
+    }, backoff);
+  };
+
+  /** Resets page state when a single-page app changed the URL. Returns true when it did. */
+  function checkNavigation(): boolean {
+    const next = location.href;
+    if (next === url) return false;
+    const sameDocumentFragment = next.split('#')[0] === url.split('#')[0];
+    url = next;
+    if (sameDocumentFragment) {
+      report();
+      return false;
+    }
+    pageTexts.clear();
+    collected = [];
+    entries = [];
+    stepIndex = -1;
+    card.hide();
+    clearHighlights();
+    status = 'checking';
+    backoff = RESCAN_MIN_MS;
+    report();
+    // Give the app a moment to render the new view before reading it.
+    delay(300, signal)
+      .then(() => scan())
+      .catch(handleError);
+    return true;
+  }
+
+  const applySettings = (raw: unknown): void => {
+    settings = parseSettings(raw).settings;
+    const nowEnabled = isSiteEnabled(settings, location.hostname);
+    if (nowEnabled && !enabled) {
+      enabled = true;
+      status = 'checking';
+      void scan();
+    } else if (!nowEnabled) {
+      enabled = false;
+      status = 'site-disabled';
+      entries = [];
+      pageTexts.clear();
+      card.hide();
+      clearHighlights();
+      report();
+    } else {
+      void draw().catch(handleError);
+    }
+  };
+
+  // ---- Pointer: hit-test highlighted ranges and show the card ------------------------------
+  let pointerFrame = 0;
+  let pointer = { x: 0, y: 0 };
+
+  const caretAt = (x: number, y: number): { node: Node; offset: number } | null => {
+    const withCaret = doc as Document & {
+      caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    };
+    if (typeof withCaret.caretPositionFromPoint === 'function') {
+      const position = withCaret.caretPositionFromPoint(x, y);
+      return position ? { node: position.offsetNode, offset: position.offset } : null;
+    }
+    const range = doc.caretRangeFromPoint?.(x, y);
+    return range ? { node: range.startContainer, offset: range.startOffset } : null;
+  };
+
+  const rectsContain = (range: Range, x: number, y: number): boolean =>
+    Array.from(range.getClientRects()).some(
+      (rect) => x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1,
+    );
+
+  const hitTest = (x: number, y: number): Entry | null => {
+    const caret = caretAt(x, y);
+    if (caret) {
+      for (const entry of entries) {
+        try {
+          if (entry.range.isPointInRange(caret.node, caret.offset) && rectsContain(entry.range, x, y))
+            return entry;
+        } catch {
+          // The caret is in another tree (e.g. a shadow root); fall through to the rect test.
+        }
+      }
+    }
+    return null;
+  };
+
+  doc.addEventListener(
+    'pointermove',
+    (event) => {
+      if (!enabled || !visible || entries.length === 0) return;
+      pointer = { x: event.clientX, y: event.clientY };
+      if (card.contains(event.target)) {
+        card.cancelHide();
+        return;
+      }
+      if (pointerFrame) return;
+      pointerFrame = requestAnimationFrame(() => {
+        pointerFrame = 0;
+        const hit = hitTest(pointer.x, pointer.y);
+        if (hit) card.show(hit, pointer);
+        else card.scheduleHide();
+      });
+    },
+    { signal, passive: true, capture: true },
+  );
+  doc.addEventListener('pointerleave', () => card.scheduleHide(), { signal, passive: true });
+
+  // ---- Commands from the background ----------------------------------------------------------
+  const reveal = async (entry: Entry): Promise<void> => {
+    const element = entry.range.startContainer.parentElement;
+    element?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    await nextFrame(signal);
+    flashRange(entry.range);
+    const rect = entry.range.getBoundingClientRect();
+    card.show(entry, { x: rect.left, y: rect.top });
+  };
+
+  const stopMessages = handleMessages('background-to-content', backgroundToContent, {
+    'reveal-sentence': async ({ key }) => {
+      const index = entries.findIndex((entry) => entry.key === key);
+      const entry = entries[index];
+      if (!entry) return { ok: false };
+      stepIndex = index;
+      await reveal(entry);
+      return { ok: true };
+    },
+    'step-highlight': async ({ direction }) => {
+      if (entries.length === 0 || !visible) return { ok: false };
+      stepIndex = (stepIndex + direction + entries.length) % entries.length;
+      await reveal(entries[stepIndex]!);
+      return { ok: true };
+    },
+    'toggle-highlights': async () => {
+      visible = !visible;
+      if (!visible) card.hide();
+      await draw();
+      return { visible };
+    },
+    'request-report': () => {
+      report();
+      return { ok: true };
+    },
+    'recheck-page': async () => {
+      results.clear();
+      pageTexts.clear();
+      void scan();
+      return { ok: true };
+    },
+  });
+
+  // ---- Page changes --------------------------------------------------------------------------
+  const observer = new MutationObserver((records) => {
+    if (records.every((record) => card.contains(record.target))) return;
+    if (checkNavigation()) return;
+    scheduleRescan();
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+
+  const onUrlChange = () => {
+    checkNavigation();
+  };
+  window.addEventListener('popstate', onUrlChange, { signal });
+  window.addEventListener('hashchange', onUrlChange, { signal });
+  const navigation = (window as Window & { navigation?: EventTarget }).navigation;
+  navigation?.addEventListener('navigatesuccess', onUrlChange, { signal });
+  // Back/forward cache: the page comes back with its old state; make sure the badge matches.
+  window.addEventListener('pageshow', (event) => event.persisted && report(), { signal });
+
+  const onStorageChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+    if (area === 'local' && SETTINGS_KEY in changes) applySettings(changes[SETTINGS_KEY]?.newValue);
+  };
+  browser.storage.onChanged.addListener(onStorageChanged);
+
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    stopMessages();
+    browser.storage.onChanged.removeListener(onStorageChanged);
+    if (rescanTimer !== undefined) clearTimeout(rescanTimer);
+    if (pointerFrame) cancelAnimationFrame(pointerFrame);
+    clearHighlights();
+  });
+
+  report();
+  browser.storage.local
+    .get(SETTINGS_KEY)
+    .then((stored) => applySettings(stored[SETTINGS_KEY]))
+    .catch((error: unknown) => {
+      // Unreadable settings: run with the defaults rather than not at all.
+      handleError(error);
+      applySettings(undefined);
+    });
+}

@@ -1,0 +1,112 @@
+/**
+ * Launches real Chromium (headless by default) with the built extension from dist/chrome, finds
+ * the extension id from its service worker, and offers the reads the e2e tests need: the badge
+ * (through chrome.action in the worker) and the extension's pages by URL.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+
+export const CHROME_DIST = resolve(import.meta.dirname, '../../../dist/chrome');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's current service worker; a stopped worker is restarted by the next event. */
+  worker(): Promise<Worker>;
+  badgeText(tabId: number): Promise<string>;
+  badgeColor(tabId: number): Promise<number[]>;
+  close(): Promise<void>;
+}
+
+export function chromiumArgs(dist: string): string[] {
+  return [
+    '--no-sandbox',
+    `--disable-extensions-except=${dist}`,
+    `--load-extension=${dist}`,
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+}
+
+export async function launchWithExtension(
+  options: { dist?: string; headless?: boolean; colorScheme?: 'light' | 'dark' } = {},
+): Promise<ExtensionBrowser> {
+  const dist = options.dist ?? CHROME_DIST;
+  if (!existsSync(join(dist, 'manifest.json')))
+    throw new Error(`No built extension at ${dist}: run npm run build`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'crosscheck-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    args: chromiumArgs(dist),
+    viewport: { width: 1280, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  const findWorker = () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  const first = findWorker() ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(first.url()).host;
+  const worker = async () =>
+    findWorker() ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  return {
+    context,
+    extensionId,
+    worker,
+    badgeText: async (tabId) =>
+      (await worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId),
+    badgeColor: async (tabId) =>
+      (await worker()).evaluate(
+        async (id) => [...(await chrome.action.getBadgeBackgroundColor({ tabId: id }))],
+        tabId,
+      ),
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The tab id whose page reported `url` to the extension. The extension has no "tabs" permission,
+ * so tab URLs are hidden from it; the reports it keeps in storage.session carry the page URL.
+ */
+export async function findReportedTabId(browser: ExtensionBrowser, url: string): Promise<number> {
+  return waitUntil(async () => {
+    const worker = await browser.worker();
+    return worker.evaluate(async (wanted) => {
+      const all = await chrome.storage.session.get(null);
+      for (const [key, value] of Object.entries(all)) {
+        if (key.startsWith('crosscheck:tab-report:') && (value as { url?: string }).url === wanted) {
+          return Number(key.slice('crosscheck:tab-report:'.length));
+        }
+      }
+      return null;
+    }, url);
+  });
+}
+
+export async function waitUntil<T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+    await new Promise((done) => setTimeout(done, 150));
+  }
+}
+
+export const FIXTURE_PAGES = resolve(import.meta.dirname, '../../fixtures/pages');
