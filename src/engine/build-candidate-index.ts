@@ -165,11 +165,17 @@ export interface AnalyzedText {
   terms: string[];
   /** `variantKey` of each term, parallel to `terms`. */
   keys: string[];
+  /** `slotOf` each term, parallel to `terms`. */
+  slots: (Slot | null)[];
+  /** The terms as a set, for O(1) membership. */
+  set: ReadonlySet<string>;
 }
 
 /** Reduces a sentence to unique content terms. Claims and page sentences go through this same path. */
 export function analyzeText(text: string): AnalyzedText {
   const prepared = text
+    // "US" and "U.S." name the country; lower-cased they would be the stop word "us".
+    .replace(/\bU\.?S\.?(?=$|[^A-Za-z])/g, 'USA')
     .replace(/\bservice\s*(?:men|women|members)\b/gi, 'troops')
     .replace(/\bair\s+force\b/gi, 'airforce')
     .replace(/\bair\s+base\b/gi, 'airbase')
@@ -177,6 +183,7 @@ export function analyzeText(text: string): AnalyzedText {
     .replace(/\bmov(?:e|ing|ed)\s+out\b/gi, 'leave');
   const terms: string[] = [];
   const keys: string[] = [];
+  const slots: (Slot | null)[] = [];
   const seen = new Set<string>();
   for (let word of contentWords(prepared)) {
     const apostrophe = word.indexOf("'");
@@ -190,8 +197,9 @@ export function analyzeText(text: string): AnalyzedText {
     seen.add(term);
     terms.push(term);
     keys.push(variantKey(term));
+    slots.push(slotOf(term));
   }
-  return { terms, keys };
+  return { terms, keys, slots, set: seen };
 }
 
 /**
@@ -252,10 +260,7 @@ function lowerBound(list: Int32Array, value: number): number {
  */
 function indexKeysOf(text: AnalyzedText): string[] {
   const keys = new Set(text.keys);
-  for (const term of text.terms) {
-    const slot = slotOf(term);
-    if (slot !== null) keys.add(`#${slot}`);
-  }
+  for (const slot of text.slots) if (slot !== null) keys.add(`#${slot}`);
   return [...keys];
 }
 

@@ -1,0 +1,313 @@
+/**
+ * `npm run bench [-- --json]`: how fast the matcher checks a ~3,000-word article against the seed
+ * database and against generated databases of 10,000 and 100,000 claims, next to the naive peer
+ * baseline (Fuse.js over every claim, stopped after a time bound and extrapolated). Each scenario
+ * runs in its own child process so its peak memory (max RSS) is its own. Figures are measured on
+ * this machine at run time; nothing here is a constant result.
+ */
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import Fuse from 'fuse.js';
+import { buildDatabase } from '../src/engine/build-database.ts';
+import { createMatcher } from '../src/engine/create-matcher.ts';
+import { extractFeatures } from '../src/engine/extract-features.ts';
+import type { Claim, ClaimDatabase, Fact, SourceArticle } from '../src/engine/types.ts';
+import { FIXED_BUILT_AT, readArticles } from './seed-articles.ts';
+
+/** Targets from issue 4, on the 2-core reference machine. */
+export const TARGETS = { seedsMs: 5, claims100kMs: 100, build100kMs: 3000 };
+/** The naive baseline stops after this long per scenario and extrapolates from what it did. */
+const NAIVE_TIME_BOUND_MS = 20_000;
+const ARTICLE_WORDS = 3000;
+
+const LABELLED = fileURLToPath(new URL('../tests/fixtures/labelled/sentences.json', import.meta.url));
+
+/** The benchmark article: the labelled sentences (paraphrases, altered details, unrelated news) cycled to ~3,000 words. */
+export function buildBenchArticle(): string[] {
+  const labelled = (JSON.parse(readFileSync(LABELLED, 'utf8')) as { text: string }[]).map((e) => e.text);
+  const out: string[] = [];
+  let words = 0;
+  for (let i = 0; words < ARTICLE_WORDS; i++) {
+    const sentence = labelled[i % labelled.length]!;
+    out.push(sentence);
+    words += sentence.split(/\s+/).length;
+  }
+  return out;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES =
+  'ba be bi bo ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti to va ve vi vo za ze zi zo dan del mar ter vin sol'.split(
+    ' ',
+  );
+const FILLER =
+  'the a of to in on and said that was for with by as at from has have will its their after over'.split(' ');
+
+/**
+ * A database of `count` generated claims plus the seed claims. Words mix the seeds' own
+ * vocabulary (so "troops", "Iraq", "decision" have long postings, as in a real news database)
+ * with a Zipf-distributed vocabulary of 50,000 generated words; claims come in facts of 1–4.
+ */
+export function generateDatabase(seedDb: ClaimDatabase, count: number, seed = 42): ClaimDatabase {
+  const random = mulberry32(seed);
+  const newsWords = seedDb.claims.flatMap((c) => c.text.split(/\s+/)).filter((w) => /^[A-Za-z]{3,}$/.test(w));
+  const vocabulary = Array.from({ length: 50_000 }, (_, i) => {
+    let word = '';
+    for (let n = 2 + (i % 3); n > 0; n--) word += SYLLABLES[Math.floor(random() * SYLLABLES.length)]!;
+    return word;
+  });
+  const zipf = () =>
+    vocabulary[
+      Math.min(vocabulary.length - 1, Math.floor(Math.exp(random() * Math.log(vocabulary.length))))
+    ]!;
+  const articles: SourceArticle[] = [...seedDb.articles];
+  const claims: Claim[] = [...seedDb.claims];
+  const facts: Fact[] = [...seedDb.facts];
+  const perArticle = 40;
+  let fact: Fact | null = null;
+  for (let i = 0; i < count; i++) {
+    if (i % perArticle === 0) {
+      articles.push({
+        id: `gen-${i / perArticle}`,
+        outlet: `outlet-${(i / perArticle) % 200}.example`,
+        title: null,
+        published: null,
+        url: null,
+        language: 'en',
+        body: '',
+      });
+    }
+    const length = 12 + Math.floor(random() * 18);
+    const words: string[] = [];
+    for (let w = 0; w < length; w++) {
+      const r = random();
+      if (r < 0.35) words.push(FILLER[Math.floor(random() * FILLER.length)]!);
+      else if (r < 0.6) words.push(newsWords[Math.floor(random() * newsWords.length)]!);
+      else if (r < 0.65) words.push(String(Math.floor(random() * 10_000)));
+      else words.push(zipf());
+    }
+    const text = `${words.join(' ')}.`;
+    const id = `gen-c${i}`;
+    claims.push({
+      id,
+      articleId: `gen-${Math.floor(i / perArticle)}`,
+      text,
+      start: 0,
+      end: text.length,
+      speaker: null,
+      features: extractFeatures(text),
+    });
+    if (!fact || random() < 0.4) {
+      fact = { id: `gen-f${i}`, claimIds: [], relations: [] };
+      facts.push(fact);
+    }
+    fact.claimIds.push(id);
+  }
+  return { ...seedDb, articles, claims, facts };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export interface ScenarioResult {
+  scenario: string;
+  method: 'crosscheck' | 'naive-fuse';
+  claims: number;
+  sentences: number;
+  words: number;
+  /** Median wall time to match the whole article, ms. For the naive baseline: see `extrapolated`. */
+  msPerArticle: number;
+  runs: number;
+  /** True when the baseline hit its time bound and the per-article figure is extrapolated. */
+  extrapolated: boolean;
+  /** Time to build the matcher (candidate index) or the Fuse index, ms. */
+  indexBuildMs: number;
+  /** Sentences that matched at least one claim. */
+  matched: number;
+  /** Peak resident set size of the scenario's process, MB. */
+  peakRssMb: number;
+}
+
+function runScenario(name: string): ScenarioResult {
+  const seedDb = buildDatabase(readArticles(), { builtAt: FIXED_BUILT_AT });
+  const [size, method] = name.split(':') as [string, 'crosscheck' | 'naive-fuse'];
+  const db = size === 'seeds' ? seedDb : generateDatabase(seedDb, Number(size));
+  const article = buildBenchArticle();
+  const words = article.join(' ').split(/\s+/).length;
+  const base = { scenario: size, method, claims: db.claims.length, sentences: article.length, words };
+  if (method === 'crosscheck') {
+    const t0 = performance.now();
+    const matcher = createMatcher(db);
+    const indexBuildMs = performance.now() - t0;
+    const times: number[] = [];
+    let matched = 0;
+    const runs = size === 'seeds' ? 31 : 11;
+    for (let r = 0; r < runs; r++) {
+      const t = performance.now();
+      matched = matcher.match(article).length;
+      times.push(performance.now() - t);
+    }
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    return {
+      ...base,
+      msPerArticle: median(times),
+      runs,
+      extrapolated: false,
+      indexBuildMs,
+      matched,
+      peakRssMb,
+    };
+  }
+  const t0 = performance.now();
+  const fuse = new Fuse(
+    db.claims.map((c) => c.text),
+    { includeScore: true, ignoreLocation: true, threshold: 0.6 },
+  );
+  const indexBuildMs = performance.now() - t0;
+  const started = performance.now();
+  let done = 0;
+  let matched = 0;
+  for (const sentence of article) {
+    if (fuse.search(sentence, { limit: 5 }).some((r) => (r.score ?? 1) < 0.4)) matched++;
+    done++;
+    if (performance.now() - started > NAIVE_TIME_BOUND_MS) break;
+  }
+  const elapsed = performance.now() - started;
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  return {
+    ...base,
+    msPerArticle: (elapsed / done) * article.length,
+    runs: done === article.length ? 1 : 0,
+    extrapolated: done < article.length,
+    indexBuildMs,
+    matched,
+    peakRssMb,
+  };
+}
+
+const SCENARIOS = [
+  'seeds:crosscheck',
+  'seeds:naive-fuse',
+  '10000:crosscheck',
+  '10000:naive-fuse',
+  '100000:crosscheck',
+  '100000:naive-fuse',
+];
+
+function runAll(): ScenarioResult[] {
+  const self = fileURLToPath(import.meta.url);
+  return SCENARIOS.map((name) => {
+    const child = spawnSync(process.execPath, [...process.execArgv, self, '--scenario', name], {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    if (child.status !== 0) throw new Error(`bench scenario ${name} failed:\n${child.stderr}`);
+    const line = child.stdout.trim().split('\n').pop()!;
+    return JSON.parse(line) as ScenarioResult;
+  });
+}
+
+function formatTable(results: ScenarioResult[]): string {
+  const naive = new Map(results.filter((r) => r.method === 'naive-fuse').map((r) => [r.scenario, r]));
+  const header = [
+    'database',
+    'claims',
+    'method',
+    'ms/article',
+    'vs naive',
+    'index build ms',
+    'matched',
+    'peak RSS MB',
+  ];
+  const rows = results.map((r) => {
+    const baseline = naive.get(r.scenario);
+    const ratio =
+      r.method === 'crosscheck' && baseline
+        ? `${(baseline.msPerArticle / r.msPerArticle).toFixed(0)}x faster`
+        : '';
+    return [
+      r.scenario,
+      String(r.claims),
+      r.method,
+      `${r.msPerArticle.toFixed(r.msPerArticle < 10 ? 2 : 0)}${r.extrapolated ? ' (extrapolated)' : ''}`,
+      ratio,
+      r.indexBuildMs.toFixed(0),
+      `${r.matched}/${r.sentences}`,
+      r.peakRssMb.toFixed(0),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+function checkTargets(results: ScenarioResult[]): string[] {
+  const find = (s: string) => results.find((r) => r.scenario === s && r.method === 'crosscheck')!;
+  const misses: string[] = [];
+  if (find('seeds').msPerArticle >= TARGETS.seedsMs)
+    misses.push(`seeds: ${find('seeds').msPerArticle.toFixed(2)} ms ≥ ${TARGETS.seedsMs} ms`);
+  if (find('100000').msPerArticle >= TARGETS.claims100kMs)
+    misses.push(`100k claims: ${find('100000').msPerArticle.toFixed(1)} ms ≥ ${TARGETS.claims100kMs} ms`);
+  if (find('100000').indexBuildMs >= TARGETS.build100kMs)
+    misses.push(`100k index build: ${find('100000').indexBuildMs.toFixed(0)} ms ≥ ${TARGETS.build100kMs} ms`);
+  return misses;
+}
+
+async function runDbBench(json: boolean): Promise<unknown> {
+  const path = fileURLToPath(new URL('./bench-db.ts', import.meta.url));
+  if (!existsSync(path)) return null;
+  const mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  const run = mod.runDbBenchmark ?? mod.runBenchDb ?? mod.benchDb;
+  if (typeof run !== 'function') return null;
+  return await (run as (o: { json: boolean }) => unknown)({ json });
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const at = argv.indexOf('--scenario');
+  if (at >= 0) {
+    console.log(JSON.stringify(runScenario(argv[at + 1]!)));
+    return;
+  }
+  const json = argv.includes('--json');
+  const article = buildBenchArticle();
+  if (!json) {
+    console.log(
+      `Matching one article of ${article.length} sentences / ${article.join(' ').split(/\s+/).length} words ` +
+        `(tests/fixtures/labelled, cycled), ${process.platform} ${process.arch}, node ${process.version}`,
+    );
+  }
+  const results = runAll();
+  const misses = checkTargets(results);
+  const db = await runDbBench(json);
+  if (json) {
+    console.log(
+      JSON.stringify({ matcher: results, targets: TARGETS, missedTargets: misses, database: db }, null, 2),
+    );
+  } else {
+    console.log(formatTable(results));
+    console.log(
+      misses.length === 0
+        ? `All targets met (< ${TARGETS.seedsMs} ms vs seeds, < ${TARGETS.claims100kMs} ms vs 100k claims, 100k build < ${TARGETS.build100kMs} ms).`
+        : `Missed targets: ${misses.join('; ')}`,
+    );
+  }
+  if (misses.length > 0) process.exitCode = 1;
+}
+
+await main();

@@ -1,0 +1,457 @@
+/**
+ * `npm run eval [-- --json]`: measures the matcher honestly and shows the calibration behind its
+ * thresholds.
+ * - Leave one article out over the seeds: the database is built from four articles and the fifth
+ *   article's claims are checked against it. Ground truth is the full five-article database: a held-out
+ *   claim should match exactly the other articles' claims in its fact group, and the stance the matcher
+ *   computes should equal the stance the full database records between the two claims.
+ * - The labelled set in tests/fixtures/labelled/sentences.json (see its README).
+ * - A calibration sweep over threshold and Fuse.js weight on both, printing F0.5 (precision weighted
+ *   over recall) and flagging if the constants in the code are not the sweep's best.
+ * The functions are exported for tests/engine/accuracy.test.ts.
+ */
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildDatabase } from '../src/engine/build-database.ts';
+import { createMatcher } from '../src/engine/create-matcher.ts';
+import type { ClaimFinder, MatchTuning } from '../src/engine/find-matching-claims.ts';
+import { createClaimFinder, DEFAULT_TUNING } from '../src/engine/find-matching-claims.ts';
+import type { Claim, ClaimDatabase, Matcher, SentenceMatch, Stance } from '../src/engine/types.ts';
+import { FIXED_BUILT_AT, readArticles } from './seed-articles.ts';
+
+export interface LabelledSentence {
+  category: 'paraphrase' | 'altered' | 'unrelated' | 'near-miss' | 'generic';
+  text: string;
+  match: boolean;
+  about?: string;
+  notAbout?: string;
+  verdict?: SentenceMatch['verdict'];
+  conflict?: { kind: string; page: string };
+}
+
+const LABELLED_PATH = fileURLToPath(new URL('../tests/fixtures/labelled/sentences.json', import.meta.url));
+const PAIRS_PATH = fileURLToPath(new URL('../tests/fixtures/labelled/same-fact-pairs.json', import.meta.url));
+
+/**
+ * Claim pairs from different seed articles that a reader judges to state the same fact although
+ * the database's grouping keeps them apart. Each side is a prefix of the claim text. Used for the
+ * "reader-judged" leave-one-out figures, printed next to the raw ones.
+ */
+export interface SameFactPair {
+  a: string;
+  b: string;
+  why: string;
+}
+
+export function readSameFactPairs(): SameFactPair[] {
+  return JSON.parse(readFileSync(PAIRS_PATH, 'utf8')) as SameFactPair[];
+}
+
+function judgedSame(pairs: readonly SameFactPair[], x: string, y: string): boolean {
+  return pairs.some(
+    (p) => (x.startsWith(p.a) && y.startsWith(p.b)) || (x.startsWith(p.b) && y.startsWith(p.a)),
+  );
+}
+
+export function readLabelled(): LabelledSentence[] {
+  return JSON.parse(readFileSync(LABELLED_PATH, 'utf8')) as LabelledSentence[];
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+}
+
+export const precisionOf = (c: Counts) => (c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp));
+export const recallOf = (c: Counts) => (c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn));
+/** F-beta with beta 0.5: precision counts twice as much as recall (a false alarm costs more than a miss). */
+export const f05Of = (c: Counts) => {
+  const p = precisionOf(c);
+  const r = recallOf(c);
+  return p + r === 0 ? 0 : (1.25 * p * r) / (0.25 * p + r);
+};
+
+const claimKey = (c: Pick<Claim, 'articleId' | 'start'>) => `${c.articleId}@${c.start}`;
+
+// ---- labelled set -------------------------------------------------------------------------------
+
+export interface LabelledResult {
+  counts: Counts;
+  byCategory: Record<string, Counts>;
+  /** Matched sources that belong to the labelled fact, over all matched sources of correct sentences. */
+  sourcePrecision: number;
+  verdict: { correct: number; total: number };
+  conflictDetail: { found: number; total: number };
+  failures: string[];
+}
+
+/** Whether the sources returned for a labelled sentence are the right fact. */
+function isRightFact(entry: LabelledSentence, texts: readonly string[]): boolean {
+  if (!entry.about) return false;
+  const about = new RegExp(entry.about, 'i');
+  const notAbout = entry.notAbout ? new RegExp(entry.notAbout, 'i') : null;
+  return texts.some((t) => about.test(t)) && !texts.some((t) => notAbout?.test(t));
+}
+
+function emptyCounts(): Counts {
+  return { tp: 0, fp: 0, fn: 0, tn: 0 };
+}
+
+function tally(counts: Counts, expected: boolean, predicted: boolean, right: boolean): void {
+  if (predicted && expected && right) counts.tp++;
+  else if (predicted) counts.fp++;
+  else if (expected) counts.fn++;
+  else counts.tn++;
+}
+
+const normalizeValue = (v: string) => v.toLowerCase().replace(/,/g, '');
+
+export function evaluateLabelled(matcher: Matcher, labelled: readonly LabelledSentence[]): LabelledResult {
+  const results = new Map(matcher.match(labelled.map((e) => e.text)).map((m) => [m.index, m]));
+  const counts = emptyCounts();
+  const byCategory: Record<string, Counts> = {};
+  let sourcesRight = 0;
+  let sourcesAll = 0;
+  const verdict = { correct: 0, total: 0 };
+  const conflictDetail = { found: 0, total: 0 };
+  const failures: string[] = [];
+  labelled.forEach((entry, i) => {
+    const m = results.get(i);
+    const texts = m?.sources.map((s) => s.claim) ?? [];
+    const right = isRightFact(entry, texts);
+    tally(counts, entry.match, m !== undefined, right);
+    byCategory[entry.category] ??= emptyCounts();
+    tally(byCategory[entry.category]!, entry.match, m !== undefined, right);
+    if (m && !entry.match) failures.push(`false match [${entry.category}] "${entry.text}" -> "${texts[0]}"`);
+    else if (m && !right) failures.push(`wrong fact "${entry.text}" -> "${texts[0]}"`);
+    else if (!m && entry.match) failures.push(`missed "${entry.text}"`);
+    if (m && right && entry.about) {
+      const about = new RegExp(entry.about, 'i');
+      const goodFacts = new Set(m.sources.filter((s) => about.test(s.claim)).map((s) => s.factId));
+      sourcesAll += m.sources.length;
+      sourcesRight += m.sources.filter((s) => goodFacts.has(s.factId)).length;
+    }
+    if (entry.verdict && m && right) {
+      verdict.total++;
+      if (m.verdict === entry.verdict) verdict.correct++;
+      else failures.push(`verdict ${m.verdict} != ${entry.verdict}: "${entry.text}"`);
+    }
+    if (entry.conflict && m && right) {
+      conflictDetail.total++;
+      const want = entry.conflict;
+      const found = m.sources.some(
+        (s) =>
+          s.stance === 'conflicts' &&
+          s.details.some(
+            (d) => d.kind === want.kind && normalizeValue(d.page).includes(normalizeValue(want.page)),
+          ),
+      );
+      if (found) conflictDetail.found++;
+      else
+        failures.push(
+          `no ${want.kind} conflict "${want.page}" for "${entry.text}" (got ${JSON.stringify(
+            m.sources.map((s) => [s.stance, s.details.map((d) => `${d.kind}:${d.page}/${d.source}`)]),
+          )})`,
+        );
+    }
+  });
+  return {
+    counts,
+    byCategory,
+    sourcePrecision: sourcesAll === 0 ? 1 : sourcesRight / sourcesAll,
+    verdict,
+    conflictDetail,
+    failures,
+  };
+}
+
+// ---- leave one article out ----------------------------------------------------------------------
+
+export interface LooFold {
+  heldOut: string;
+  db: ClaimDatabase;
+  /** The held-out article's claims, with the keys of the claims they should match. */
+  cases: { claim: Claim; expected: Set<string>; stances: Map<string, Stance> }[];
+}
+
+/** Builds the five folds: for each article, a database of the other four and the held-out claims. */
+export function buildLooFolds(): { full: ClaimDatabase; folds: LooFold[] } {
+  const articles = readArticles();
+  const full = buildDatabase(articles, { builtAt: FIXED_BUILT_AT });
+  const byId = new Map(full.claims.map((c) => [c.id, c]));
+  const folds = articles.map((held) => {
+    const db = buildDatabase(
+      articles.filter((a) => a.id !== held.id),
+      { builtAt: FIXED_BUILT_AT },
+    );
+    const cases = full.claims
+      .filter((c) => c.articleId === held.id)
+      .map((claim) => {
+        const fact = full.facts.find((f) => f.claimIds.includes(claim.id));
+        const expected = new Set<string>();
+        const stances = new Map<string, Stance>();
+        for (const id of fact?.claimIds ?? []) {
+          const other = byId.get(id);
+          if (!other || other.articleId === held.id) continue;
+          expected.add(claimKey(other));
+        }
+        for (const r of fact?.relations ?? []) {
+          const otherId = r.a === claim.id ? r.b : r.b === claim.id ? r.a : null;
+          const other = otherId ? byId.get(otherId) : undefined;
+          if (other && other.articleId !== held.id) stances.set(claimKey(other), r.stance);
+        }
+        return { claim, expected, stances };
+      });
+    return { heldOut: held.id, db, cases };
+  });
+  return { full, folds };
+}
+
+/** A held-out claim should match when its fact has other articles' claims, or a judged pair does. */
+function expectsMatch(fold: LooFold, c: LooFold['cases'][number], pairs: readonly SameFactPair[]): boolean {
+  return (
+    c.expected.size > 0 ||
+    (pairs.length > 0 && fold.db.claims.some((o) => judgedSame(pairs, c.claim.text, o.text)))
+  );
+}
+
+export interface LooResult {
+  counts: Counts;
+  sources: { predicted: number; right: number; expected: number };
+  stance: { correct: number; total: number; confusion: Record<string, number> };
+  failures: string[];
+}
+
+export function evaluateLoo(
+  folds: readonly LooFold[],
+  pairs: readonly SameFactPair[] = [],
+  tuning: Partial<MatchTuning> = {},
+): LooResult {
+  const counts = emptyCounts();
+  const sources = { predicted: 0, right: 0, expected: 0 };
+  const stance = { correct: 0, total: 0, confusion: {} as Record<string, number> };
+  const failures: string[] = [];
+  for (const fold of folds) {
+    const matcher = createMatcher(fold.db, { tuning });
+    const results = new Map(matcher.match(fold.cases.map((c) => c.claim.text)).map((m) => [m.index, m]));
+    fold.cases.forEach((c, i) => {
+      const m = results.get(i);
+      const predicted = m?.sources.map((s) => keyOfSource(fold.db, s.claimId)) ?? [];
+      const isRight = (p: Claim) => c.expected.has(claimKey(p)) || judgedSame(pairs, c.claim.text, p.text);
+      const predictedKeys = predicted.map(claimKey);
+      const right = predicted.some(isRight);
+      tally(counts, expectsMatch(fold, c, pairs), m !== undefined, right);
+      sources.expected += c.expected.size;
+      sources.predicted += predictedKeys.length;
+      sources.right += predicted.filter(isRight).length;
+      if (m && !right)
+        failures.push(`[${fold.heldOut}] false match "${c.claim.text}" -> "${m.sources[0]?.claim}"`);
+      if (!m && expectsMatch(fold, c, pairs)) failures.push(`[${fold.heldOut}] missed "${c.claim.text}"`);
+      for (const s of m?.sources ?? []) {
+        const want = c.stances.get(claimKey(keyOfSource(fold.db, s.claimId)));
+        if (!want) continue;
+        stance.total++;
+        const cell = `${want}->${s.stance}`;
+        stance.confusion[cell] = (stance.confusion[cell] ?? 0) + 1;
+        if (want === s.stance) stance.correct++;
+      }
+    });
+  }
+  return { counts, sources, stance, failures };
+}
+
+const claimIndexCache = new WeakMap<ClaimDatabase, Map<string, Claim>>();
+function keyOfSource(db: ClaimDatabase, claimId: string): Claim {
+  let map = claimIndexCache.get(db);
+  if (!map) {
+    map = new Map(db.claims.map((c) => [c.id, c]));
+    claimIndexCache.set(db, map);
+  }
+  return map.get(claimId)!;
+}
+
+// ---- calibration sweep --------------------------------------------------------------------------
+
+export interface SweepRow {
+  threshold: number;
+  greyZoneFloor: number;
+  fuseRescue: number;
+  labelled: Counts;
+  loo: Counts;
+  f05: number;
+}
+
+/** Sentence-level match counts for one tuning, without stance (fast enough to sweep). */
+function countMatches(
+  finder: ClaimFinder,
+  labelled: readonly LabelledSentence[],
+  looFinders: { finder: ClaimFinder; fold: LooFold }[],
+  pairs: readonly SameFactPair[],
+  tuning: Partial<MatchTuning>,
+): { labelled: Counts; loo: Counts } {
+  const lab = emptyCounts();
+  for (const entry of labelled) {
+    const hits = finder.find(entry.text, tuning);
+    tally(
+      lab,
+      entry.match,
+      hits.length > 0,
+      isRightFact(
+        entry,
+        hits.map((h) => h.claim.text),
+      ),
+    );
+  }
+  const loo = emptyCounts();
+  for (const { finder: f, fold } of looFinders) {
+    for (const c of fold.cases) {
+      const hits = f.find(c.claim.text, tuning);
+      tally(
+        loo,
+        expectsMatch(fold, c, pairs),
+        hits.length > 0,
+        hits.some((h) => c.expected.has(claimKey(h.claim)) || judgedSame(pairs, c.claim.text, h.claim.text)),
+      );
+    }
+  }
+  return { labelled: lab, loo };
+}
+
+export const SWEEP = {
+  threshold: [0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75],
+  /** 1 means "no grey zone": Fuse.js never consulted, alignment alone decides. */
+  greyZoneFloor: [0.3, 0.35, 0.4, 0.45, 0.5, 1],
+  fuseRescue: [0.125, 0.15, 0.175, 0.2, 0.225],
+};
+
+export function sweep(
+  full: ClaimDatabase,
+  labelled: readonly LabelledSentence[],
+  folds: readonly LooFold[],
+  pairs: readonly SameFactPair[],
+): SweepRow[] {
+  const finder = createClaimFinder(full);
+  const looFinders = folds.map((fold) => ({ finder: createClaimFinder(fold.db), fold }));
+  const rows: SweepRow[] = [];
+  for (const threshold of SWEEP.threshold) {
+    for (const greyZoneFloor of SWEEP.greyZoneFloor) {
+      if (greyZoneFloor > threshold && greyZoneFloor !== 1) continue;
+      for (const fuseRescue of greyZoneFloor === 1 ? [1] : SWEEP.fuseRescue) {
+        const tuning: Partial<MatchTuning> = { threshold, greyZoneFloor, fuseRescue };
+        const { labelled: lab, loo } = countMatches(finder, labelled, looFinders, pairs, tuning);
+        const pooled = { tp: lab.tp + loo.tp, fp: lab.fp + loo.fp, fn: lab.fn + loo.fn, tn: lab.tn + loo.tn };
+        rows.push({ threshold, greyZoneFloor, fuseRescue, labelled: lab, loo, f05: f05Of(pooled) });
+      }
+    }
+  }
+  return rows;
+}
+
+// ---- report ------------------------------------------------------------------------------------
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const prf = (c: Counts) =>
+  `precision ${pct(precisionOf(c))}  recall ${pct(recallOf(c))}  (tp ${c.tp} fp ${c.fp} fn ${c.fn} tn ${c.tn})`;
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const verbose = process.argv.includes('--verbose');
+  const labelled = readLabelled();
+  const { full, folds } = buildLooFolds();
+  const lab = evaluateLabelled(createMatcher(full), labelled);
+  const pairs = readSameFactPairs();
+  const looRaw = evaluateLoo(folds);
+  const loo = evaluateLoo(folds, pairs);
+  const rows = sweep(full, labelled, folds, pairs);
+  // Ties go to the row that consults Fuse.js least (higher floor), then to the higher threshold.
+  const best = [...rows].sort(
+    (a, b) =>
+      b.f05 - a.f05 ||
+      b.greyZoneFloor - a.greyZoneFloor ||
+      b.threshold - a.threshold ||
+      b.fuseRescue - a.fuseRescue,
+  )[0]!;
+  const current = rows.find(
+    (r) =>
+      r.threshold === DEFAULT_TUNING.threshold &&
+      r.greyZoneFloor === DEFAULT_TUNING.greyZoneFloor &&
+      r.fuseRescue === DEFAULT_TUNING.fuseRescue,
+  );
+  if (json) {
+    console.log(JSON.stringify({ labelled: lab, looRaw, loo, sweep: rows, best, current }, null, 2));
+    return;
+  }
+  console.log(`Labelled set (${labelled.length} sentences, tests/fixtures/labelled/sentences.json)`);
+  console.log(`  match: ${prf(lab.counts)}`);
+  for (const [category, c] of Object.entries(lab.byCategory))
+    console.log(`    ${category.padEnd(11)} ${prf(c)}`);
+  console.log(`  sources of correct matches from the right fact: ${pct(lab.sourcePrecision)}`);
+  console.log(
+    `  verdict accuracy: ${lab.verdict.correct}/${lab.verdict.total} (${pct(lab.verdict.correct / Math.max(1, lab.verdict.total))})`,
+  );
+  console.log(
+    `  expected conflict detail found: ${lab.conflictDetail.found}/${lab.conflictDetail.total} (${pct(
+      lab.conflictDetail.found / Math.max(1, lab.conflictDetail.total),
+    )})`,
+  );
+  const cases = folds.reduce((n, f) => n + f.cases.length, 0);
+  console.log(
+    `\nLeave one article out (${folds.length} folds, ${cases} held-out claims; truth = full database's fact groups)`,
+  );
+  console.log(`  match, truth = database grouping only:            ${prf(looRaw.counts)}`);
+  console.log(`  match, + ${pairs.length} reader-judged same-fact pairs: ${prf(loo.counts)}`);
+  console.log(
+    `  sources (reader-judged): precision ${pct(loo.sources.right / Math.max(1, loo.sources.predicted))}  recall ${pct(
+      loo.sources.right / Math.max(1, loo.sources.expected),
+    )}  (${loo.sources.right} right of ${loo.sources.predicted} predicted, ${loo.sources.expected} expected)`,
+  );
+  console.log(
+    `  stance accuracy vs the database's relations: ${loo.stance.correct}/${loo.stance.total} (${pct(
+      loo.stance.correct / Math.max(1, loo.stance.total),
+    )})  ${JSON.stringify(loo.stance.confusion)}`,
+  );
+  console.log(
+    '\nCalibration sweep (sentence-level F0.5 pooled over labelled + reader-judged leave-one-out; no stance).',
+  );
+  console.log(
+    '  Rows: alignment threshold / grey-zone floor ("none" = Fuse.js never consulted); columns: Fuse.js rescue similarity.',
+  );
+  console.log(
+    `  ${'threshold floor'.padEnd(18)}${SWEEP.fuseRescue.map((r) => String(r).padEnd(8)).join('')}`,
+  );
+  for (const threshold of SWEEP.threshold) {
+    for (const floor of SWEEP.greyZoneFloor) {
+      const cells = rows.filter((r) => r.threshold === threshold && r.greyZoneFloor === floor);
+      if (cells.length === 0) continue;
+      const label = `${threshold.toFixed(2)} ${floor === 1 ? 'none' : floor.toFixed(2)}`;
+      console.log(`  ${label.padEnd(18)}${cells.map((r) => r.f05.toFixed(3).padEnd(8)).join('')}`);
+    }
+  }
+  const describe = (r: SweepRow) =>
+    `threshold ${r.threshold} floor ${r.greyZoneFloor === 1 ? 'none' : r.greyZoneFloor} rescue ${r.fuseRescue} F0.5 ${r.f05.toFixed(3)}`;
+  console.log(`  best: ${describe(best)}\n    labelled ${prf(best.labelled)}\n    loo      ${prf(best.loo)}`);
+  const noFuse = [...rows].filter((r) => r.greyZoneFloor === 1).sort((a, b) => b.f05 - a.f05)[0];
+  if (noFuse) console.log(`  best without Fuse.js: ${describe(noFuse)}`);
+  if (current) {
+    console.log(
+      `  in code: ${describe(current)}${current.f05 < best.f05 ? '  <- NOT the sweep best: recalibrate' : '  (= sweep best)'}`,
+    );
+  }
+  if (verbose) {
+    console.log('\nLabelled failures:');
+    for (const f of lab.failures) console.log(`  ${f}`);
+    console.log('\nLeave-one-out failures:');
+    for (const f of loo.failures) console.log(`  ${f}`);
+    console.log('\nLeave-one-out false matches that only the database grouping counts as wrong:');
+    for (const f of looRaw.failures) if (!loo.failures.includes(f)) console.log(`  ${f}`);
+  } else {
+    console.log(
+      `\n${lab.failures.length + loo.failures.length} individual failures: run with --verbose to list them.`,
+    );
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import type Fuse from 'fuse.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { FIXED_BUILT_AT, readArticles } from '../../scripts/seed-articles.ts';
+import { buildDatabase } from '../../src/engine/build-database.ts';
+import { createMatcher } from '../../src/engine/create-matcher.ts';
+import { MAX_FUSE_CANDIDATES } from '../../src/engine/find-matching-claims.ts';
+import type { ClaimDatabase, Matcher, SentenceMatch } from '../../src/engine/types.ts';
+
+const LABELLED = new URL('../fixtures/labelled/sentences.json', import.meta.url);
+const fuseListSizes: number[] = [];
+vi.mock('fuse.js', async (importOriginal) => {
+  const actual = (await importOriginal()) as { default: typeof Fuse };
+  class CountingFuse<T> extends actual.default<T> {
+    constructor(list: readonly T[], options?: ConstructorParameters<typeof Fuse<T>>[1]) {
+      super(list, options);
+      fuseListSizes.push(list.length);
+    }
+  }
+  return { default: CountingFuse };
+});
+
+let db: ClaimDatabase;
+let matcher: Matcher;
+
+beforeAll(() => {
+  db = buildDatabase(readArticles(), { builtAt: FIXED_BUILT_AT });
+  matcher = createMatcher(db);
+});
+
+const one = (sentence: string): SentenceMatch | undefined => matcher.match([sentence])[0];
+const outletOf = (db: ClaimDatabase, articleId: string) =>
+  db.articles.find((a) => a.id === articleId)?.outlet;
+
+describe('createMatcher on the seed database', () => {
+  it('corroborates 5,000 troops by the 5,000 outlets and shows the express.co.uk 5,200 conflict', () => {
+    const m = one('The United States has about 5,000 troops in Iraq.')!;
+    expect(m.verdict).toBe('mixed');
+    const express = m.sources.filter((s) => s.outlet === 'express.co.uk');
+    expect(express.length).toBeGreaterThan(0);
+    for (const s of express) {
+      expect(s.stance).toBe('conflicts');
+      const d = s.details.find((x) => x.kind === 'number')!;
+      expect(d.page.replace(/,/g, '')).toContain('5000');
+      expect(d.source.replace(/,/g, '')).toContain('5200');
+    }
+    const agreeing = new Set(m.sources.filter((s) => s.stance === 'agrees').map((s) => s.articleId));
+    expect(agreeing.size).toBeGreaterThanOrEqual(2);
+    expect([...agreeing].some((id) => outletOf(db, id) === 'express.co.uk')).toBe(false);
+  });
+
+  it('turns the stances around for a page saying 5,200', () => {
+    const m = one('The United States has about 5,200 troops in Iraq.')!;
+    expect(m.verdict).toBe('mixed');
+    expect(m.sources.filter((s) => s.outlet === 'express.co.uk').every((s) => s.stance === 'agrees')).toBe(
+      true,
+    );
+    const fiveThousand = m.sources.filter((s) => /about 5,?000/.test(s.claim));
+    expect(fiveThousand.length).toBeGreaterThan(0);
+    for (const s of fiveThousand) expect(s.stance).toBe('conflicts');
+  });
+
+  it('is robust to rewording', () => {
+    const esper = one('Esper told reporters no decision had been taken to pull out of Iraq');
+    expect(esper?.sources.some((s) => /no decision/i.test(s.claim))).toBe(true);
+    expect(esper?.verdict).toBe('corroborated');
+    const troops = one('Roughly 5,000 American service members remain in Iraq');
+    expect(troops?.sources.some((s) => /5,?[02]00/.test(s.claim))).toBe(true);
+  });
+
+  it('does not mistake a different fact about the same person for this one', () => {
+    const m = one('Esper also said the Iraqi people want US forces to stay');
+    expect(m?.sources.some((s) => /no decision/i.test(s.claim)) ?? false).toBe(false);
+  });
+
+  it('matches nothing in generic or unrelated sentences', () => {
+    expect(
+      matcher.match([
+        'He said on Monday.',
+        'Read more.',
+        'Manchester United beat Chelsea 2-1 at Old Trafford on Sunday.',
+        'Heavy rain and strong winds are forecast for much of Scotland on Monday.',
+        'Apple reported record quarterly revenue of 91.8 billion dollars.',
+        'The union said its members would vote on the decision to strike next week.',
+        'The letter from the headteacher asked parents to keep children at home.',
+        'Thousands of troops were deployed to help fight the bushfires in Victoria.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('returns one entry per matched sentence with its input index, sources best first', () => {
+    const results = matcher.match(['Read more.', 'The United States has about 5,000 troops in Iraq.']);
+    expect(results.map((r) => r.index)).toEqual([1]);
+    const sources = results[0]!.sources;
+    expect(new Set(sources.map((s) => s.claimId)).size).toBe(sources.length);
+    for (let i = 1; i < sources.length; i++)
+      expect(sources[i - 1]!.score).toBeGreaterThanOrEqual(sources[i]!.score);
+    for (const s of sources) {
+      expect(s.score).toBeGreaterThan(0);
+      expect(s.score).toBeLessThanOrEqual(1);
+      const claim = db.claims.find((c) => c.id === s.claimId)!;
+      expect(s.claim).toBe(claim.text);
+      expect(s.articleId).toBe(claim.articleId);
+      expect(db.facts.some((f) => f.id === s.factId && f.claimIds.includes(s.claimId))).toBe(true);
+    }
+  });
+
+  it('honours a threshold option', () => {
+    const sentence = 'Esper told reporters no decision had been taken to pull out of Iraq';
+    expect(createMatcher(db, { threshold: 1.5 }).match([sentence])).toEqual([]);
+    expect(createMatcher(db, { threshold: 0.2 }).match([sentence])).toHaveLength(1);
+  });
+
+  it('never hands Fuse.js more than a few candidates of one sentence', () => {
+    const big: ClaimDatabase = {
+      ...db,
+      claims: [
+        ...db.claims,
+        ...Array.from({ length: 3000 }, (_, i) => ({
+          ...db.claims[i % db.claims.length]!,
+          id: `copy-${i}`,
+          text: `${db.claims[i % db.claims.length]!.text} (copy ${i})`,
+        })),
+      ],
+    };
+    const labelled = (JSON.parse(readFileSync(LABELLED, 'utf8')) as { text: string }[]).map((e) => e.text);
+    fuseListSizes.length = 0;
+    createMatcher(big).match(labelled);
+    expect(fuseListSizes.length).toBeGreaterThan(0);
+    expect(Math.max(...fuseListSizes)).toBeLessThanOrEqual(MAX_FUSE_CANDIDATES);
+  });
+});
