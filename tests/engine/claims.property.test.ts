@@ -1,0 +1,270 @@
+/**
+ * Property tests for the claim pipeline and the matcher: extractFeatures, compareClaims,
+ * buildDatabase and createMatcher(...).match, fed random Unicode, markup fragments and very long
+ * sentences. Checks that nothing throws, results are plain JSON data, claim offsets round-trip into
+ * their article, building and matching are deterministic, comparison is symmetric, matching is
+ * per-sentence (context-free), and time grows at most linearly with input size.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildDatabase } from '../../src/engine/build-database.ts';
+import { compareClaims } from '../../src/engine/compare-claims.ts';
+import { createMatcher } from '../../src/engine/create-matcher.ts';
+import { extractFeatures } from '../../src/engine/extract-features.ts';
+import { parseArticleFile } from '../../src/engine/parse-article-file.ts';
+import type { Detail, SourceArticle } from '../../src/engine/types.ts';
+import {
+  anyTextArb,
+  checkProperty,
+  HOSTILE_PIECES,
+  hostileTextArb,
+  longSentenceArb,
+  measureScaling,
+} from '../fixtures/hostile/fuzz-support.ts';
+
+const ARTICLES_DIR = join(import.meta.dirname, '../../data/articles');
+const seedArticles: SourceArticle[] = readdirSync(ARTICLES_DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => parseArticleFile(f, readFileSync(join(ARTICLES_DIR, f), 'utf8')));
+const seedDb = buildDatabase(seedArticles, { builtAt: null });
+const matcher = createMatcher(seedDb);
+
+/** Page-like sentences: restated seed claims with hostile pieces spliced in, or anything at all. */
+const claimTexts = seedDb.claims.map((c) => c.text);
+const pageSentenceArb: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...claimTexts) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...claimTexts), fc.nat(), fc.constantFrom(...HOSTILE_PIECES))
+      .map(([text, at, piece]) => {
+        const i = at % (text.length + 1);
+        return text.slice(0, i) + piece + text.slice(i);
+      }),
+  },
+  { weight: 3, arbitrary: hostileTextArb },
+  { weight: 1, arbitrary: longSentenceArb },
+);
+
+const mirror = (d: Detail): Detail => ({ ...d, a: d.b, b: d.a });
+const detailKey = (d: Detail) => JSON.stringify([d.kind, d.a, d.b, d.subject, d.altersMeaning ?? null]);
+
+describe('extractFeatures: fuzzed', { timeout: 30_000 }, () => {
+  it('never throws, is deterministic and returns plain JSON data with finite numbers', () => {
+    checkProperty(
+      'extractFeatures no-throw + JSON + deterministic',
+      fc.property(pageSentenceArb, (sentence) => {
+        const features = extractFeatures(sentence);
+        expect(JSON.parse(JSON.stringify(features))).toEqual(features);
+        expect(extractFeatures(sentence)).toEqual(features);
+        for (const q of features.quantities) expect(Number.isFinite(q.value)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  // See notes/robustness-findings.md, finding E2: full-width digits fold to ASCII for matching but the
+  // quantity parser reads "５,０００" as 5, which the matcher then reports as a 5 vs 5,000 conflict.
+  it.fails('reads full-width digit groups as the same number (finding E2)', () => {
+    const [q] = extractFeatures('The United States has about ５,０００ troops in Iraq.').quantities;
+    expect(q?.value).toBe(5000);
+  });
+
+  it('time grows at most linearly with sentence length', () => {
+    const unit =
+      'The United States has about 5,000 troops and 5,200 Marines in Iraq, "Esper said" on Friday; ';
+    const r = measureScaling('extractFeatures(long sentence)', extractFeatures, (n) => unit.repeat(n), 40, 2);
+    expect(r.ratio).toBeLessThanOrEqual(r.limit);
+  });
+});
+
+describe('compareClaims: fuzzed', { timeout: 30_000 }, () => {
+  const claimArb = pageSentenceArb.map((text) => ({ text, features: extractFeatures(text) }));
+
+  it('never throws and always returns a known stance', () => {
+    checkProperty(
+      'compareClaims no-throw',
+      fc.property(claimArb, claimArb, (a, b) => {
+        for (const { stance } of [compareClaims(a, b), compareClaims(b, a)]) {
+          expect(['agrees', 'conflicts', 'worded-differently']).toContain(stance);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  // Regression for notes/robustness-findings.md finding E1 (fixed in ea99068): the promised symmetry
+  // failed under fuzzing within ~50 runs; the two shrunk counterexamples are pinned below.
+  it('is symmetric: swapping a and b keeps the stance and mirrors the details (finding E1)', () => {
+    checkProperty(
+      'compareClaims symmetric',
+      fc.property(claimArb, claimArb, (a, b) => {
+        const ab = compareClaims(a, b);
+        const ba = compareClaims(b, a);
+        expect(ba.stance).toBe(ab.stance);
+        expect(ba.details.map(mirror).map(detailKey).sort()).toEqual(ab.details.map(detailKey).sort());
+      }),
+      { numRuns: 300, endOnFailure: true },
+    );
+  });
+
+  const symmetricStance = (x: string, y: string) => {
+    const a = { text: x, features: extractFeatures(x) };
+    const b = { text: y, features: extractFeatures(y) };
+    expect(compareClaims(b, a).stance).toBe(compareClaims(a, b).stance);
+  };
+
+  it('is symmetric on quotations (finding E1 was: agrees one way, worded-differently the other)', () => {
+    symmetricStance(
+      'Esper said: “There’s been no decision made to leave Iraq.”',
+      'Esper said: “There’s been no decision to to leave Iraq.”',
+    );
+  });
+
+  it('is symmetric on numbers (finding E1 was: conflicts one way, agrees the other)', () => {
+    symmetricStance('5,000 <script>alert(1)</script> the the العراق.', '5,000Ⰰ<script>alert(1)</script>');
+  });
+
+  it('a claim never conflicts with itself', () => {
+    checkProperty(
+      'compareClaims reflexive',
+      fc.property(claimArb, (a) => {
+        expect(compareClaims(a, a).stance).not.toBe('conflicts');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('buildDatabase: fuzzed articles', { timeout: 30_000 }, () => {
+  const articleArb: fc.Arbitrary<SourceArticle> = fc
+    .record({
+      id: fc.stringMatching(/^[a-z0-9_]{1,12}$/),
+      paragraphs: fc.array(fc.oneof(anyTextArb, fc.constantFrom(...claimTexts)), {
+        minLength: 1,
+        maxLength: 8,
+      }),
+      outlet: fc.option(fc.constantFrom('Reuters', 'Exprеss', '<img src=x onerror=alert(1)>'), { nil: null }),
+    })
+    .map(({ id, paragraphs, outlet }) => ({
+      id,
+      outlet,
+      title: null,
+      published: null,
+      url: null,
+      language: 'en',
+      body: paragraphs.join('\n\n'),
+    }));
+  const articlesArb = fc.uniqueArray(articleArb, { minLength: 1, maxLength: 3, selector: (a) => a.id });
+
+  it('never throws; every claim and dropped sentence round-trips into its article body', () => {
+    checkProperty(
+      'buildDatabase offsets round-trip',
+      fc.property(articlesArb, (articles) => {
+        const db = buildDatabase(articles, { builtAt: null });
+        const bodies = new Map(articles.map((a) => [a.id, a.body]));
+        for (const claim of db.claims)
+          expect(bodies.get(claim.articleId)!.slice(claim.start, claim.end)).toBe(claim.text);
+        for (const d of db.dropped) expect(bodies.get(d.articleId)!.slice(d.start, d.end)).toBe(d.text);
+        const ids = new Set(db.claims.map((c) => c.id));
+        for (const fact of db.facts) for (const id of fact.claimIds) expect(ids.has(id)).toBe(true);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('is deterministic, whatever the input order', () => {
+    checkProperty(
+      'buildDatabase deterministic',
+      fc.property(articlesArb, (articles) => {
+        const once = buildDatabase(articles, { builtAt: null });
+        const again = buildDatabase([...articles].reverse(), { builtAt: null });
+        expect(JSON.stringify(again)).toBe(JSON.stringify(once));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('createMatcher(seed db).match: fuzzed', { timeout: 30_000 }, () => {
+  const batchArb = fc.array(pageSentenceArb, { maxLength: 12 });
+
+  it('never throws; results are in input order, indices valid, scores in 0..1, sources non-empty', () => {
+    checkProperty(
+      'match shape',
+      fc.property(batchArb, (sentences) => {
+        const results = matcher.match(sentences);
+        let previous = -1;
+        for (const r of results) {
+          expect(r.index).toBeGreaterThan(previous);
+          previous = r.index;
+          expect(r.text).toBe(sentences[r.index]);
+          expect(r.sources.length).toBeGreaterThan(0);
+          for (const s of r.sources) {
+            expect(s.score).toBeGreaterThanOrEqual(0);
+            expect(s.score).toBeLessThanOrEqual(1);
+          }
+        }
+        expect(JSON.parse(JSON.stringify(results))).toEqual(results);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is deterministic: the same input twice, or to a fresh matcher, gives deep-equal output', () => {
+    const fresh = createMatcher(buildDatabase(seedArticles, { builtAt: null }));
+    checkProperty(
+      'match deterministic',
+      fc.property(batchArb, (sentences) => {
+        const once = matcher.match(sentences);
+        expect(matcher.match(sentences)).toEqual(once);
+        expect(fresh.match(sentences)).toEqual(once);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('is per-sentence: a sentence gets the same result alone or among others', () => {
+    checkProperty(
+      'match context-free',
+      fc.property(batchArb, pageSentenceArb, batchArb, (before, sentence, after) => {
+        const alone = matcher.match([sentence]);
+        const among = matcher.match([...before, sentence, ...after]).filter((r) => r.index === before.length);
+        expect(among.map((r) => ({ ...r, index: 0 }))).toEqual(alone);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('still matches a seed claim with zero-width, soft hyphen and no-break spaces inside', () => {
+    checkProperty(
+      'match survives invisible characters',
+      fc.property(fc.constantFrom(...claimTexts.filter((t) => matcher.match([t]).length > 0)), (text) => {
+        const dirty = text
+          .replace(/ /g, '\u00A0')
+          .replace(/(\w)(\w)/, '$1\u200B$2')
+          .replace(/(\w{3})(\w)/, '$1\u00AD$2');
+        expect(matcher.match([dirty]).length).toBe(1);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('time grows at most linearly with the number of sentences and with sentence length', () => {
+    const pool = [...claimTexts, 'Gardeners reported an unusually mild winter for the tomatoes.'];
+    const batch = (n: number) => Array.from({ length: n }, (_, i) => `${pool[i % pool.length]} (${i})`);
+    const r1 = measureScaling('match(n sentences)', (s: string[]) => matcher.match(s), batch, 25);
+    expect(r1.ratio).toBeLessThanOrEqual(r1.limit);
+    const unit = 'The United States has about 5,000 troops in Iraq and Esper said no decision was made, ';
+    const r2 = measureScaling(
+      'match(one long sentence)',
+      (s: string) => matcher.match([s]),
+      (n) => unit.repeat(n),
+      12,
+    );
+    expect(r2.ratio).toBeLessThanOrEqual(r2.limit);
+  });
+});
