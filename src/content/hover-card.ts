@@ -159,7 +159,7 @@ export function createHoverCard(
 
   const render = (target: CardTarget) => {
     const element = ensureHost();
-    const view = describeMatch(target.match);
+    const view = describeMatch(target.match, t('popupUnnamedSource'));
     const header = createElement(doc, 'p', `verdict ${view.verdict}`);
     header.append(
       createElement(doc, 'span', 'mark', VERDICT_MARKS[view.verdict]),

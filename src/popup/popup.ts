@@ -76,7 +76,7 @@ function renderSource(pageSentence: string, source: SourceView, conflicting: boo
 
 function renderEntry(entry: ReportEntry, tabId: number, open: boolean): HTMLLIElement {
   const match: SentenceMatch = entry.match;
-  const view = describeMatch(match);
+  const view = describeMatch(match, t('popupUnnamedSource'));
   const item = el('li', 'entry');
   item.dataset.verdict = match.verdict;
   item.dataset.key = entry.key;

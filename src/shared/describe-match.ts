@@ -28,7 +28,7 @@ export interface MatchView {
   conflicting: SourceView[];
 }
 
-/** Shown when an article's header names no outlet. */
+/** Shown when an article's header names no outlet (callers pass the localised word). */
 export const UNKNOWN_OUTLET = 'Unnamed source';
 
 export function formatDetail(detail: MatchDetail): string {
@@ -36,12 +36,12 @@ export function formatDetail(detail: MatchDetail): string {
   return detail.subject ? `${base} (${detail.subject})` : base;
 }
 
-function describeSource(source: SourceMatch, articleLabel: string): SourceView {
+function describeSource(source: SourceMatch, articleLabel: string, unknownOutlet: string): SourceView {
   const differing = source.details.filter(
     (detail) => detail.kind !== 'wording' || source.stance === 'conflicts',
   );
   return {
-    outlet: source.outlet ?? `${UNKNOWN_OUTLET} (${articleLabel})`,
+    outlet: source.outlet ?? `${unknownOutlet} (${articleLabel})`,
     published: source.published,
     quote: source.claim,
     wordedDifferently: source.stance === 'worded-differently',
@@ -58,23 +58,38 @@ function describeSource(source: SourceMatch, articleLabel: string): SourceView {
  * Splits a match into corroborating sources (agreeing, or worded differently without a
  * conflicting detail) and conflicting ones, strongest first, one entry per source claim.
  */
-export function describeMatch(match: SentenceMatch): MatchView {
+export function describeMatch(match: SentenceMatch, unknownOutlet = UNKNOWN_OUTLET): MatchView {
   const sorted = [...match.sources].sort((a, b) => b.score - a.score || a.claimId.localeCompare(b.claimId));
   const corroborating: SourceView[] = [];
   const conflicting: SourceView[] = [];
+  // One entry per source article: its closest claim speaks for it.
+  const seenArticles = new Set<string>();
   for (const source of sorted) {
-    const view = describeSource(source, source.articleId);
+    if (seenArticles.has(source.articleId)) continue;
+    seenArticles.add(source.articleId);
+    const view = describeSource(source, source.articleId.split('_')[0] ?? source.articleId, unknownOutlet);
     if (source.stance === 'conflicts') conflicting.push(view);
     else corroborating.push(view);
   }
   return { verdict: match.verdict, corroborating, conflicting };
 }
 
+/** Words too common to be worth emphasising when shared. */
+const PLAIN_WORDS: ReadonlySet<string> = new Set(
+  'the and for are was were has had have that this with from into its his her their they them there than but not said says will would been'.split(
+    ' ',
+  ),
+);
+
 /** Lower-cased words of `quote` that also occur in `page`, for emphasis in the popup. */
 export function findSharedWords(page: string, quote: string): Set<string> {
   const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+(?:[.,]\d+)*/gu) ?? [];
   const pageWords = new Set(words(page));
-  return new Set(words(quote).filter((word) => pageWords.has(word) && word.length > 2));
+  return new Set(
+    words(quote).filter(
+      (word) => pageWords.has(word) && (word.length > 2 || /\d/.test(word)) && !PLAIN_WORDS.has(word),
+    ),
+  );
 }
 
 /** Splits `quote` into runs marked shared or not, so the caller can emphasise shared words. */

@@ -26,7 +26,7 @@ describe('collectSentences on the fixture news page', () => {
     const texts = collectSentences(document).map((s) => s.text);
     expect(texts).toContain('The United States has about 5,000 troops in Iraq.');
     expect(texts).toContain(
-      'The letter was signed by Brig. Gen. William H. Seely III of the U.S. Navy, the commanding general of Task Force Iraq.',
+      'The letter was signed by U.S. Navy Brig. Gen. William H. Seely III, the commanding general of Task Force Iraq.',
     );
     expect(texts).toContain(
       'Mr. Esper said the U.S. would not be leaving and added that the situation was being reviewed.',

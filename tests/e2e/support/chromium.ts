@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 export const CHROME_DIST = resolve(import.meta.dirname, '../../../dist/chrome');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -72,22 +72,32 @@ export async function launchWithExtension(
 }
 
 /**
- * The tab id whose page reported `url` to the extension. The extension has no "tabs" permission,
- * so tab URLs are hidden from it; the reports it keeps in storage.session carry the page URL.
+ * The tab id of `page`: brings it to the front and asks the extension for the active tab. (The
+ * extension has no "tabs" permission, so it cannot look tabs up by URL; ids it can always see.)
  */
-export async function findReportedTabId(browser: ExtensionBrowser, url: string): Promise<number> {
+export async function findTabId(browser: ExtensionBrowser, page: Page): Promise<number> {
+  await page.bringToFront();
   return waitUntil(async () => {
     const worker = await browser.worker();
-    return worker.evaluate(async (wanted) => {
-      const all = await chrome.storage.session.get(null);
-      for (const [key, value] of Object.entries(all)) {
-        if (key.startsWith('crosscheck:tab-report:') && (value as { url?: string }).url === wanted) {
-          return Number(key.slice('crosscheck:tab-report:'.length));
-        }
-      }
-      return null;
-    }, url);
+    return worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id ?? null;
+    });
   });
+}
+
+/** The report the extension keeps for `tabId` (from storage.session), or null. */
+export async function readTabReport(
+  browser: ExtensionBrowser,
+  tabId: number,
+): Promise<{ status: string; url: string; entries: unknown[]; checked: number } | null> {
+  const worker = await browser.worker();
+  return worker.evaluate(async (key) => {
+    const value = (await chrome.storage.session.get(key))[key];
+    return (
+      (value as { status: string; url: string; entries: unknown[]; checked: number } | undefined) ?? null
+    );
+  }, `crosscheck:tab-report:${tabId}`);
 }
 
 export async function waitUntil<T>(

@@ -1,0 +1,203 @@
+/**
+ * End to end in real headless Chromium with the built dist/chrome: highlights, hover card, badge,
+ * popup, an unrelated page, and no network traffic from the extension. Pages come from a static
+ * server on 127.0.0.1. Screenshots go to /tmp/crosscheck-*.png for a human to look at.
+ */
+import type { Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ExtensionBrowser,
+  FIXTURE_PAGES,
+  findTabId,
+  launchWithExtension,
+  readTabReport,
+  waitUntil,
+} from './support/chromium.ts';
+import { locateSentence, readCard, readVerdictHighlights } from './support/page-state.ts';
+import { type StaticServer, startStaticServer } from './support/static-server.ts';
+
+const TROOPS = 'The United States has about 5,000 troops in Iraq.';
+
+// Service worker requests only reach Playwright's request events with this switch.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
+let server: StaticServer;
+let browser: ExtensionBrowser;
+const requests: { url: string; frame: string }[] = [];
+
+async function openChecked(path: string): Promise<{ page: Page; tabId: number }> {
+  const page = await browser.context.newPage();
+  const url = server.url(path);
+  await page.goto(url);
+  const tabId = await findTabId(browser, page);
+  // Wait until the content script has checked this page and reported it.
+  await waitUntil(async () => {
+    const report = await readTabReport(browser, tabId);
+    return report?.status === 'checked' && report.url === url;
+  });
+  return { page, tabId };
+}
+
+function allHighlighted(groups: Record<string, string[]>): string[] {
+  return [...groups.corroborated!, ...groups.conflicting!, ...groups.mixed!];
+}
+
+beforeAll(async () => {
+  server = await startStaticServer(FIXTURE_PAGES);
+  browser = await launchWithExtension();
+  browser.context.on('request', (request: Request) => {
+    requests.push({
+      url: request.url(),
+      frame: request.serviceWorker()?.url() ?? request.frame()?.url() ?? '',
+    });
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Crosscheck in Chromium', () => {
+  it('highlights reworded seed sentences under crosscheck- names, and nothing from page chrome', async () => {
+    const { page } = await openChecked('iraq-troops-article.html');
+    const groups = await waitUntil(async () => {
+      const read = await readVerdictHighlights(page);
+      return allHighlighted(read).length > 0 ? read : null;
+    });
+    const texts = allHighlighted(groups);
+    expect(texts).toContain(TROOPS);
+    expect(groups.conflicting).toContain(
+      'Around 400 British soldiers are training Iraqi troops, as well as around 5,000 US troops in the country.',
+    );
+    // The one sentence every outlet that counts troops says too (5,000) and express.co.uk does not (5,200).
+    expect(groups.mixed).toContain(TROOPS);
+    // Page chrome is never checked: the aside repeats a claim, the footer and a textarea too.
+    expect(texts.join('\n')).not.toMatch(
+      /airstrike on Friday|footer wrongly repeats|5,200|Hidden teaser|Cookie notice/,
+    );
+    expect(texts.filter((text) => text === TROOPS)).toHaveLength(1);
+    // Unrelated sentences in the article stay unmarked.
+    expect(texts).not.toContain('Britain has not said whether its trainers will stay.');
+    // The DOM is untouched until a card is needed.
+    expect(await page.locator('crosscheck-card').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/crosscheck-article.png' });
+    await page.close();
+  });
+
+  it('shows a card naming the corroborating and conflicting sources when hovering a sentence', async () => {
+    const { page } = await openChecked('iraq-troops-article.html');
+    await waitUntil(async () => allHighlighted(await readVerdictHighlights(page)).includes(TROOPS));
+    const point = await locateSentence(page, TROOPS);
+    // Come in from the left margin along the line, so no other sentence is crossed on the way.
+    await page.mouse.move(4, point.y);
+    await page.mouse.move(point.x, point.y, { steps: 4 });
+    const card = await waitUntil(async () => {
+      const state = await readCard(page);
+      return state.visible ? state : null;
+    });
+    expect(card.role).toBe('tooltip');
+    expect(card.hosts).toBe(1);
+    expect(card.text).toMatch(/Mixed/);
+    expect(card.text).toMatch(/corroborated by/i);
+    expect(card.text).toContain('AAP');
+    expect(card.text).toContain('Daily US Times');
+    expect(card.text).toContain('The United States has about 5000 troops in Iraq.');
+    expect(card.text).toMatch(/conflicts with/i);
+    expect(card.text).toContain('express.co.uk');
+    expect(card.text).toMatch(/5,200 vs 5,000 \(.*troops.*\)/);
+    await page.screenshot({ path: '/tmp/crosscheck-card.png' });
+
+    // Moving onto the card keeps it open; Escape closes it.
+    const box = await page.evaluate(() => {
+      const rect = document
+        .querySelector('crosscheck-card')!
+        .shadowRoot!.querySelector('.card')!
+        .getBoundingClientRect();
+      return { x: rect.left + 20, y: rect.top + 20 };
+    });
+    await page.mouse.move(box.x, box.y, { steps: 6 });
+    await page.waitForTimeout(500);
+    expect((await readCard(page)).visible).toBe(true);
+    await page.keyboard.press('Escape');
+    expect((await readCard(page)).visible).toBe(false);
+    await page.close();
+  });
+
+  it('sets the badge to the number of highlighted sentences, coloured for conflicts', async () => {
+    const { page, tabId } = await openChecked('iraq-troops-article.html');
+    const texts = allHighlighted(await readVerdictHighlights(page));
+    expect(texts.length).toBeGreaterThan(0);
+    expect(await browser.badgeText(tabId)).toBe(String(texts.length));
+    expect(await browser.badgeColor(tabId)).toEqual([179, 38, 30, 255]);
+    await page.close();
+  });
+
+  it('lists the same sentences in page order in the popup opened by its URL', async () => {
+    const { page, tabId } = await openChecked('iraq-troops-article.html');
+    const groups = await readVerdictHighlights(page);
+    const texts = allHighlighted(groups);
+    const inPageOrder = await page.evaluate((wanted) => {
+      const body = document.body.innerText.replace(/\s+/g, ' ');
+      return [...wanted].sort((a, b) => body.indexOf(a) - body.indexOf(b));
+    }, texts);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('body[data-ready="true"]');
+    const listed = await popup.locator('#entries .sentence').allTextContents();
+    expect(listed).toEqual(inPageOrder);
+    const summary = await popup.locator('#summary').textContent();
+    expect(summary).toMatch(/^\d+ sentences checked · \d+ corroborated · \d+ conflicting$/);
+    const [, , corroborated, conflicting] = summary!.match(
+      /^(\d+) sentences checked · (\d+) corroborated · (\d+) conflicting$/,
+    )!;
+    expect(Number(corroborated)).toBe(groups.corroborated!.length);
+    expect(Number(conflicting)).toBe(groups.conflicting!.length + groups.mixed!.length);
+
+    // Expanding the troops entry shows both sides, with the numbers side by side.
+    const entry = popup.locator('#entries > li', { hasText: TROOPS });
+    await entry.locator('summary').click();
+    const body = await entry.locator('.body').innerText();
+    expect(body).toContain('AAP');
+    expect(body).toContain('express.co.uk');
+    expect(body).toContain('page: 5,000 · express.co.uk: 5,200');
+    await popup.setViewportSize({ width: 420, height: 900 });
+    await popup.screenshot({ path: '/tmp/crosscheck-popup.png', fullPage: true });
+
+    // The filter hides corroborated entries.
+    await popup.locator('input[name="filter"][value="conflicting"]').check();
+    const visible = await popup.locator('#entries > li:not([hidden]) .sentence').allTextContents();
+    expect(visible.sort()).toEqual([...groups.conflicting!, ...groups.mixed!].sort());
+    await popup.close();
+    await page.close();
+  });
+
+  it('leaves an unrelated article alone: no highlights, no badge, and says why in the popup', async () => {
+    const { page, tabId } = await openChecked('weather-article.html');
+    expect(allHighlighted(await readVerdictHighlights(page))).toEqual([]);
+    expect(await browser.badgeText(tabId)).toBe('');
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('body[data-ready="true"]');
+    expect(await popup.locator('#entries > li').count()).toBe(0);
+    expect(await popup.locator('#empty').textContent()).toBe(
+      'No claims from the sources were found on this page.',
+    );
+    await popup.close();
+    await page.close();
+  });
+
+  it('made no network request from any extension context', () => {
+    const extensionOrigin = `chrome-extension://${browser.extensionId}`;
+    const foreign = requests.filter(
+      ({ url }) => !url.startsWith(`${server.origin}/`) && !url.startsWith(`${extensionOrigin}/`),
+    );
+    expect(foreign).toEqual([]);
+    // Everything the fixture server saw was asked for by the pages themselves.
+    const pagesAsked = new Set(['/iraq-troops-article.html', '/weather-article.html', '/favicon.ico']);
+    expect(server.requests.filter((path) => !pagesAsked.has(path))).toEqual([]);
+    // The extension's own contexts only loaded their own files.
+    const fromExtension = requests.filter(({ frame }) => frame.startsWith(extensionOrigin));
+    expect(fromExtension.every(({ url }) => url.startsWith(`${extensionOrigin}/`))).toBe(true);
+  });
+});
