@@ -27,7 +27,7 @@ function createManifest(target: Target): ManifestV3Export {
     manifest.browser_specific_settings = {
       gecko: {
         id: GECKO_ID,
-        strict_min_version: '128.0',
+        strict_min_version: '142.0',
         data_collection_permissions: { required: ['none'] },
       },
     };
