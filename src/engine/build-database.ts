@@ -9,7 +9,7 @@
  */
 
 import { findFurniture, maskFurniture } from './clean-furniture.ts';
-import { clusterClaims } from './cluster-claims.ts';
+import { type ClusterOptions, clusterClaims } from './cluster-claims.ts';
 import { compareClaims } from './compare-claims.ts';
 import { computeSha256 } from './digest.ts';
 import { extractFeatures, findQuotes, findSpeaker } from './extract-features.ts';
@@ -31,6 +31,8 @@ export const PIPELINE_VERSION = 1;
 export interface BuildOptions {
   /** ISO timestamp recorded as `builtAt`; null when unknown. Never the wall clock. */
   builtAt?: string | null;
+  /** Clustering thresholds, for calibration runs; defaults are the calibrated values. */
+  cluster?: ClusterOptions;
 }
 
 function compareIds(a: string, b: string): number {
@@ -76,15 +78,12 @@ export function extractArticleClaims(article: SourceArticle): ArticleClaims {
   const starts = paragraphStarts(body);
 
   // Who speaks in each paragraph: the first sentence that names a speaker.
-  const ownSpeakers = sentences.map((s) => {
-    const sp = findSpeaker(s.text);
-    return sp === 'pronoun' ? null : sp;
-  });
+  const ownSpeakers = sentences.map((s) => findSpeaker(s.text));
   const paragraphSpeaker = new Map<number, string>();
   sentences.forEach((s, i) => {
     const p = paragraphIndex(starts, s.start);
     const sp = ownSpeakers[i];
-    if (sp && !paragraphSpeaker.has(p)) paragraphSpeaker.set(p, sp);
+    if (sp && sp !== 'pronoun' && !paragraphSpeaker.has(p)) paragraphSpeaker.set(p, sp);
   });
 
   const claims: Claim[] = [];
@@ -92,26 +91,36 @@ export function extractArticleClaims(article: SourceArticle): ArticleClaims {
   let carry: string | null = null;
   let inQuote = false;
   let lastParagraph = -1;
+  let lastNamed: string | null = null;
+  let lastQuoteSpeaker: string | null = null;
+  let paragraphQuoteSpeaker: string | null = null;
   sentences.forEach((s, i) => {
     const p = paragraphIndex(starts, s.start);
     const quotes = findQuotes(s.text);
     if (p !== lastParagraph) {
-      // A quote continues into a new paragraph only when that paragraph opens with a quote mark.
+      // A quote continues into a new paragraph only when that paragraph opens with a quote mark;
+      // a paragraph that is only a quotation continues the previous paragraph's speaker.
       const opensWithQuote = /^["\u201C]/.test(s.text);
+      lastQuoteSpeaker = paragraphQuoteSpeaker ?? lastQuoteSpeaker;
+      paragraphQuoteSpeaker = null;
       if (!(inQuote && opensWithQuote)) {
         inQuote = false;
-        carry = null;
+        carry = opensWithQuote && !paragraphSpeaker.has(p) ? lastQuoteSpeaker : null;
       }
       lastParagraph = p;
     }
     const startsInsideQuote = inQuote;
     const hasQuote = quotes.length > 0 || startsInsideQuote;
-    const own = ownSpeakers[i] ?? null;
+    const rawOwn = ownSpeakers[i] ?? null;
+    // "He said" refers to the last person named as speaking.
+    const own = rawOwn === 'pronoun' ? lastNamed : rawOwn;
+    if (rawOwn && rawOwn !== 'pronoun') lastNamed = rawOwn;
     const contextSpeaker = hasQuote ? (own ?? carry ?? paragraphSpeaker.get(p) ?? null) : own;
+    if (hasQuote && contextSpeaker) paragraphQuoteSpeaker = contextSpeaker;
     const last = quotes[quotes.length - 1];
     if (last) {
       inQuote = last.open;
-      carry = last.open ? contextSpeaker : null;
+      carry = last.open ? contextSpeaker : carry;
     }
 
     const reason = classifySentence(s.text);
@@ -168,7 +177,7 @@ export function buildDatabase(articles: SourceArticle[], options: BuildOptions =
     dropped.push(...r.dropped);
   }
 
-  const groups = clusterClaims(claims);
+  const groups = clusterClaims(claims, options.cluster);
   const facts: Fact[] = groups.map((group, index) => {
     const members = group.map((i) => claims[i]!);
     const relations: Relation[] = [];

@@ -28,9 +28,10 @@ export const MAX_GROUP_SIZE = 24;
 
 /** Generic news words that say nothing about which fact a sentence states. */
 const GENERIC = new Set(
-  'also added told reporters reported stated statement saying says week day days time officials official people country'.split(
-    ' ',
-  ),
+  (
+    'also add added adding told reporter reporters report reported stated statement saying says asked ask week day days ' +
+    'time officials official people country'
+  ).split(' '),
 );
 
 /** Spelling-tolerant terms: content words, long words reduced to their consonant skeleton. */
@@ -51,6 +52,23 @@ interface Vector {
   norm: number;
 }
 
+function sharedTerms(a: Vector, b: Vector): number {
+  let count = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    const ta = a.terms[i]!;
+    const tb = b.terms[j]!;
+    if (ta === tb) {
+      if (ta !== '¬') count++;
+      i++;
+      j++;
+    } else if (ta < tb) i++;
+    else j++;
+  }
+  return count;
+}
+
 function similarity(a: Vector, b: Vector): number {
   if (a.norm === 0 || b.norm === 0) return 0;
   let dot = 0;
@@ -69,24 +87,138 @@ function similarity(a: Vector, b: Vector): number {
   return dot / (a.norm * b.norm);
 }
 
-/** Groups claims; returns groups of claim indices, each sorted, groups ordered by first member. */
-export function clusterClaims(claims: readonly ClusterInput[]): number[][] {
-  const n = claims.length;
-  const termLists = claims.map((c) => termsOf(c.text).sort());
+/**
+ * Clauses of a sentence that can state a fact of their own: the quotation, the words around it,
+ * and parts joined by ", and", ", which", "in response to", ... A sentence often states two facts
+ * ("the letter was sent by X and addressed to Y"), so each clause can join a different fact.
+ */
+export function splitClauses(text: string): string[] {
+  const pieces: string[] = [];
+  // A long quotation is a clause of its own; short quoted phrases stay in their sentence.
+  let rest = text;
+  for (const m of text.matchAll(/[\u201C"]([^\u201C\u201D"]+)[\u201D"]?/g)) {
+    if (m[1]!.trim().split(/\s+/).length >= MIN_QUOTE_CLAUSE_WORDS) {
+      pieces.push(m[1]!);
+      rest = rest.replace(m[0], ' ; ');
+    }
+  }
+  pieces.push(
+    ...rest.split(
+      /;\s+|,\s+(?=(?:and|but|while|which|who|as|after|despite|stressing|adding|according to|following|amid|in response to)\b)|\s+(?=(?:and was|and wasn['\u2019]t|and is|and has|and said|in response to|as well as|following the|after the|amid)\b)/,
+    ),
+  );
+  return pieces.map((p) => p.trim()).filter((p) => contentWords(p).length >= MIN_CLAUSE_TERMS);
+}
+
+/** A quotation of at least this many words is clustered as a clause of its own. */
+export const MIN_QUOTE_CLAUSE_WORDS = 5;
+
+/** A clause needs this many content words to be clustered on its own. */
+export const MIN_CLAUSE_TERMS = 3;
+
+interface Unit {
+  claim: number;
+  vector: Vector;
+}
+
+/**
+ * Terms a claim's features add: what a quantity counts and its order of magnitude
+ * ("#troops", "#troops^3": 5,000 and 5,200 troops meet, 400 soldiers do not), and which event a
+ * weekday dates ("@killing").
+ */
+function featureTerms(unitText: string, features: ClaimFeatures): string[] {
+  const out: string[] = [];
+  const lower = unitText.toLowerCase();
+  for (const q of features.quantities) {
+    if (!unitText.includes(q.text)) continue;
+    out.push(`#${q.unit}`, `#${q.unit}^${Math.floor(Math.log10(Math.max(1, q.value)))}`);
+  }
+  for (const d of features.dayMentions ?? []) if (d.event && lower.includes(d.day)) out.push(`@${d.event}`);
+  return out;
+}
+
+/** Predicates whose polarity sources dispute about a document ("signed" / "wasn't signed"). */
+const DOCUMENT_PREDICATES = new Set(['sign', 'confirm', 'accurate']);
+const DOCUMENT_NOUN = /\b(?:letter|memo|draft|document|correspondence)\b/i;
+const PRONOUN_START = /^(?:it|this|that)\b/i;
+
+/**
+ * A claim that says whether a document was signed, confirmed or accurate states a fact about that
+ * document, even when it only says "It was signed by ...": its unit is the predicate plus "letter",
+ * taking the document from the previous claim when the sentence opens with a pronoun.
+ */
+function documentPredicateUnit(claim: ClusterInput, previous: ClusterInput | undefined): string[] | null {
+  const predicates = (claim.features.assertions ?? []).filter((a) => DOCUMENT_PREDICATES.has(a.predicate));
+  if (predicates.length === 0) return null;
+  const aboutDocument =
+    DOCUMENT_NOUN.test(claim.text) ||
+    (PRONOUN_START.test(claim.text) &&
+      previous?.articleId === claim.articleId &&
+      DOCUMENT_NOUN.test(previous.text));
+  if (!aboutDocument) return null;
+  return [...new Set(predicates.map((a) => `!${a.predicate}:document`))];
+}
+
+const ROLE_APPOSITIVE =
+  /,\s+(?:the\s+)?(?:deputy\s+|top\s+)?(?:commanding general|commander|chairman|head|chief|deputy director|director|leader)\s+of\s+[^,.;:\u201C\u201D"]*/gi;
+
+/** Removes ", the commanding general of X" after a name: it describes the person, not the fact stated. */
+export function stripRoleAppositives(text: string): string {
+  return text.replace(ROLE_APPOSITIVE, ' ');
+}
+
+/** Fewest shared terms for two units to be linked: one shared word is a coincidence, not a fact. */
+export const MIN_SHARED_TERMS = 2;
+
+/**
+ * Groups claims into facts. Returns groups of claim indices (each sorted, ordered by first
+ * member). A claim whose clauses state different facts can be in more than one group; every claim
+ * is in at least one.
+ */
+export interface ClusterOptions {
+  edgeMinSimilarity?: number;
+  mergeMinAverage?: number;
+}
+
+export function clusterClaims(claims: readonly ClusterInput[], options: ClusterOptions = {}): number[][] {
+  const edgeMin = options.edgeMinSimilarity ?? EDGE_MIN_SIMILARITY;
+  const mergeMin = options.mergeMinAverage ?? MERGE_MIN_AVERAGE;
+  const unitClaims: number[] = [];
+  const termLists: string[][] = [];
+  const addUnit = (claim: number, terms: string[]): void => {
+    unitClaims.push(claim);
+    termLists.push([...new Set(terms)].sort());
+  };
+  claims.forEach((c, i) => {
+    const text = stripRoleAppositives(c.text);
+    addUnit(i, [...termsOf(text), ...featureTerms(c.text, c.features)]);
+    const clauses = splitClauses(text);
+    if (clauses.length >= 2) {
+      for (const clause of clauses) addUnit(i, [...termsOf(clause), ...featureTerms(clause, c.features)]);
+    }
+    const documentUnit = documentPredicateUnit(c, claims[i - 1]);
+    if (documentUnit) addUnit(i, documentUnit);
+  });
+  const n = termLists.length;
   const df = new Map<string, number>();
   for (const terms of termLists) for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
   const idf = (t: string): number => Math.log(1 + n / (df.get(t) ?? 1));
-  const vectors: Vector[] = termLists.map((terms) => {
+  const units: Unit[] = termLists.map((terms, i) => {
     const weights = terms.map(idf);
-    return { terms, weights, norm: Math.sqrt(weights.reduce((s, w) => s + w * w, 0)) };
+    return {
+      claim: unitClaims[i]!,
+      vector: { terms, weights, norm: Math.sqrt(weights.reduce((sum, w) => sum + w * w, 0)) },
+    };
   });
+  const articleOf = (u: number): string => claims[units[u]!.claim]!.articleId;
 
   // Blocking: postings only for terms rare enough to identify a fact.
   const maxDf = Math.max(BLOCKING_MIN_DF, Math.floor(n * BLOCKING_MAX_DF_SHARE));
   const postings = new Map<string, number[]>();
   termLists.forEach((terms, idx) => {
     for (const t of terms) {
-      if ((df.get(t) ?? 0) > maxDf || (df.get(t) ?? 0) < 2) continue;
+      const d = df.get(t) ?? 0;
+      if (d > maxDf || d < 2) continue;
       const list = postings.get(t);
       if (list) list.push(idx);
       else postings.set(t, [idx]);
@@ -101,15 +233,17 @@ export function clusterClaims(claims: readonly ClusterInput[]): number[][] {
       const list = postings.get(t);
       if (!list) continue;
       for (const j of list) {
-        if (j <= i || seen[j] || claims[j]!.articleId === claims[i]!.articleId) continue;
+        if (j <= i || seen[j] || articleOf(j) === articleOf(i)) continue;
         seen[j] = 1;
         touched.push(j);
       }
     }
     for (const j of touched) {
       seen[j] = 0;
-      const sim = similarity(vectors[i]!, vectors[j]!);
-      if (sim >= EDGE_MIN_SIMILARITY) edges.push({ i, j, sim });
+      if (sharedTerms(units[i]!.vector, units[j]!.vector) < Math.min(MIN_SHARED_TERMS, termLists[i]!.length))
+        continue;
+      const sim = similarity(units[i]!.vector, units[j]!.vector);
+      if (sim >= edgeMin) edges.push({ i, j, sim });
     }
   }
   edges.sort((x, y) => y.sim - x.sim || x.i - y.i || x.j - y.j);
@@ -119,7 +253,7 @@ export function clusterClaims(claims: readonly ClusterInput[]): number[][] {
     const key = i < j ? i * n + j : j * n + i;
     let v = simCache.get(key);
     if (v === undefined) {
-      v = similarity(vectors[i]!, vectors[j]!);
+      v = similarity(units[i]!.vector, units[j]!.vector);
       simCache.set(key, v);
     }
     return v;
@@ -134,21 +268,38 @@ export function clusterClaims(claims: readonly ClusterInput[]): number[][] {
     const a = members.get(gi)!;
     const b = members.get(gj)!;
     if (a.length + b.length > MAX_GROUP_SIZE) continue;
+    const claimsA = new Set(a.map((u) => units[u]!.claim));
+    if (b.some((u) => claimsA.has(units[u]!.claim))) continue;
     let total = 0;
     let count = 0;
     for (const x of a) {
       for (const y of b) {
-        if (claims[x]!.articleId === claims[y]!.articleId) continue;
+        if (articleOf(x) === articleOf(y)) continue;
         total += pairSim(x, y);
         count++;
       }
     }
-    if (count === 0 || total / count < MERGE_MIN_AVERAGE) continue;
+    if (count === 0 || total / count < mergeMin) continue;
     const [keep, drop] = gi < gj ? [gi, gj] : [gj, gi];
     const merged = [...members.get(keep)!, ...members.get(drop)!].sort((x, y) => x - y);
     members.set(keep, merged);
     members.delete(drop);
     for (const x of merged) groupOf[x] = keep;
   }
-  return [...members.values()].sort((x, y) => x[0]! - y[0]!);
+
+  // Map unit groups to claim groups; keep multi-article groups, drop duplicates and subsets.
+  const multi: number[][] = [];
+  for (const group of members.values()) {
+    const claimSet = [...new Set(group.map((u) => units[u]!.claim))].sort((x, y) => x - y);
+    if (new Set(claimSet.map((c) => claims[c]!.articleId)).size >= 2) multi.push(claimSet);
+  }
+  multi.sort((x, y) => y.length - x.length || x[0]! - y[0]!);
+  const kept: number[][] = [];
+  for (const g of multi) {
+    if (kept.some((k) => g.every((c) => k.includes(c)))) continue;
+    kept.push(g);
+  }
+  const covered = new Set(kept.flat());
+  for (let c = 0; c < claims.length; c++) if (!covered.has(c)) kept.push([c]);
+  return kept.sort((x, y) => x[0]! - y[0]! || x.length - y.length || x.join(',').localeCompare(y.join(',')));
 }

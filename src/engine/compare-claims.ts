@@ -258,29 +258,47 @@ const ROLE_GENERIC = new Set([
   'staff',
 ]);
 
-function parseRole(role: string): { head: string; org: Set<string>; orgText: string } | null {
+function parseRole(role: string): { head: string; words: string[] } | null {
   const folded = foldText(role).replace(/^(?:the|former|acting|top)\s+/, '');
   const head = ROLE_HEADS.find(([re]) => re.test(folded));
   if (!head) return null;
   const of = /\bof\s+(.*)$/.exec(folded);
   if (!of) return null;
-  const words = (of[1]!.match(/[a-z0-9]+/g) ?? [])
-    .filter((w) => !STOPWORDS.has(w) && !ROLE_GENERIC.has(w) && w !== 's')
+  const words = (of[1]!.replace(/'s\b/g, '').match(/[a-z0-9]+/g) ?? [])
+    .filter((w) => !STOPWORDS.has(w) && !ROLE_GENERIC.has(w))
     .map(stemWord);
-  return { head: head[1], org: new Set(words), orgText: of[1]! };
+  return { head: head[1], words };
 }
 
-/** Whether two role descriptions of the same person contradict each other. */
+/**
+ * Whether two role descriptions of the same person contradict each other: the same kind of post
+ * ("chairman of ...") of a different body. A modifier swapped before a shared head noun ("Joint
+ * Chiefs" / "Army Chiefs") or two wholly different bodies conflict; extra words at the end
+ * ("... Operations" / "... Operations Baghdad") and fuller descriptions do not.
+ */
 export function rolesConflict(ra: string, rb: string): boolean {
   const pa = parseRole(ra);
   const pb = parseRole(rb);
   if (!pa || !pb || pa.head !== pb.head) return false;
-  const onlyA = [...pa.org].filter((w) => !pb.org.has(w));
-  const onlyB = [...pb.org].filter((w) => !pa.org.has(w));
-  if (onlyA.length === 0 || onlyB.length === 0) return false;
-  const shared = pa.org.size - onlyA.length;
-  if (shared > 0) return onlyA.length <= 2 && onlyB.length <= 2;
-  return pa.org.size >= 2 && pb.org.size >= 2;
+  const x = pa.words;
+  const y = pb.words;
+  const shared = x.filter((w) => y.includes(w)).length;
+  if (shared === 0) return x.length >= 2 && y.length >= 2;
+  let prefix = 0;
+  while (prefix < x.length && prefix < y.length && x[prefix] === y[prefix]) prefix++;
+  let suffix = 0;
+  while (
+    suffix < x.length - prefix &&
+    suffix < y.length - prefix &&
+    x[x.length - 1 - suffix] === y[y.length - 1 - suffix]
+  ) {
+    suffix++;
+  }
+  const midA = x.slice(prefix, x.length - suffix);
+  const midB = y.slice(prefix, y.length - suffix);
+  if (suffix === 0 || midA.length === 0 || midB.length === 0) return false;
+  if (midA.some((w) => y.includes(w)) || midB.some((w) => x.includes(w))) return false;
+  return midA.length <= 2 && midB.length <= 2;
 }
 
 function samePerson(a: PersonMention, b: PersonMention): boolean {
@@ -492,6 +510,16 @@ function wordingDetails(textA: string, textB: string, flank: number, subject: st
   return details;
 }
 
+/** Share of aligned words above which two quotations are the same words whoever is credited. */
+const SAME_QUOTE_OVERLAP = 0.8;
+
+function nearlySameWords(x: string, y: string): boolean {
+  const wx = wordsOf(x);
+  const wy = wordsOf(y);
+  if (wx.length < 4 || wy.length < 4) return false;
+  return align(wx, wy).length / Math.min(wx.length, wy.length) >= SAME_QUOTE_OVERLAP;
+}
+
 function speakersCompatible(a: string | null, b: string | null): boolean {
   return a === null || b === null || a === b;
 }
@@ -501,7 +529,9 @@ function compareWording(a: ComparableClaim, b: ComparableClaim): Detail[] {
   const seen = new Set<string>();
   for (const qa of a.features.quotes) {
     for (const qb of b.features.quotes) {
-      if (!speakersCompatible(qa.speaker, qb.speaker)) continue;
+      // Different speakers are different quotations, unless the words are nearly the same (a letter
+      // quoted as "the letter" by one outlet and as its author's by another).
+      if (!speakersCompatible(qa.speaker, qb.speaker) && !nearlySameWords(qa.text, qb.text)) continue;
       for (const d of wordingDetails(qa.text, qb.text, 1, 'quotation')) {
         const key = `${d.a}|${d.b}`;
         if (!seen.has(key)) {

@@ -485,7 +485,7 @@ const PLACES: ReadonlyArray<[string, string]> = [
 ];
 
 const SPEECH_VERBS =
-  /^(?:said|says|say|told|tells|added|adds|insisted|insists|stated|states|stressed|warned|warns|wrote|writes|reads|read|announced|claimed|claims|explained|noted|declared|tweeted|responded|urged|asked)$/;
+  /^(?:said|says|say|told|tells|added|adds|insisted|insists|stated|states|stressed|warned|warns|wrote|writes|reads|read|announced|claimed|claims|explained|noted|declared|tweeted|responded|urged|asked|saying|stating|adding|insisting|starts|begins)$/;
 
 interface PersonSpan extends PersonMention {
   startToken: number;
@@ -601,7 +601,7 @@ function findRole(text: string, from: number): string | null {
   const m = ROLE_RE.exec(text.slice(from, from + 140));
   if (!m) return null;
   return m[1]!
-    .replace(/\s+(?:that|who|which|and was|and is|said|told|says)\b.*$/i, '')
+    .replace(/\s+(?:that|who|which|and was|and is|said|told|says|starts|reads|read|wrote|stated)\b.*$/i, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -782,6 +782,7 @@ const NOUN_SPEAKERS: ReadonlyArray<[RegExp, string]> = [
   [/^(?:officer|official|officials)$/, 'official'],
   [/^(?:office|statement)$/, 'office'],
   [/^(?:pentagon)$/, 'pentagon'],
+  [/^(?:president)$/, 'president'],
 ];
 const PRONOUNS = /^(?:he|she|they|it|we)$/;
 
@@ -828,6 +829,13 @@ function speakerFrom(text: string, tokens: Token[], people: PersonSpan[]): strin
       if (PRONOUNS.test(low) && k === v - 1) return 'pronoun';
       if (/[\u201C\u201D"]/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) break;
     }
+    // "read the letter from ...": the document speaks, not its author.
+    const after1 = tokens[v + 1]?.low;
+    const after2 = tokens[v + 2]?.low;
+    const nounAfter = NOUN_SPEAKERS.find(
+      ([re]) => (after1 === 'the' || after1 === 'a') && after2 !== undefined && re.test(after2),
+    );
+    if (nounAfter) return nounAfter[1];
     // Person right after the verb: "..., says US Secretary of Defence, Mark Esper." / "according to Esper".
     for (const p of people) {
       const start = tokens[p.startToken]!;
@@ -840,6 +848,9 @@ function speakerFrom(text: string, tokens: Token[], people: PersonSpan[]): strin
       }
     }
   }
+  // "But he stops ... saying “...”": a pronoun subject that introduces a quotation.
+  if (/^(?:(?:but|and|however|then|later),?\s+)?(?:he|she)\b/i.test(text) && /[\u201C"]/.test(text))
+    return 'pronoun';
   return null;
 }
 

@@ -96,10 +96,43 @@ function newlineBreaks(text: string, nl: number): boolean {
   return !(softEnd && isLowerLetter(next));
 }
 
+/** A short quotation that closes with a comma ("“Poorly worded. Not so,” he said") is one sentence. */
+const MAX_INLINE_QUOTE = 100;
+
+/**
+ * For each curly or straight double opening quote, where its quotation ends when it is short and
+ * closes with `,”` on the same line: sentence ends inside it are ignored. One pass, linear.
+ */
+function findInlineQuotes(text: string): Map<number, number> {
+  const spans = new Map<number, number>();
+  let open = -1;
+  let straightOpen = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n') {
+      open = -1;
+      continue;
+    }
+    const isOpen = ch === '\u201C' || (ch === '"' && !straightOpen);
+    const isClose = ch === '\u201D' || (ch === '"' && straightOpen);
+    if (isOpen && open === -1) {
+      open = i;
+      straightOpen = ch === '"';
+    } else if (isClose && open !== -1) {
+      if (i - open <= MAX_INLINE_QUOTE && text[i - 1] === ',') spans.set(open, i);
+      open = -1;
+      straightOpen = false;
+    }
+  }
+  return spans;
+}
+
 /** Splits `text` into sentences with offsets; see the module comment for the guarantees. */
 export function splitSentences(text: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   let segStart = 0;
+  const inlineQuotes = findInlineQuotes(text);
+  let quoteEnd = -1;
 
   const emit = (from: number, to: number): void => {
     let s = from;
@@ -112,6 +145,12 @@ export function splitSentences(text: string): SentenceSpan[] {
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
+    const closeAt = inlineQuotes.get(i);
+    if (closeAt !== undefined) quoteEnd = closeAt;
+    if (i < quoteEnd && ch !== '\n') {
+      i++;
+      continue;
+    }
     if (ch === '\n') {
       if (newlineBreaks(text, i)) {
         emit(segStart, i);
