@@ -18,6 +18,9 @@ fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "bootstrap: installing npm dependencies"
-  npm ci --no-audit --no-fund
+  # Not `npm ci`: the lock file cannot list Biome's binaries for other platforms (Android, macOS,
+  # Windows), which this machine's registry does not serve, and `npm ci` rejects the lock for that.
+  # `npm install` honours the lock for everything it does list and leaves it unchanged.
+  npm install --no-audit --no-fund
 fi
 echo "bootstrap: ready"
