@@ -18,11 +18,11 @@ export interface ClusterInput {
 /** Lowest similarity for a candidate pair to be considered at all. */
 export const EDGE_MIN_SIMILARITY = 0.3;
 /** Lowest average similarity between two groups (over their cross-article pairs) for them to merge. */
-export const MERGE_MIN_AVERAGE = 0.27;
+export const MERGE_MIN_AVERAGE = 0.21;
 /** A term in more than this share of claims is too common to propose candidates (still scores). */
 export const BLOCKING_MAX_DF_SHARE = 0.05;
-/** ...but a term is always allowed to propose candidates when it occurs in at most this many claims. */
-export const BLOCKING_MIN_DF = 12;
+/** ...but a term always proposes candidates when it occurs in at most this many units, or 4·√units. */
+export const BLOCKING_MIN_DF = 64;
 /** Largest group; beyond this, merging stops (a "fact" that big is a topic, not a fact). */
 export const MAX_GROUP_SIZE = 24;
 
@@ -34,10 +34,30 @@ const GENERIC = new Set(
   ).split(' '),
 );
 
+/**
+ * Words that name the same thing in reports of one event, merged for grouping only (never for
+ * comparison): a memo is the letter, revenge is retaliation, an assassination is a killing.
+ */
+const GROUPING_SYNONYMS: Readonly<Record<string, string>> = {
+  memo: 'letter',
+  correspondence: 'letter',
+  revenge: 'retaliation',
+  retaliate: 'retaliation',
+  assassination: 'kill',
+  assassinate: 'kill',
+  assassinat: 'kill',
+  death: 'kill',
+  intention: 'plan',
+  pullout: 'withdraw',
+  departure: 'withdraw',
+  depart: 'withdraw',
+};
+
 /** Spelling-tolerant terms: content words, long words reduced to their consonant skeleton. */
 export function termsOf(text: string): string[] {
   const out = new Set<string>();
-  for (const w of contentWords(text)) {
+  for (const raw of contentWords(text)) {
+    const w = GROUPING_SYNONYMS[raw] ?? raw;
     if (GENERIC.has(w)) continue;
     out.add(w.length >= 5 && /^[a-z]+$/.test(w) ? `~${variantKey(w)}` : w);
   }
@@ -107,7 +127,9 @@ export function splitClauses(text: string): string[] {
       /;\s+|,\s+(?=(?:and|but|while|which|who|as|after|despite|stressing|adding|according to|following|amid|in response to)\b)|\s+(?=(?:and was|and wasn['\u2019]t|and is|and has|and said|in response to|as well as|following the|after the|amid)\b)/,
     ),
   );
-  return pieces.map((p) => p.trim()).filter((p) => contentWords(p).length >= MIN_CLAUSE_TERMS);
+  return pieces
+    .map((p) => p.trim())
+    .filter((p) => termsOf(p).filter((t) => t !== '¬').length >= MIN_CLAUSE_TERMS);
 }
 
 /** A quotation of at least this many words is clustered as a clause of its own. */
@@ -134,6 +156,10 @@ function featureTerms(unitText: string, features: ClaimFeatures): string[] {
     out.push(`#${q.unit}`, `#${q.unit}^${Math.floor(Math.log10(Math.max(1, q.value)))}`);
   }
   for (const d of features.dayMentions ?? []) if (d.event && lower.includes(d.day)) out.push(`@${d.event}`);
+  // Whether the clause asserts or denies leaving ("no plans to pull out", "denied ... moving out").
+  for (const a of features.assertions ?? []) {
+    if (a.predicate === 'leave' && unitText.includes(a.text)) out.push(a.negated ? '!leave-' : '!leave+');
+  }
   return out;
 }
 
@@ -160,9 +186,12 @@ function documentPredicateUnit(claim: ClusterInput, previous: ClusterInput | und
 }
 
 const ROLE_APPOSITIVE =
-  /,\s+(?:the\s+)?(?:deputy\s+|top\s+)?(?:commanding general|commander|chairman|head|chief|deputy director|director|leader)\s+of\s+[^,.;:\u201C\u201D"]*/gi;
+  /,\s+(?:the\s+)?(?:top\s+)?(?:commanding general|commander|chairman|head|chief|leader)\s+of\s+[^,.;:\u201C\u201D"]*/gi;
 
-/** Removes ", the commanding general of X" after a name: it describes the person, not the fact stated. */
+/**
+ * Removes ", the commanding general of X" after a name: it describes the person, not the fact
+ * stated. (A director's office is kept: "addressed to the deputy director of X" is the fact.)
+ */
 export function stripRoleAppositives(text: string): string {
   return text.replace(ROLE_APPOSITIVE, ' ');
 }
@@ -191,13 +220,11 @@ export function clusterClaims(claims: readonly ClusterInput[], options: ClusterO
   };
   claims.forEach((c, i) => {
     const text = stripRoleAppositives(c.text);
-    addUnit(i, [...termsOf(text), ...featureTerms(c.text, c.features)]);
     const clauses = splitClauses(text);
-    if (clauses.length >= 2) {
-      for (const clause of clauses) addUnit(i, [...termsOf(clause), ...featureTerms(clause, c.features)]);
-    }
-    const documentUnit = documentPredicateUnit(c, claims[i - 1]);
-    if (documentUnit) addUnit(i, documentUnit);
+    // A sentence of several clauses is represented by its clauses only, so each can join its own fact.
+    const pieces = clauses.length >= 2 ? clauses : [text];
+    for (const piece of pieces) addUnit(i, [...termsOf(piece), ...featureTerms(piece, c.features)]);
+    for (const term of documentPredicateUnit(c, claims[i - 1]) ?? []) addUnit(i, [term]);
   });
   const n = termLists.length;
   const df = new Map<string, number>();
@@ -213,7 +240,7 @@ export function clusterClaims(claims: readonly ClusterInput[], options: ClusterO
   const articleOf = (u: number): string => claims[units[u]!.claim]!.articleId;
 
   // Blocking: postings only for terms rare enough to identify a fact.
-  const maxDf = Math.max(BLOCKING_MIN_DF, Math.floor(n * BLOCKING_MAX_DF_SHARE));
+  const maxDf = Math.max(BLOCKING_MIN_DF, Math.floor(4 * Math.sqrt(n)));
   const postings = new Map<string, number[]>();
   termLists.forEach((terms, idx) => {
     for (const t of terms) {

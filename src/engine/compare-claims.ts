@@ -388,6 +388,22 @@ function comparePolarity(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
 const MAX_ALIGN_TOKENS = 120;
 /** Share of the shorter text's words that must align before two texts count as the same words. */
 const SAME_WORDS_MIN_OVERLAP = 0.5;
+/** Intensifiers and fillers whose presence or swap does not change what a quotation says. */
+const FILLERS = new Set([
+  'whatsoever',
+  'made',
+  'ever',
+  'really',
+  'very',
+  'just',
+  'still',
+  'yet',
+  'now',
+  'currently',
+  'even',
+  'actually',
+  'period',
+]);
 /** Longest substitution, in words per side, still reported as a wording variant. */
 const MAX_HUNK_WORDS = 6;
 /** Unquoted reported speech needs this many identical words on each side of a substitution. */
@@ -406,21 +422,30 @@ interface Hunk {
   b: [number, number];
 }
 
-/** Longest-common-subsequence alignment; returns matched index pairs in order. */
+/** Weight of a matched word in the alignment: content words anchor it, function words barely do. */
+function alignWeight(word: string): number {
+  return STOPWORDS.has(word) ? 1 : 3;
+}
+
+/**
+ * Weighted longest-common-subsequence alignment (content words count more, so "forces the coming
+ * days" anchors rather than a stray "in"); returns matched index pairs in order.
+ */
 function align(x: string[], y: string[]): Array<[number, number]> {
   const n = x.length;
   const m = y.length;
   const dp: Uint16Array[] = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      dp[i]![j] = x[i] === y[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+      const skip = Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+      dp[i]![j] = x[i] === y[j] ? Math.max(skip, dp[i + 1]![j + 1]! + alignWeight(x[i]!)) : skip;
     }
   }
   const pairs: Array<[number, number]> = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (x[i] === y[j]) {
+    if (x[i] === y[j] && dp[i]![j] === dp[i + 1]![j + 1]! + alignWeight(x[i]!)) {
       pairs.push([i, j]);
       i++;
       j++;
@@ -454,14 +479,25 @@ function substitutionHunks(x: string[], y: string[], pairs: Array<[number, numbe
     const hunk: Hunk = { a: [i0 + 1, i1], b: [j0 + 1, j1] };
     const before = contiguousRun(anchors, k, -1, flank);
     const after = contiguousRun(anchors, k + 1, 1, flank);
-    if (flank <= 1 ? before + after === 0 : before < flank || after < flank) continue;
+    // Both sides must be anchored: a difference at either end is a partial quotation, not a variant.
+    if (before < flank || after < flank) continue;
     hunks.push(hunk);
   }
   return hunks;
 }
 
+/** Crude lemma for telling inflections ("coming"/"comes") from look-alike words ("deference"/"defense"). */
+function lemmaOf(word: string): string {
+  return word.replace(/(?:ing|ed|es|e|s)$/, '');
+}
+
+/**
+ * Two different words that look alike: the signature of a mistranslation or misreading
+ * ("deference"/"defense", "requested"/"required") that changes the meaning.
+ */
 function isLookalike(x: string, y: string): boolean {
-  if (stemWord(x) === stemWord(y) || x.startsWith(y) || y.startsWith(x)) return false;
+  if (stemWord(x) === stemWord(y) || lemmaOf(x) === lemmaOf(y) || x.startsWith(y) || y.startsWith(x))
+    return false;
   let prefix = 0;
   while (prefix < x.length && x[prefix] === y[prefix]) prefix++;
   return prefix >= 3 && boundedLevenshtein(x, y, 4) <= 4;
@@ -491,14 +527,14 @@ function wordingDetails(textA: string, textB: string, flank: number, subject: st
     const wa = x.slice(h.a[0], h.a[1]);
     const wb = y.slice(h.b[0], h.b[1]);
     if (wa.length > MAX_HUNK_WORDS || wb.length > MAX_HUNK_WORDS) continue;
-    const ca = wa.filter((w) => !STOPWORDS.has(w)).map(stemWord);
-    const cb = wb.filter((w) => !STOPWORDS.has(w)).map(stemWord);
+    const ca = wa.filter((w) => !STOPWORDS.has(w) && !FILLERS.has(w)).map(stemWord);
+    const cb = wb.filter((w) => !STOPWORDS.has(w) && !FILLERS.has(w)).map(stemWord);
     if (ca.length === 0 && cb.length === 0) continue;
     if (ca.join(' ') === cb.join(' ')) continue;
     if (wa.some((w) => /^\d/.test(w)) || wb.some((w) => /^\d/.test(w))) continue;
     const ra = renderHunk(x, h.a, y, h.b);
     const rb = { from: ra.from - h.a[0] + h.b[0], to: ra.to - h.a[1] + h.b[1] };
-    const alters = wa.some((w, i) => wb[i] !== undefined && isLookalike(w, wb[i]!));
+    const alters = wa.some((w) => wb.some((v) => isLookalike(w, v)));
     details.push({
       kind: 'wording',
       a: x.slice(ra.from, ra.to).join(' '),
