@@ -310,4 +310,4 @@ async function main(): Promise<void> {
   if (misses.length > 0) process.exitCode = 1;
 }
 
-await main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

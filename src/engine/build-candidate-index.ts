@@ -9,7 +9,7 @@
  * - analysis is the same for claims and page sentences (`analyzeText`), so both sides meet.
  */
 
-import { contentWords, STOPWORDS, variantKey } from './normalize.ts';
+import { canonicalWord, foldText, STOPWORDS, stemWord, tokenize, variantKey } from './normalize.ts';
 
 /**
  * Matcher-local equivalences applied after `contentWords`, for words outlets use interchangeably
@@ -171,6 +171,39 @@ export interface AnalyzedText {
   set: ReadonlySet<string>;
 }
 
+interface TermInfo {
+  term: string;
+  key: string;
+  slot: Slot | null;
+}
+
+/**
+ * What one token becomes, memoised: the same steps as `normalize.contentWords` (stop words,
+ * canonical synonyms, stemming) followed by this module's concepts, variant key and slot. News
+ * vocabulary is small next to the number of sentences, and `variantKey` alone runs six regular
+ * expressions, so this halves analysis time. `null` means the token carries no fact. Cleared past
+ * TOKEN_CACHE_LIMIT entries so memory stays bounded on adversarial input.
+ */
+const TOKEN_CACHE_LIMIT = 200_000;
+const tokenCache = new Map<string, TermInfo | null>();
+function infoOfToken(token: string): TermInfo | null {
+  let info = tokenCache.get(token);
+  if (info !== undefined) return info;
+  info = null;
+  if (!STOPWORDS.has(token)) {
+    let word = stemWord(canonicalWord(token));
+    const apostrophe = word.indexOf("'");
+    if (apostrophe > 0) word = STOPWORDS.has(word.slice(0, apostrophe)) ? '' : word.slice(0, apostrophe);
+    if (word.length >= 2 && !MATCH_STOPWORDS.has(word)) {
+      const term = CONCEPTS[word] ?? word;
+      info = { term, key: variantKey(term), slot: slotOf(term) };
+    }
+  }
+  if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+  tokenCache.set(token, info);
+  return info;
+}
+
 /** Reduces a sentence to unique content terms. Claims and page sentences go through this same path. */
 export function analyzeText(text: string): AnalyzedText {
   const prepared = text
@@ -185,19 +218,14 @@ export function analyzeText(text: string): AnalyzedText {
   const keys: string[] = [];
   const slots: (Slot | null)[] = [];
   const seen = new Set<string>();
-  for (let word of contentWords(prepared)) {
-    const apostrophe = word.indexOf("'");
-    if (apostrophe > 0) {
-      word = word.slice(0, apostrophe);
-      if (STOPWORDS.has(word)) continue;
-    }
-    if (MATCH_STOPWORDS.has(word) || word.length < 2) continue;
-    const term = CONCEPTS[word] ?? word;
-    if (seen.has(term)) continue;
-    seen.add(term);
-    terms.push(term);
-    keys.push(variantKey(term));
-    slots.push(slotOf(term));
+  // As normalize.contentWords: fold, rewrite "united states", tokenize; per-token steps memoised.
+  for (const token of tokenize(foldText(prepared).replace(/\bunited states\b/g, 'usa'))) {
+    const info = infoOfToken(token);
+    if (info === null || seen.has(info.term)) continue;
+    seen.add(info.term);
+    terms.push(info.term);
+    keys.push(info.key);
+    slots.push(info.slot);
   }
   return { terms, keys, slots, set: seen };
 }
@@ -294,35 +322,44 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
   const keyWeight = (key: string) => weightOfDf(postings.get(key)?.length ?? 0);
 
   function candidates(query: AnalyzedText, k = DEFAULT_TOP_K): Candidate[] {
-    const rare: { list: Int32Array; weight: number }[] = [];
-    const common: { list: Int32Array; weight: number }[] = [];
+    const found: { list: Int32Array; weight: number }[] = [];
     let total = 0;
     for (const key of indexKeysOf(query)) {
       const list = postings.get(key);
       const weight = weightOfDf(list?.length ?? 0);
       total += weight;
-      if (!list) continue;
-      (list.length > commonDf ? common : rare).push({ list, weight });
-    }
-    if (rare.length === 0 && common.length > 0) {
-      common.sort((a, b) => a.list.length - b.list.length);
-      rare.push(common.shift()!);
-    }
-    touched.length = 0;
-    for (const { list, weight } of rare) {
-      for (let j = 0; j < list.length; j++) {
-        const c = list[j]!;
-        if (accum[c] === 0) touched.push(c);
-        accum[c] = accum[c]! + weight;
-      }
-    }
-    for (const { list, weight } of common) {
-      for (const c of touched) {
-        const at = lowerBound(list, c);
-        if (at < list.length && list[at] === c) accum[c] = accum[c]! + weight;
-      }
+      if (list) found.push({ list, weight });
     }
     const floor = total * CANDIDATE_MIN_SHARE;
+    // Rarest keys first (max-score pruning): a claim first met at key i can gain at most the
+    // weight of keys i..end; once that is below the floor, later keys only add to claims already
+    // met. Common keys are never walked unless no rarer key exists.
+    found.sort((a, b) => a.list.length - b.list.length);
+    let remaining = 0;
+    for (const f of found) remaining += f.weight;
+    touched.length = 0;
+    for (let i = 0; i < found.length; i++) {
+      const { list, weight } = found[i]!;
+      const mayAddClaims = remaining >= floor && (list.length <= commonDf || i === 0);
+      remaining -= weight;
+      if (mayAddClaims) {
+        for (let j = 0; j < list.length; j++) {
+          const c = list[j]!;
+          if (accum[c] === 0) touched.push(c);
+          accum[c] = accum[c]! + weight;
+        }
+      } else if (list.length < touched.length * 4) {
+        for (let j = 0; j < list.length; j++) {
+          const c = list[j]!;
+          if (accum[c]! > 0) accum[c] = accum[c]! + weight;
+        }
+      } else {
+        for (const c of touched) {
+          const at = lowerBound(list, c);
+          if (at < list.length && list[at] === c) accum[c] = accum[c]! + weight;
+        }
+      }
+    }
     const out: Candidate[] = [];
     for (const c of touched) {
       if (accum[c]! >= floor) out.push({ claim: c, weight: accum[c]! });
