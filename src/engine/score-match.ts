@@ -39,7 +39,7 @@ export const PAGE_COVERAGE_EXPONENT = 0.65;
  * Minimum distinct ordinary (non-slot) terms shared. "He said on Monday." shares only a weekday;
  * two shared content words is the least that names a fact.
  */
-export const MIN_SHARED_TERMS = 2;
+export const MIN_SHARED_MATCH_TERMS = 2;
 export interface ScoreWeights {
   slotCredit: number;
   variantCredit: number;
@@ -53,7 +53,7 @@ export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = {
   variantCredit: VARIANT_CREDIT,
   unknownTermFactor: UNKNOWN_TERM_FACTOR,
   pageCoverageExponent: PAGE_COVERAGE_EXPONENT,
-  minSharedTerms: MIN_SHARED_TERMS,
+  minSharedTerms: MIN_SHARED_MATCH_TERMS,
 };
 
 export interface Alignment {

@@ -1,0 +1,25 @@
+/**
+ * The engine's public surface: everything the service worker, the content script, the popup,
+ * the scripts and the tests may use from `src/engine/`. Pure TypeScript, no browser API. Import
+ * from here rather than from individual modules outside the engine, so modules can be split or
+ * merged without touching callers.
+ */
+
+export * from './build-candidate-index.ts';
+export * from './build-database.ts';
+export * from './clean-furniture.ts';
+export * from './cluster-claims.ts';
+export * from './compare-claims.ts';
+export * from './create-matcher.ts';
+export * from './decide-verdict.ts';
+export * from './digest.ts';
+export * from './extract-features.ts';
+export * from './find-matching-claims.ts';
+export * from './normalize.ts';
+export * from './parse-article-file.ts';
+export * from './score-match.ts';
+export * from './select-claims.ts';
+export * from './serialize-database.ts';
+export * from './split-sentences.ts';
+export * from './types.ts';
+export * from './validate-database.ts';

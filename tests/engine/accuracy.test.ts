@@ -1,0 +1,72 @@
+/**
+ * Guards the matcher's measured accuracy (npm run eval) against regression. The floors are a
+ * little under the figures measured when they were set (see the comments), so that unrelated
+ * database-pipeline changes do not break the build, but any real loss of precision does.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LabelledResult, LooResult } from '../../scripts/eval.ts';
+import {
+  buildLooFolds,
+  evaluateLabelled,
+  evaluateLoo,
+  precisionOf,
+  readLabelled,
+  readSameFactPairs,
+  recallOf,
+} from '../../scripts/eval.ts';
+import { createMatcher } from '../../src/engine/create-matcher.ts';
+
+let labelled: LabelledResult;
+let loo: LooResult;
+let looRaw: LooResult;
+
+beforeAll(() => {
+  const { full, folds } = buildLooFolds();
+  labelled = evaluateLabelled(createMatcher(full), readLabelled());
+  loo = evaluateLoo(folds, readSameFactPairs());
+  looRaw = evaluateLoo(folds);
+}, 60_000);
+
+describe('labelled set (tests/fixtures/labelled)', () => {
+  it('has at least 150 labelled sentences of every kind', () => {
+    const entries = readLabelled();
+    expect(entries.length).toBeGreaterThanOrEqual(150);
+    for (const category of ['paraphrase', 'altered', 'unrelated', 'near-miss', 'generic']) {
+      expect(entries.filter((e) => e.category === category).length).toBeGreaterThanOrEqual(10);
+    }
+  });
+
+  it('keeps precision and recall (measured 97.8% / 98.9%)', () => {
+    expect(precisionOf(labelled.counts)).toBeGreaterThanOrEqual(0.95);
+    expect(recallOf(labelled.counts)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('matches no unrelated news or generic sentence, and at most one near miss (measured 0, 0, 1)', () => {
+    expect(labelled.byCategory.unrelated?.fp).toBe(0);
+    expect(labelled.byCategory.generic?.fp).toBe(0);
+    expect(labelled.byCategory['near-miss']?.fp ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps verdicts and conflicting details right (measured 13/14 verdicts, 22/23 details)', () => {
+    expect(labelled.verdict.total).toBeGreaterThanOrEqual(10);
+    expect(labelled.verdict.correct / labelled.verdict.total).toBeGreaterThanOrEqual(0.85);
+    expect(labelled.conflictDetail.total).toBeGreaterThanOrEqual(20);
+    expect(labelled.conflictDetail.found / labelled.conflictDetail.total).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('leave one article out over the seeds', () => {
+  it('keeps precision and recall against reader-judged truth (measured 98.3% / 84.1%)', () => {
+    expect(precisionOf(loo.counts)).toBeGreaterThanOrEqual(0.92);
+    expect(recallOf(loo.counts)).toBeGreaterThanOrEqual(0.78);
+  });
+
+  it('keeps precision against the database grouping alone (measured 96.6%)', () => {
+    expect(precisionOf(looRaw.counts)).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it("agrees with the database's own stance between the claims (measured 97.9%)", () => {
+    expect(loo.stance.total).toBeGreaterThanOrEqual(50);
+    expect(loo.stance.correct / loo.stance.total).toBeGreaterThanOrEqual(0.9);
+  });
+});
