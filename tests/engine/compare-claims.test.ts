@@ -1,0 +1,256 @@
+import { describe, expect, it } from 'vitest';
+import { compareClaims, quantitiesCompatible, rolesConflict } from '../../src/engine/compare-claims.ts';
+import { extractFeatures } from '../../src/engine/extract-features.ts';
+import type { Quantity } from '../../src/engine/types.ts';
+
+const claim = (text: string, speaker: string | null = null) => ({
+  text,
+  features: extractFeatures(text, { speaker }),
+  speaker,
+});
+const compare = (a: string, b: string) => compareClaims(claim(a), claim(b));
+
+describe('compareClaims: numbers', () => {
+  it('"about 5,000" and "5,200" US troops conflict, with both numbers and the subject', () => {
+    const r = compare(
+      'The United States has about 5,000 US troops in Iraq.',
+      'Around 400 British Army soldiers are training Iraqi troops as well as around 5,200 US troops in the country.',
+    );
+    expect(r.stance).toBe('conflicts');
+    expect(r.details).toEqual([{ kind: 'number', a: '5,000', b: '5,200', subject: 'US troops in Iraq' }]);
+  });
+
+  it('"more than 5,000" agrees with "5,200" and with "about 5,000"', () => {
+    expect(
+      compare('There are more than 5,000 US troops in Iraq.', 'There are around 5,200 US troops in Iraq.')
+        .stance,
+    ).toBe('agrees');
+    expect(
+      compare('There are more than 5,000 US troops in Iraq.', 'The US has about 5,000 troops in Iraq.')
+        .stance,
+    ).toBe('agrees');
+  });
+
+  it('never compares counts of different things or of different countries', () => {
+    expect(
+      compare('There are 5,000 US troops in Iraq.', 'There are 400 British soldiers in Iraq.').stance,
+    ).toBe('agrees');
+    expect(compare('There are 5,000 US troops in Iraq.', 'The US has 12 helicopters in Iraq.').stance).toBe(
+      'agrees',
+    );
+  });
+
+  it('reads qualifiers as bounds', () => {
+    const q = (value: number, qualifier: Quantity['qualifier']): Quantity => ({
+      value,
+      unit: 'troops',
+      qualifier,
+      text: '',
+    });
+    expect(quantitiesCompatible(q(5000, 'more-than'), q(5200, 'exact'))).toBe(true);
+    expect(quantitiesCompatible(q(5000, 'more-than'), q(4000, 'exact'))).toBe(false);
+    expect(quantitiesCompatible(q(5000, 'about'), q(5200, 'exact'))).toBe(false);
+    expect(quantitiesCompatible(q(5000, 'nearly'), q(4800, 'exact'))).toBe(true);
+    expect(quantitiesCompatible(q(5000, 'nearly'), q(5100, 'exact'))).toBe(false);
+    expect(quantitiesCompatible(q(5000, 'at-most'), q(6000, 'at-least'))).toBe(false);
+    expect(quantitiesCompatible(q(5000, 'more-than'), q(6000, 'less-than'))).toBe(true);
+  });
+});
+
+describe('compareClaims: days', () => {
+  it('Friday and Thursday for the same killing conflict', () => {
+    const r = compare(
+      'He was killed by an American drone at Baghdad airport on Friday.',
+      'The parliament voted on Sunday in response to the assassination of Gen. Qasem Soleimani Thursday in a drone strike.',
+    );
+    expect(r.stance).toBe('conflicts');
+    expect(r.details).toEqual([{ kind: 'date', a: 'Friday', b: 'Thursday', subject: 'day of the killing' }]);
+  });
+
+  it('days of different events do not conflict', () => {
+    expect(
+      compare(
+        'The parliament voted on Sunday to expel US troops.',
+        'Soleimani was killed in a drone strike on Friday.',
+      ).stance,
+    ).toBe('agrees');
+  });
+});
+
+describe('compareClaims: people', () => {
+  it('Marine Corps against Navy for the same general conflicts as an attribute', () => {
+    const r = compare(
+      'The letter was sent from US Marine Corps Brigadier General William H Seely III.',
+      'It was signed by the US Navy’s Brigadier General William William Seely III.',
+    );
+    expect(r.stance).toBe('conflicts');
+    expect(r.details).toContainEqual({
+      kind: 'attribute',
+      a: 'Marine Corps',
+      b: 'Navy',
+      subject: "Seely's service branch",
+    });
+  });
+
+  it('"Joint Chiefs" against "Army Chiefs" of Staff conflicts', () => {
+    const r = compare(
+      'US Army General Mark Milley, chairman of the military’s Joint Chiefs of Staff, said it.',
+      'US Army General Mark Milley, chairman of the Army Chiefs of Staff, said it.',
+    );
+    expect(r.stance).toBe('conflicts');
+    expect(r.details[0]?.kind).toBe('attribute');
+    expect(r.details[0]?.subject).toBe("Milley's role");
+  });
+
+  it('fuller or shorter descriptions of the same role do not conflict', () => {
+    expect(
+      rolesConflict(
+        'deputy director of Combined Joint Operations',
+        'deputy director of Combined Joint Operations Baghdad',
+      ),
+    ).toBe(false);
+    expect(
+      rolesConflict('commanding general of Task Force Iraq', 'head of the US military’s task force in Iraq'),
+    ).toBe(false);
+    expect(
+      rolesConflict('chairman of the Joint Chiefs of Staff', 'chairman of the Army Chiefs of Staff'),
+    ).toBe(true);
+    expect(
+      rolesConflict(
+        'head of the elite Quds force',
+        'head of the Islamic Revolutionary Guards Corps’ Quds Force foreign operations arm',
+      ),
+    ).toBe(false);
+  });
+
+  it('"Brigadier General" and "General" for the same person do not conflict', () => {
+    expect(compare('Brig. Gen. William Seely wrote it.', 'Gen. William Seely wrote it.').stance).toBe(
+      'agrees',
+    );
+  });
+});
+
+describe('compareClaims: polarity', () => {
+  it('signed against wasn’t signed conflicts', () => {
+    const r = compare(
+      'Milley said the draft was poorly worded and wasn’t signed.',
+      'It was signed by a US general.',
+    );
+    expect(r.stance).toBe('conflicts');
+    expect(r.details).toEqual([{ kind: 'polarity', a: 'wasn’t signed', b: 'signed', subject: 'signed' }]);
+  });
+
+  it('"no decision to leave" against "preparing to leave" conflicts; two denials agree', () => {
+    expect(
+      compare('There has been no decision to leave Iraq.', 'The US is preparing to leave Iraq.').stance,
+    ).toBe('conflicts');
+    expect(
+      compare('There is no decision to leave Iraq.', 'The US has no plans to withdraw troops from Iraq.')
+        .stance,
+    ).toBe('agrees');
+  });
+});
+
+describe('compareClaims: wording', () => {
+  it('"sovereign" / "sovereignty" decision is worded differently, not a conflict', () => {
+    const r = compareClaims(
+      claim('“We respect your sovereign decision to order our departure,” the letter reads.'),
+      claim('The letter said, "We respect your sovereignty decision to order our departure".'),
+    );
+    expect(r.stance).toBe('worded-differently');
+    expect(r.details).toEqual([
+      {
+        kind: 'wording',
+        a: 'sovereign decision',
+        b: 'sovereignty decision',
+        subject: 'quotation',
+        altersMeaning: false,
+      },
+    ]);
+  });
+
+  it('"in deference to" / "in defense of" is worded differently and flagged as altering the meaning', () => {
+    const r = compareClaims(
+      claim(
+        '“Sir, in deference to the sovereignty of the Republic of Iraq, CJTF-OIR will be repositioning forces,” it read.',
+        'letter',
+      ),
+      claim(
+        '“Sir, in defense of the sovereignty of the Republic of Iraq, the CJTF-OIR will reposition forces,” the letter stated.',
+      ),
+    );
+    expect(r.stance).toBe('worded-differently');
+    expect(r.details).toContainEqual({
+      kind: 'wording',
+      a: 'in deference to',
+      b: 'in defense of',
+      subject: 'quotation',
+      altersMeaning: true,
+    });
+  });
+
+  it('"poorly worded" / "poorly written" in the same speaker’s reported speech is worded differently', () => {
+    const r = compareClaims(
+      claim(
+        'The letter was a poorly written draft document, the top US military officer told reporters.',
+        'official',
+      ),
+      claim(
+        'The letter was a poorly worded draft document, the top US military officer told reporters.',
+        'official',
+      ),
+    );
+    expect(r.stance).toBe('worded-differently');
+    expect(r.details[0]).toMatchObject({ a: 'poorly written', b: 'poorly worded', altersMeaning: false });
+  });
+
+  it('a partial quotation, or one with an extra intensifier, agrees', () => {
+    expect(
+      compare(
+        '“in due deference to the sovereignty of Iraq,” it read.',
+        '“Sir, in deference to the sovereignty of Iraq, we will go,” it read.',
+      ).stance,
+    ).toBe('agrees');
+    expect(
+      compare(
+        '“There’s been no decision whatsoever to leave Iraq,” Esper said.',
+        '“There’s been no decision to leave Iraq,” Esper said.',
+      ).stance,
+    ).toBe('agrees');
+  });
+
+  it('different speakers’ different quotations are not compared for wording', () => {
+    expect(
+      compareClaims(
+        claim('“We will respond strongly,” Trump said.'),
+        claim('“We will respond firmly,” Johnson said.'),
+      ).stance,
+    ).toBe('agrees');
+  });
+});
+
+describe('compareClaims: symmetry', () => {
+  it('swapping a and b keeps the stance and mirrors the details', () => {
+    const pairs: Array<[string, string]> = [
+      ['There are about 5,000 US troops in Iraq.', 'Some 5,200 US troops are in Iraq.'],
+      ['It was signed by Brig. Gen. William Seely.', 'Milley said the draft wasn’t signed.'],
+      [
+        '“Sir, in deference to the sovereignty of Iraq, we go,” it read.',
+        '“Sir, in defense of the sovereignty of Iraq, we go,” it read.',
+      ],
+    ];
+    for (const [x, y] of pairs) {
+      const ab = compare(x, y);
+      const ba = compare(y, x);
+      expect(ba.stance).toBe(ab.stance);
+      expect(ba.details).toEqual(ab.details.map((d) => ({ ...d, a: d.b, b: d.a })));
+    }
+  });
+
+  it('a claim agrees with itself', () => {
+    const c = claim(
+      'Around 400 British Army soldiers and around 5,200 US troops are in the country, Esper said on Monday.',
+    );
+    expect(compareClaims(c, c)).toEqual({ stance: 'agrees', details: [] });
+  });
+});
