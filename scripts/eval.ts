@@ -433,6 +433,20 @@ async function main(): Promise<void> {
   const describe = (r: SweepRow) =>
     `threshold ${r.threshold} floor ${r.greyZoneFloor === 1 ? 'none' : r.greyZoneFloor} rescue ${r.fuseRescue} F0.5 ${r.f05.toFixed(3)}`;
   console.log(`  best: ${describe(best)}\n    labelled ${prf(best.labelled)}\n    loo      ${prf(best.loo)}`);
+  console.log(
+    '  Containment (claim read from its own side when contained in a longer sentence), at the code tuning:',
+  );
+  const looFinders = folds.map((fold) => ({ finder: createClaimFinder(fold.db), fold }));
+  const fullFinder = createClaimFinder(full);
+  for (const containmentMinShared of [Number.POSITIVE_INFINITY, 4, 3, 2]) {
+    const tuning: Partial<MatchTuning> = { weights: { ...DEFAULT_TUNING.weights, containmentMinShared } };
+    const { labelled: l, loo: o } = countMatches(fullFinder, labelled, looFinders, pairs, tuning);
+    const pooled = { tp: l.tp + o.tp, fp: l.fp + o.fp, fn: l.fn + o.fn, tn: l.tn + o.tn };
+    const mark = containmentMinShared === DEFAULT_TUNING.weights.containmentMinShared ? '  <- in code' : '';
+    console.log(
+      `    min shared ${String(containmentMinShared).padEnd(8)} F0.5 ${f05Of(pooled).toFixed(3)}  loo ${prf(o)}${mark}`,
+    );
+  }
   const noFuse = [...rows].filter((r) => r.greyZoneFloor === 1).sort((a, b) => b.f05 - a.f05)[0];
   if (noFuse) console.log(`  best without Fuse.js: ${describe(noFuse)}`);
   if (current) {

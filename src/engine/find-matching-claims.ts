@@ -28,7 +28,7 @@ export const GREY_ZONE_FLOOR = 0.4;
  * Fuse.js similarity (1 - Fuse score) a grey-zone candidate needs. In the grey zone true matches
  * (paraphrases sharing runs of characters) sit above it and coincidental word overlaps below.
  */
-export const FUSE_RESCUE = 0.15;
+export const FUSE_RESCUE = 0.175;
 /**
  * A match must also account for at least this share of what the sentence's best match accounts
  * for (page-side coverage): a sentence that clearly restates one fact should not drag in a claim

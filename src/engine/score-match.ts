@@ -40,12 +40,19 @@ export const PAGE_COVERAGE_EXPONENT = 0.65;
  * two shared content words is the least that names a fact.
  */
 export const MIN_SHARED_MATCH_TERMS = 2;
+/**
+ * Shared ordinary terms needed before a claim contained in a longer page sentence is scored from
+ * the claim's side. Calibrated in eval.ts ("containment" sweep); Infinity turns it off.
+ */
+export const CONTAINMENT_MIN_SHARED = 3;
+
 export interface ScoreWeights {
   slotCredit: number;
   variantCredit: number;
   unknownTermFactor: number;
   pageCoverageExponent: number;
   minSharedTerms: number;
+  containmentMinShared: number;
 }
 
 export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = {
@@ -54,6 +61,7 @@ export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = {
   unknownTermFactor: UNKNOWN_TERM_FACTOR,
   pageCoverageExponent: PAGE_COVERAGE_EXPONENT,
   minSharedTerms: MIN_SHARED_MATCH_TERMS,
+  containmentMinShared: CONTAINMENT_MIN_SHARED,
 };
 
 export interface Alignment {
@@ -114,7 +122,11 @@ export function alignTerms(
   const pageCoverage = pageTotal > 0 ? pageMet / pageTotal : 0;
   const claimCoverage = claimTotal > 0 ? claimMet / claimTotal : 0;
   const e = weights.pageCoverageExponent;
-  const score = shared < weights.minSharedTerms ? 0 : pageCoverage ** e * claimCoverage ** (1 - e);
+  const forward = pageCoverage ** e * claimCoverage ** (1 - e);
+  // A long page sentence can restate a whole short claim among other things; read it the other
+  // way round then, but only on more shared evidence, since short claims are easily contained.
+  const contained = shared >= weights.containmentMinShared ? claimCoverage ** e * pageCoverage ** (1 - e) : 0;
+  const score = shared < weights.minSharedTerms ? 0 : Math.max(forward, contained);
   return { pageCoverage, claimCoverage, sharedTerms: shared, score };
 }
 
