@@ -237,7 +237,15 @@ export function clusterClaims(claims: readonly ClusterInput[], options: ClusterO
       vector: { terms, weights, norm: Math.sqrt(weights.reduce((sum, w) => sum + w * w, 0)) },
     };
   });
-  const articleOf = (u: number): string => claims[units[u]!.claim]!.articleId;
+  const articleIndex = new Map<string, number>();
+  const unitArticle = Int32Array.from(units, (u) => {
+    const id = claims[u.claim]!.articleId;
+    const known = articleIndex.get(id);
+    if (known !== undefined) return known;
+    articleIndex.set(id, articleIndex.size);
+    return articleIndex.size - 1;
+  });
+  const articleOf = (u: number): number => unitArticle[u]!;
 
   // Blocking: postings only for terms rare enough to identify a fact.
   const maxDf = Math.max(BLOCKING_MIN_DF, Math.floor(4 * Math.sqrt(n)));
@@ -252,26 +260,33 @@ export function clusterClaims(claims: readonly ClusterInput[], options: ClusterO
     }
   });
 
+  // Candidates: units sharing blocking terms, counted while walking the postings (never all pairs).
   const edges: Array<{ i: number; j: number; sim: number }> = [];
-  const seen = new Uint8Array(n);
+  const sharedCount = new Int32Array(n);
+  const touched: number[] = [];
   for (let i = 0; i < n; i++) {
-    const touched: number[] = [];
+    let blockingTerms = 0;
     for (const t of termLists[i]!) {
       const list = postings.get(t);
       if (!list) continue;
+      blockingTerms++;
       for (const j of list) {
-        if (j <= i || seen[j] || articleOf(j) === articleOf(i)) continue;
-        seen[j] = 1;
-        touched.push(j);
+        if (j <= i || articleOf(j) === articleOf(i)) continue;
+        if (sharedCount[j] === 0) touched.push(j);
+        sharedCount[j]!++;
       }
     }
+    const needed = Math.min(MIN_SHARED_TERMS, blockingTerms, termLists[i]!.length);
     for (const j of touched) {
-      seen[j] = 0;
+      const count = sharedCount[j]!;
+      sharedCount[j] = 0;
+      if (count < needed) continue;
       if (sharedTerms(units[i]!.vector, units[j]!.vector) < Math.min(MIN_SHARED_TERMS, termLists[i]!.length))
         continue;
       const sim = similarity(units[i]!.vector, units[j]!.vector);
       if (sim >= edgeMin) edges.push({ i, j, sim });
     }
+    touched.length = 0;
   }
   edges.sort((x, y) => y.sim - x.sim || x.i - y.i || x.j - y.j);
 

@@ -598,15 +598,17 @@ function reportedSpeaker(c: ComparableClaim): string | null {
  */
 export function compareClaims(a: ComparableClaim, b: ComparableClaim): Comparison {
   // Compare in a canonical order and mirror back, so the result is symmetric by construction.
-  if (orderKey(a) > orderKey(b)) {
+  if (isAfter(a, b)) {
     const r = compareOrdered(b, a);
     return { stance: r.stance, details: r.details.map((d) => ({ ...d, a: d.b, b: d.a })) };
   }
   return compareOrdered(a, b);
 }
 
-function orderKey(c: ComparableClaim): string {
-  return `${c.text}\u0000${JSON.stringify(c.features)}`;
+/** A total order on claims: by text, then by features when the texts are equal. */
+function isAfter(a: ComparableClaim, b: ComparableClaim): boolean {
+  if (a.text !== b.text) return a.text > b.text;
+  return JSON.stringify(a.features) > JSON.stringify(b.features);
 }
 
 function compareOrdered(a: ComparableClaim, b: ComparableClaim): Comparison {

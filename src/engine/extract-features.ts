@@ -37,9 +37,9 @@ function tokenizeWithOffsets(text: string): Token[] {
     // Keep "5,000" and "U.S" whole, but split "Iraq,US" style joins and trailing possessives.
     if (/,/.test(raw) && !/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(raw)) raw = raw.split(',')[0]!;
     const start = m.index;
-    const low = foldText(raw)
-      .replace(/['\u2019]s$/, '')
-      .replace(/\./g, '');
+    // ASCII tokens (nearly all) skip Unicode folding, which is the costly part.
+    const folded = /^[\x20-\x7e]*$/.test(raw) ? raw.toLowerCase() : foldText(raw);
+    const low = folded.replace(/['\u2019]s$/, '').replace(/\./g, '');
     out.push({ raw, low, start, end: start + raw.length, cap: /^\p{Lu}/u.test(raw) });
   }
   return out;
@@ -492,9 +492,23 @@ interface PersonSpan extends PersonMention {
   endToken: number;
 }
 
+const PHRASE_WORDS = new Map<string, string[]>();
+
+function phraseWords(phrase: string): string[] {
+  let words = PHRASE_WORDS.get(phrase);
+  if (!words) {
+    words = phrase.split(' ');
+    PHRASE_WORDS.set(phrase, words);
+  }
+  return words;
+}
+
 function matchPhraseBefore(tokens: Token[], endExclusive: number, phrases: ReadonlyArray<[string, string]>) {
+  const last = tokens[endExclusive - 1]?.low;
+  if (last === undefined) return null;
   for (const [phrase, canonical] of phrases) {
-    const words = phrase.split(' ');
+    const words = phraseWords(phrase);
+    if (words[words.length - 1] !== last) continue;
     const from = endExclusive - words.length;
     if (from < 0) continue;
     let ok = true;
