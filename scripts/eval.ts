@@ -447,6 +447,29 @@ async function main(): Promise<void> {
       `    min shared ${String(containmentMinShared).padEnd(8)} F0.5 ${f05Of(pooled).toFixed(3)}  loo ${prf(o)}${mark}`,
     );
   }
+  console.log('  Candidate share (index gate) and top K, at the code tuning:');
+  for (const [candidateMinShare, topK] of [
+    [0.1, 12],
+    [0.15, 12],
+    [0.2, 12],
+    [0.25, 12],
+    [0.3, 12],
+    [0.35, 12],
+    [0.2, 6],
+    [0.2, 8],
+    [0.2, 16],
+  ] as const) {
+    const tuning: Partial<MatchTuning> = { candidateMinShare, topK };
+    const { labelled: l, loo: o } = countMatches(fullFinder, labelled, looFinders, pairs, tuning);
+    const pooled = { tp: l.tp + o.tp, fp: l.fp + o.fp, fn: l.fn + o.fn, tn: l.tn + o.tn };
+    const mark =
+      candidateMinShare === DEFAULT_TUNING.candidateMinShare && topK === DEFAULT_TUNING.topK
+        ? '  <- in code'
+        : '';
+    console.log(
+      `    share ${candidateMinShare.toFixed(2)} top ${String(topK).padEnd(3)} F0.5 ${f05Of(pooled).toFixed(3)}  labelled ${prf(l)}  loo ${prf(o)}${mark}`,
+    );
+  }
   const noFuse = [...rows].filter((r) => r.greyZoneFloor === 1).sort((a, b) => b.f05 - a.f05)[0];
   if (noFuse) console.log(`  best without Fuse.js: ${describe(noFuse)}`);
   if (current) {
