@@ -1,0 +1,162 @@
+/**
+ * The main hostile pages in Firefox ESR (puppeteer-core over WebDriver BiDi, extension installed with
+ * browser.installExtension): ticker, single-page app, unusual content and the extension-hostile page
+ * under its strict CSP. No page error, the page's DOM untouched apart from the card host, highlights
+ * where the text matches, and the card shows and is styled.
+ */
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  FIREFOX_DIST,
+  FIREFOX_READ_HIGHLIGHTS,
+  FIREFOX_READ_WATCH,
+  hasFirefoxBuild,
+  parseFirefoxHighlights,
+  waitFor,
+} from '../fixtures/hostile/e2e-support.ts';
+import { type HostileServer, startHostileServer } from '../fixtures/hostile/serve-hostile.ts';
+
+const TROOPS = 'The United States has about 5,000 troops in Iraq.';
+const ESPER = 'Esper said there had been no decision whatsoever to leave Iraq.';
+
+let server: HostileServer;
+let browser: Browser;
+
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${m.text()} @ ${JSON.stringify(m.stackTrace().slice(0, 3))}`);
+  });
+  await page.goto(server.url(path));
+  return { page, errors };
+}
+
+async function highlights(page: Page, wanted: string[]): Promise<string[]> {
+  const read = async () =>
+    parseFirefoxHighlights(String(await page.evaluate(FIREFOX_READ_HIGHLIGHTS))).map((h) => h.text);
+  return (
+    (await waitFor(async () => {
+      const texts = await read();
+      return wanted.every((w) => texts.includes(w)) ? texts : null;
+    }, 20_000)) ?? read()
+  );
+}
+
+/** Foreign mutations other than adding the crosscheck-card host, plus page errors and CSP violations. */
+async function harm(page: Page): Promise<string[]> {
+  const raw = String(await page.evaluate(FIREFOX_READ_WATCH));
+  const [errors, violations, ...mutations] = raw.split(';');
+  return [
+    ...(errors === 'errors=0' ? [] : [errors!]),
+    ...(violations === 'violations=0' ? [] : [violations!]),
+    ...mutations.filter((m) => !m.includes('crosscheck-card')),
+  ];
+}
+
+async function hoverCard(page: Page, text: string): Promise<{ text: string; position: string } | null> {
+  const at = await page.evaluate(
+    `(() => { const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = w.nextNode(); n; n = w.nextNode()) { const i = n.data.indexOf(${JSON.stringify(text)}); if (i < 0) continue;
+        const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 10); n.parentElement.scrollIntoView({ block: 'center' });
+        const b = r.getClientRects()[0]; return b.left + b.width / 2 + ',' + (b.top + b.height / 2); } return ''; })()`,
+  );
+  if (!at) return null;
+  const [x, y] = String(at).split(',').map(Number);
+  await page.mouse.move(Math.max(0, x! - 150), Math.max(0, y! - 150));
+  await page.mouse.move(x!, y!, { steps: 4 });
+  const read = `(() => { const host = document.querySelector('crosscheck-card'); const card = host && host.shadowRoot && host.shadowRoot.querySelector('.card');
+    if (!card || card.hidden || card.getBoundingClientRect().height === 0) return '';
+    return getComputedStyle(card).position + '\\u0001' + card.textContent; })()`;
+  const raw = await waitFor(async () => String(await page.evaluate(read)) || null, 5_000);
+  if (!raw) return null;
+  const [position, cardText] = raw.split('\u0001');
+  return { text: cardText!, position: position! };
+}
+
+describe.skipIf(!hasFirefoxBuild)('hostile pages in Firefox ESR', () => {
+  beforeAll(async () => {
+    server = await startHostileServer();
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: '/usr/bin/firefox-esr',
+      headless: true,
+    });
+    await browser.installExtension(FIREFOX_DIST);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('ticker page: highlights and card, page DOM and errors clean', async () => {
+    const { page, errors } = await open('/ticker.html');
+    const texts = await highlights(page, [TROOPS, ESPER]);
+    expect(texts).toContain(TROOPS);
+    expect(texts).toContain(ESPER);
+    const card = await hoverCard(page, TROOPS);
+    expect(card?.text).toContain('5,200');
+    await page.evaluate('window.__stopTicker()');
+    expect(await harm(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  let spaErrors: string[] | null = null;
+
+  it('single-page app: highlights follow pushState navigation', async () => {
+    const { page, errors } = await open('/spa/first');
+    expect(await highlights(page, [ESPER])).toContain(ESPER);
+    // A reader's click, dispatched in the page.
+    await page.evaluate("document.getElementById('link-second').click()");
+    const texts = await highlights(page, [TROOPS]);
+    expect(texts).toContain(TROOPS);
+    expect(texts).not.toContain(ESPER);
+    expect(await harm(page)).toEqual([]);
+    spaErrors = errors;
+    await page.close();
+  });
+
+  // See notes/robustness-findings.md, finding C4: on every SPA navigation in Firefox the content script
+  // throws "Xray wrapping of iterators not supported" from clearHighlights (it spreads
+  // CSS.highlights.keys(), an iterator over a page object, which Firefox's Xrays cannot wrap).
+  it.fails('single-page app: no uncaught error in the content script on navigation (finding C4)', () => {
+    expect(spaErrors, 'collected by the previous test').not.toBeNull();
+    console.log(`[firefox] spa errors: ${JSON.stringify(spaErrors)}`);
+    expect(spaErrors).toEqual([]);
+  });
+
+  it('unusual content: zero-width, combining and mixed-script claims highlighted; editable and SVG not', async () => {
+    const { page, errors } = await open('/unusual.html');
+    await highlights(page, [TROOPS]);
+    await new Promise((r) => setTimeout(r, 1_500));
+    const places = String(
+      await page.evaluate(
+        `(() => { let out = ''; for (const [n, h] of CSS.highlights) { if (n.indexOf('crosscheck-') !== 0) continue;
+        for (const r of h) { const el = r.startContainer.parentElement; out += (el && el.closest('[id]') ? el.closest('[id]').id : '?') + ' '; } } return out; })()`,
+      ),
+    );
+    console.log(`[firefox] unusual: highlighted in ${places}`);
+    for (const id of ['plain', 'zero-width', 'combining', 'rtl-mixed'])
+      expect(places.split(' ')).toContain(id);
+    for (const id of ['editable', 'svg']) expect(places.split(' ')).not.toContain(id);
+    expect(await harm(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('extension-hostile page with strict CSP: highlights, card shown and styled, nothing broken', async () => {
+    const { page, errors } = await open('/hostile-ext.html');
+    const texts = await highlights(page, [TROOPS, ESPER]);
+    expect(texts).toContain(TROOPS);
+    const card = await hoverCard(page, TROOPS);
+    console.log(`[firefox] hostile-ext card position: ${card?.position}`);
+    expect(card?.text).toContain('5,200');
+    expect(card?.position).not.toBe('static');
+    expect(await harm(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
