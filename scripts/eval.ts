@@ -58,6 +58,13 @@ export function readLabelled(): LabelledSentence[] {
   return JSON.parse(readFileSync(LABELLED_PATH, 'utf8')) as LabelledSentence[];
 }
 
+const HOLDOUT_PATH = fileURLToPath(new URL('../tests/fixtures/labelled/holdout.json', import.meta.url));
+
+/** Sentences written after the thresholds were calibrated and never used to tune them. */
+export function readHoldout(): LabelledSentence[] {
+  return JSON.parse(readFileSync(HOLDOUT_PATH, 'utf8')) as LabelledSentence[];
+}
+
 export interface Counts {
   tp: number;
   fp: number;
@@ -362,6 +369,7 @@ async function main(): Promise<void> {
   const labelled = readLabelled();
   const { full, folds } = buildLooFolds();
   const lab = evaluateLabelled(createMatcher(full), labelled);
+  const holdout = evaluateLabelled(createMatcher(full), readHoldout());
   const pairs = readSameFactPairs();
   const looRaw = evaluateLoo(folds);
   const loo = evaluateLoo(folds, pairs);
@@ -381,7 +389,7 @@ async function main(): Promise<void> {
       r.fuseRescue === DEFAULT_TUNING.fuseRescue,
   );
   if (json) {
-    console.log(JSON.stringify({ labelled: lab, looRaw, loo, sweep: rows, best, current }, null, 2));
+    console.log(JSON.stringify({ labelled: lab, holdout, looRaw, loo, sweep: rows, best, current }, null, 2));
     return;
   }
   console.log(`Labelled set (${labelled.length} sentences, tests/fixtures/labelled/sentences.json)`);
@@ -396,6 +404,13 @@ async function main(): Promise<void> {
     `  expected conflict detail found: ${lab.conflictDetail.found}/${lab.conflictDetail.total} (${pct(
       lab.conflictDetail.found / Math.max(1, lab.conflictDetail.total),
     )})`,
+  );
+  console.log(
+    `\nHeld-out set (${readHoldout().length} sentences written after calibration, never swept; tests/fixtures/labelled/holdout.json)`,
+  );
+  console.log(`  match: ${prf(holdout.counts)}`);
+  console.log(
+    `  expected conflict detail found: ${holdout.conflictDetail.found}/${holdout.conflictDetail.total}`,
   );
   const cases = folds.reduce((n, f) => n + f.cases.length, 0);
   console.log(
@@ -480,6 +495,8 @@ async function main(): Promise<void> {
   if (verbose) {
     console.log('\nLabelled failures:');
     for (const f of lab.failures) console.log(`  ${f}`);
+    console.log('\nHeld-out failures:');
+    for (const f of holdout.failures) console.log(`  ${f}`);
     console.log('\nLeave-one-out failures:');
     for (const f of loo.failures) console.log(`  ${f}`);
     console.log('\nLeave-one-out false matches that only the database grouping counts as wrong:');

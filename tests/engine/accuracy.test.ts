@@ -10,6 +10,7 @@ import {
   evaluateLabelled,
   evaluateLoo,
   precisionOf,
+  readHoldout,
   readLabelled,
   readSameFactPairs,
   recallOf,
@@ -19,10 +20,12 @@ import { createMatcher } from '../../src/engine/create-matcher.ts';
 let labelled: LabelledResult;
 let loo: LooResult;
 let looRaw: LooResult;
+let holdout: LabelledResult;
 
 beforeAll(() => {
   const { full, folds } = buildLooFolds();
   labelled = evaluateLabelled(createMatcher(full), readLabelled());
+  holdout = evaluateLabelled(createMatcher(full), readHoldout());
   loo = evaluateLoo(folds, readSameFactPairs());
   looRaw = evaluateLoo(folds);
 }, 60_000);
@@ -52,6 +55,14 @@ describe('labelled set (tests/fixtures/labelled)', () => {
     expect(labelled.verdict.correct / labelled.verdict.total).toBeGreaterThanOrEqual(0.85);
     expect(labelled.conflictDetail.total).toBeGreaterThanOrEqual(20);
     expect(labelled.conflictDetail.found / labelled.conflictDetail.total).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('held-out sentences, never used for calibration', () => {
+  it('keeps precision and recall (measured 100% / 100%, 8/8 conflict details)', () => {
+    expect(precisionOf(holdout.counts)).toBeGreaterThanOrEqual(0.95);
+    expect(recallOf(holdout.counts)).toBeGreaterThanOrEqual(0.9);
+    expect(holdout.conflictDetail.found).toBeGreaterThanOrEqual(holdout.conflictDetail.total - 1);
   });
 });
 
