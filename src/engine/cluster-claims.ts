@@ -21,7 +21,7 @@ export const EDGE_MIN_SIMILARITY = 0.3;
 export const MERGE_MIN_AVERAGE = 0.21;
 /** A term in more than this share of claims is too common to propose candidates (still scores). */
 export const BLOCKING_MAX_DF_SHARE = 0.05;
-/** ...but a term always proposes candidates when it occurs in at most this many units, or 4·√units. */
+/** ...but a term always proposes candidates when it occurs in at most this many units, or √units. */
 export const BLOCKING_MIN_DF = 64;
 /** Largest group; beyond this, merging stops (a "fact" that big is a topic, not a fact). */
 export const MAX_GROUP_SIZE = 24;
@@ -54,13 +54,27 @@ const GROUPING_SYNONYMS: Readonly<Record<string, string>> = {
   depart: 'withdraw',
 };
 
+const VARIANT_CACHE_LIMIT = 50_000;
+const variantTerms = new Map<string, string>();
+
+/** `~` + variantKey(word), memoised (bounded, so a long-lived service worker cannot grow it forever). */
+function cachedVariantTerm(word: string): string {
+  let term = variantTerms.get(word);
+  if (term === undefined) {
+    if (variantTerms.size >= VARIANT_CACHE_LIMIT) variantTerms.clear();
+    term = `~${variantKey(word)}`;
+    variantTerms.set(word, term);
+  }
+  return term;
+}
+
 /** Spelling-tolerant terms: content words, long words reduced to their consonant skeleton. */
 export function termsOf(text: string): string[] {
   const out = new Set<string>();
   for (const raw of contentWords(text)) {
     const w = GROUPING_SYNONYMS[raw] ?? raw;
     if (GENERIC.has(w)) continue;
-    out.add(w.length >= 5 && /^[a-z]+$/.test(w) ? `~${variantKey(w)}` : w);
+    out.add(w.length >= 5 && /^[a-z]+$/.test(w) ? cachedVariantTerm(w) : w);
   }
   // Negation words are stop words, but "no" vs not is part of the fact's identity.
   if (tokenize(text).some((t) => t === 'no' || t === 'not' || /n't$/.test(t))) out.add('¬');
@@ -73,21 +87,24 @@ interface Vector {
   norm: number;
 }
 
-function sharedTerms(a: Vector, b: Vector): number {
-  let count = 0;
+/** Shared terms (not counting the negation marker) and IDF-weighted cosine, in one merge pass. */
+function compareVectors(a: Vector, b: Vector): { shared: number; sim: number } {
+  let shared = 0;
+  let dot = 0;
   let i = 0;
   let j = 0;
   while (i < a.terms.length && j < b.terms.length) {
     const ta = a.terms[i]!;
     const tb = b.terms[j]!;
     if (ta === tb) {
-      if (ta !== '¬') count++;
+      if (ta !== '¬') shared++;
+      dot += a.weights[i]! * b.weights[j]!;
       i++;
       j++;
     } else if (ta < tb) i++;
     else j++;
   }
-  return count;
+  return { shared, sim: a.norm === 0 || b.norm === 0 ? 0 : dot / (a.norm * b.norm) };
 }
 
 function similarity(a: Vector, b: Vector): number {
@@ -249,7 +266,7 @@ export function clusterClaims(claims: readonly ClusterInput[], options: ClusterO
   const articleOf = (u: number): number => unitArticle[u]!;
 
   // Blocking: postings only for terms rare enough to identify a fact.
-  const maxDf = Math.max(BLOCKING_MIN_DF, Math.floor(4 * Math.sqrt(n)));
+  const maxDf = Math.max(BLOCKING_MIN_DF, Math.floor(Math.sqrt(n)));
   const postings = new Map<string, number[]>();
   termLists.forEach((terms, idx) => {
     for (const t of terms) {
@@ -282,9 +299,8 @@ export function clusterClaims(claims: readonly ClusterInput[], options: ClusterO
       const count = sharedCount[j]!;
       sharedCount[j] = 0;
       if (count < needed) continue;
-      if (sharedTerms(units[i]!.vector, units[j]!.vector) < Math.min(MIN_SHARED_TERMS, termLists[i]!.length))
-        continue;
-      const sim = similarity(units[i]!.vector, units[j]!.vector);
+      const { shared, sim } = compareVectors(units[i]!.vector, units[j]!.vector);
+      if (shared < Math.min(MIN_SHARED_TERMS, termLists[i]!.length)) continue;
       if (sim >= edgeMin) edges.push({ i, j, sim });
     }
     touched.length = 0;

@@ -83,6 +83,9 @@ const CANONICAL: Readonly<Record<string, string>> = {
   britain: 'uk',
 };
 
+/** CANONICAL as a Map: an object lookup with arbitrary words is slow (and sees inherited keys). */
+const CANONICAL_MAP: ReadonlyMap<string, string> = new Map(Object.entries(CANONICAL));
+
 /** Light suffix stripping: enough to meet plural and tense variants, never below four letters. */
 export function stemWord(word: string): string {
   if (word.length <= 4 || /^\d/.test(word)) return word;
@@ -96,7 +99,7 @@ export function stemWord(word: string): string {
 
 /** Maps a token to its canonical synonym, if it has one. */
 export function canonicalWord(word: string): string {
-  return CANONICAL[word] ?? word;
+  return CANONICAL_MAP.get(word) ?? word;
 }
 
 /** Content terms: tokens without stop words, canonicalised, then stemmed. */
