@@ -3,18 +3,20 @@
  * database and against generated databases of 10,000 and 100,000 claims, next to the naive peer
  * baseline (Fuse.js over every claim, stopped after a time bound and extrapolated). Each scenario
  * runs in its own child process so its peak memory (max RSS) is its own. Figures are measured on
- * this machine at run time; nothing here is a constant result.
+ * this machine at run time; nothing here is a constant result. Missed timing targets are printed;
+ * with `--enforce-targets` they also make the exit code non-zero.
  */
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
 import { buildDatabase } from '../src/engine/build-database.ts';
 import { createMatcher } from '../src/engine/create-matcher.ts';
 import { extractFeatures } from '../src/engine/extract-features.ts';
 import type { Claim, ClaimDatabase, Fact, SourceArticle } from '../src/engine/types.ts';
+import { runDbBenchmark } from './bench-db.ts';
 import { FIXED_BUILT_AT, readArticles } from './seed-articles.ts';
 
 /** Targets from issue 4, on the 2-core reference machine. */
@@ -144,15 +146,27 @@ export interface ScenarioResult {
   words: number;
   /** Median wall time to match the whole article, ms. For the naive baseline: see `extrapolated`. */
   msPerArticle: number;
+  /**
+   * Median CPU time (user + system) of the same runs, ms: less sensitive than wall time to other
+   * processes competing for the machine's two cores. For the naive baseline, like msPerArticle.
+   */
+  cpuMsPerArticle: number;
   runs: number;
   /** True when the baseline hit its time bound and the per-article figure is extrapolated. */
   extrapolated: boolean;
   /** Time to build the matcher (candidate index) or the Fuse index, ms. */
   indexBuildMs: number;
+  /** CPU time of the same build, ms. */
+  indexBuildCpuMs: number;
   /** Sentences that matched at least one claim. */
   matched: number;
   /** Peak resident set size of the scenario's process, MB. */
   peakRssMb: number;
+}
+
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 function runScenario(name: string): ScenarioResult {
@@ -171,34 +185,44 @@ function runScenario(name: string): ScenarioResult {
   };
   if (method === 'crosscheck') {
     const t0 = performance.now();
+    const c0 = cpuMs();
     const matcher = createMatcher(db);
     const indexBuildMs = performance.now() - t0;
+    const indexBuildCpuMs = cpuMs() - c0;
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     let matched = 0;
     const runs = size === 'seeds' ? 31 : 11;
     for (let r = 0; r < runs; r++) {
       const t = performance.now();
+      const c = cpuMs();
       matched = matcher.match(article).length;
       times.push(performance.now() - t);
+      cpuTimes.push(cpuMs() - c);
     }
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
     return {
       ...base,
       msPerArticle: median(times),
+      cpuMsPerArticle: median(cpuTimes),
       runs,
       extrapolated: false,
       indexBuildMs,
+      indexBuildCpuMs,
       matched,
       peakRssMb,
     };
   }
   const t0 = performance.now();
+  const c0 = cpuMs();
   const fuse = new Fuse(
     db.claims.map((c) => c.text),
     { includeScore: true, ignoreLocation: true, threshold: 0.6 },
   );
   const indexBuildMs = performance.now() - t0;
+  const indexBuildCpuMs = cpuMs() - c0;
   const started = performance.now();
+  const cpuStarted = cpuMs();
   let done = 0;
   let matched = 0;
   for (const sentence of article) {
@@ -207,13 +231,16 @@ function runScenario(name: string): ScenarioResult {
     if (performance.now() - started > NAIVE_TIME_BOUND_MS) break;
   }
   const elapsed = performance.now() - started;
+  const cpuElapsed = cpuMs() - cpuStarted;
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   return {
     ...base,
     msPerArticle: (elapsed / done) * article.length,
+    cpuMsPerArticle: (cpuElapsed / done) * article.length,
     runs: done === article.length ? 1 : 0,
     extrapolated: done < article.length,
     indexBuildMs,
+    indexBuildCpuMs,
     matched,
     peakRssMb,
   };
@@ -252,8 +279,9 @@ function formatTable(results: ScenarioResult[]): string {
     'method',
     'article',
     'ms/article',
+    'cpu ms',
     'vs naive',
-    'index build ms',
+    'index build ms (cpu)',
     'matched',
     'peak RSS MB',
   ];
@@ -269,8 +297,9 @@ function formatTable(results: ScenarioResult[]): string {
       r.method,
       r.article,
       `${r.msPerArticle.toFixed(r.msPerArticle < 10 ? 2 : 0)}${r.extrapolated ? ' (extrapolated)' : ''}`,
+      r.cpuMsPerArticle.toFixed(r.cpuMsPerArticle < 10 ? 2 : 0),
       ratio,
-      r.indexBuildMs.toFixed(0),
+      `${r.indexBuildMs.toFixed(0)} (${r.indexBuildCpuMs.toFixed(0)})`,
       `${r.matched}/${r.sentences}`,
       r.peakRssMb.toFixed(0),
     ];
@@ -280,29 +309,45 @@ function formatTable(results: ScenarioResult[]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-function checkTargets(results: ScenarioResult[]): string[] {
-  const find = (s: string) =>
-    results.find((r) => r.scenario === s && r.method === 'crosscheck' && r.article === 'related')!;
-  const misses: string[] = [];
-  if (find('seeds').msPerArticle >= TARGETS.seedsMs)
-    misses.push(`seeds: ${find('seeds').msPerArticle.toFixed(2)} ms ≥ ${TARGETS.seedsMs} ms`);
-  if (find('100000').msPerArticle >= TARGETS.claims100kMs)
-    misses.push(`100k claims: ${find('100000').msPerArticle.toFixed(1)} ms ≥ ${TARGETS.claims100kMs} ms`);
-  if (find('100000').indexBuildMs >= TARGETS.build100kMs)
-    misses.push(`100k index build: ${find('100000').indexBuildMs.toFixed(0)} ms ≥ ${TARGETS.build100kMs} ms`);
-  return misses;
+export interface TargetCheck {
+  target: string;
+  article: BenchArticle | null;
+  measured: string;
+  met: boolean;
 }
 
-async function runDbBench(json: boolean): Promise<unknown> {
-  const path = fileURLToPath(new URL('./bench-db.ts', import.meta.url));
-  if (!existsSync(path)) return null;
-  const mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-  const run = mod.runDbBenchmark ?? mod.runBenchDb ?? mod.benchDb;
-  if (typeof run !== 'function') return null;
-  return await (run as (o: { json: boolean }) => unknown)({ json });
+/** Each target of issue 4, checked on both articles (the related one is the worst case). */
+function checkTargets(results: ScenarioResult[]): TargetCheck[] {
+  const find = (s: string, article: BenchArticle) =>
+    results.find((r) => r.scenario === s && r.method === 'crosscheck' && r.article === article)!;
+  const checks: TargetCheck[] = [];
+  for (const article of ['related', 'unrelated'] as const) {
+    const seeds = find('seeds', article).msPerArticle;
+    checks.push({
+      target: `< ${TARGETS.seedsMs} ms/article vs seeds`,
+      article,
+      measured: `${seeds.toFixed(2)} ms`,
+      met: seeds < TARGETS.seedsMs,
+    });
+    const big = find('100000', article).msPerArticle;
+    checks.push({
+      target: `< ${TARGETS.claims100kMs} ms/article vs 100k claims`,
+      article,
+      measured: `${big.toFixed(1)} ms`,
+      met: big < TARGETS.claims100kMs,
+    });
+  }
+  const build = Math.max(find('100000', 'related').indexBuildMs, find('100000', 'unrelated').indexBuildMs);
+  checks.push({
+    target: `100k index build < ${TARGETS.build100kMs} ms`,
+    article: null,
+    measured: `${build.toFixed(0)} ms (slower of two runs)`,
+    met: build < TARGETS.build100kMs,
+  });
+  return checks;
 }
 
-async function main(): Promise<void> {
+function main(): void {
   const argv = process.argv.slice(2);
   const at = argv.indexOf('--scenario');
   if (at >= 0) {
@@ -323,21 +368,22 @@ async function main(): Promise<void> {
     );
   }
   const results = runAll();
-  const misses = checkTargets(results);
-  const db = await runDbBench(json);
-  if (json) {
-    console.log(
-      JSON.stringify({ matcher: results, targets: TARGETS, missedTargets: misses, database: db }, null, 2),
-    );
-  } else {
+  const targets = checkTargets(results);
+  if (!json) {
     console.log(formatTable(results));
-    console.log(
-      misses.length === 0
-        ? `All targets met (< ${TARGETS.seedsMs} ms vs seeds, < ${TARGETS.claims100kMs} ms vs 100k claims, 100k build < ${TARGETS.build100kMs} ms).`
-        : `Missed targets: ${misses.join('; ')}`,
-    );
+    console.log('\nTargets (issue 4):');
+    for (const t of targets) {
+      console.log(
+        `  ${t.met ? 'met   ' : 'MISSED'} ${t.target}${t.article ? ` (${t.article} article)` : ''}: ${t.measured}`,
+      );
+    }
+    console.log('\nDatabase build (scripts/bench-db.ts):');
   }
-  if (misses.length > 0) process.exitCode = 1;
+  const db = runDbBenchmark({ json });
+  if (json) console.log(JSON.stringify({ matcher: results, targets, database: db }, null, 2));
+  // Timing targets depend on the machine and its load, so they fail the run only when asked.
+  if (argv.includes('--enforce-targets') && (targets.some((t) => !t.met) || !db.targetMet))
+    process.exitCode = 1;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
