@@ -49,6 +49,9 @@ ul { list-style: none; margin: 0; padding: 0; }
 li { margin: 0 0 8px; }
 .outlet { font-weight: 600; }
 .date, .tag { color: var(--muted); font-size: 12px; margin-left: 6px; }
+/* Outlet names and quotes are untrusted: isolate their direction so bidi controls cannot reorder
+   the text around them (an outlet cannot pass for another by reversing what follows it). */
+.outlet, .date, .tag, blockquote, .detail { unicode-bidi: isolate; }
 .tag { border: 1px solid var(--border); border-radius: 4px; padding: 0 4px; }
 blockquote { margin: 3px 0 0; padding: 4px 8px; background: var(--quote); border-left: 3px solid var(--border); }
 .conflicting blockquote { border-left-color: var(--bad); }

@@ -17,30 +17,30 @@ import { splitSentences } from '../engine/split-sentences.ts';
 /** Marks Crosscheck's own UI (the hover card host). Its subtree is never read. */
 export const OWN_UI_ATTRIBUTE = 'data-crosscheck-ui';
 
-/** Elements whose subtree is never article text. Upper-case HTML tag names. */
+/** Elements whose subtree is never article text, by localName. */
 const SKIPPED_TAGS: ReadonlySet<string> = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'CANVAS',
-  'SVG',
-  'MATH',
-  'INPUT',
-  'TEXTAREA',
-  'SELECT',
-  'OPTION',
-  'BUTTON',
-  'LABEL',
-  'NAV',
-  'HEADER',
-  'FOOTER',
-  'ASIDE',
-  'DIALOG',
-  'CROSSCHECK-CARD',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'svg',
+  'math',
+  'input',
+  'textarea',
+  'select',
+  'option',
+  'button',
+  'label',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'dialog',
+  'crosscheck-card',
 ]);
 
 /** ARIA landmark roles that mark page chrome rather than the article. */
@@ -59,36 +59,36 @@ const SKIPPED_ROLES: ReadonlySet<string> = new Set([
 
 /** Elements that end a run of flowing text: sentences never span them. */
 const BLOCK_TAGS: ReadonlySet<string> = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'BLOCKQUOTE',
-  'BR',
-  'DD',
-  'DETAILS',
-  'DIV',
-  'DL',
-  'DT',
-  'FIGCAPTION',
-  'FIGURE',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HR',
-  'LI',
-  'MAIN',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'SUMMARY',
-  'TABLE',
-  'TD',
-  'TH',
-  'TR',
-  'UL',
+  'address',
+  'article',
+  'blockquote',
+  'br',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
 ]);
 
 /** Sentences shorter than this (after collapsing whitespace) are not worth checking. */
@@ -125,15 +125,18 @@ export interface CollectOptions {
 }
 
 function isSkippedElement(element: Element, isHidden: (element: Element) => boolean): boolean {
-  if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
+  if (SKIPPED_TAGS.has(element.localName)) return true;
+  // Fast path for the common case: an element with no attributes cannot be our UI, a landmark,
+  // editable or [hidden], and is only hidden by tag-only CSS rules, which articles do not use.
+  if (!element.hasAttributes()) return false;
   if (
     element.hasAttribute(OWN_UI_ATTRIBUTE) ||
     element.hasAttribute('hidden') ||
-    element.hasAttribute('inert')
+    element.hasAttribute('inert') ||
+    element.getAttribute('aria-hidden') === 'true'
   ) {
     return true;
   }
-  if (element.getAttribute('aria-hidden') === 'true') return true;
   const role = element.getAttribute('role');
   if (role !== null && SKIPPED_ROLES.has(role.trim().toLowerCase())) return true;
   const editable = element.getAttribute('contenteditable');
@@ -166,51 +169,65 @@ export function* walkSegments(
   isHidden: (element: Element) => boolean,
 ): Generator<TextSegment | undefined> {
   let current: TextSegment = { text: '', nodes: [], starts: [] };
+  let hasText = false;
   let visited = 0;
-  const flush = function* (): Generator<TextSegment> {
-    if (current.nodes.length > 0 && /\S/.test(current.text)) yield current;
-    current = { text: '', nodes: [], starts: [] };
+  /** Ends the current segment; returns it when it holds visible text. */
+  const take = (): TextSegment | null => {
+    const done = hasText ? current : null;
+    if (current.nodes.length > 0) current = { text: '', nodes: [], starts: [] };
+    hasText = false;
+    return done;
   };
 
   let node: Node | null = root.firstChild;
   while (node) {
-    visited += 1;
-    if (visited % NODES_PER_TICK === 0) yield undefined;
-    let descend = false;
-    if (node.nodeType === 3) {
-      const text = node as Text;
-      if (text.data.length > 0) {
-        current.nodes.push(text);
+    if (++visited % NODES_PER_TICK === 0) yield undefined;
+    let descend: Node | null = null;
+    const type = node.nodeType;
+    if (type === 3) {
+      const data = (node as Text).data;
+      if (data.length > 0) {
+        current.nodes.push(node as Text);
         current.starts.push(current.text.length);
-        current.text += text.data;
+        current.text += data;
+        if (!hasText && /\S/.test(data)) hasText = true;
       }
-    } else if (node.nodeType === 1) {
+    } else if (type === 1) {
       const element = node as Element;
-      const isBlock = BLOCK_TAGS.has(element.tagName.toUpperCase());
       if (isSkippedElement(element, isHidden)) {
         // A skipped element still separates the text around it.
-        yield* flush();
+        const segment = take();
+        if (segment) yield segment;
       } else {
-        if (isBlock) yield* flush();
-        descend = element.firstChild !== null;
+        descend = element.firstChild;
+        if (BLOCK_TAGS.has(element.localName)) {
+          const segment = take();
+          if (segment) yield segment;
+          // An empty block still ends the segment on both sides.
+        }
       }
     }
     if (descend) {
-      node = node.firstChild;
+      node = descend;
       continue;
     }
     // Climb until a next sibling exists, closing blocks on the way up.
     while (node && node !== root) {
-      if (node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName.toUpperCase())) yield* flush();
-      if (node.nextSibling) {
-        node = node.nextSibling;
+      if (node.nodeType === 1 && BLOCK_TAGS.has((node as Element).localName)) {
+        const segment = take();
+        if (segment) yield segment;
+      }
+      const next: Node | null = node.nextSibling;
+      if (next) {
+        node = next;
         break;
       }
       node = node.parentNode;
     }
     if (node === root) break;
   }
-  yield* flush();
+  const last = take();
+  if (last) yield last;
 }
 
 /** Splits one segment into checkable sentences. */

@@ -1,7 +1,7 @@
 /**
  * Draws highlighted sentences through the CSS Custom Highlight API: ranges go into
  * CSS.highlights under `crosscheck-<verdict>` names (styled by highlights.css), so the page's DOM
- * is never touched. Owns only names starting with `crosscheck-` and removes them all on clear.
+ * is never touched. Owns only names starting with `crosscheck-` and removes all of its own on clear.
  */
 import type { Verdict } from '../engine/types.ts';
 
@@ -37,11 +37,17 @@ export function drawHighlights(ranges: readonly DrawnRange[], fill: boolean): vo
   }
 }
 
+/**
+ * Removes every Crosscheck highlight by name. The registry is not iterated: in a Firefox content
+ * script CSS.highlights is an Xray-wrapped page object whose iterators cannot be wrapped.
+ */
 export function clearHighlights(): void {
   if (!isHighlightApiAvailable()) return;
-  for (const name of [...CSS.highlights.keys()]) {
-    if (name.startsWith(HIGHLIGHT_PREFIX)) CSS.highlights.delete(name);
+  for (const verdict of VERDICTS) {
+    CSS.highlights.delete(highlightName(verdict));
+    CSS.highlights.delete(highlightName(verdict, true));
   }
+  CSS.highlights.delete(FLASH_HIGHLIGHT);
 }
 
 let flashTimer: ReturnType<typeof setTimeout> | undefined;

@@ -25,10 +25,12 @@ import { createHoverCard } from './hover-card.ts';
 import { delay, nextFrame, runInSlices } from './schedule.ts';
 import { createSentenceKeys } from './sentence-key.ts';
 
-/** Sentences per check-sentences message: small enough to draw early, big enough to be cheap. */
-const BATCH_SIZE = 60;
+/** Sentences in the first check-sentences message: small, so the top of the page shows early. */
+const FIRST_BATCH_SIZE = 60;
+/** Sentences in later messages: large, so a long page costs few messages (shape.ts caps at 500). */
+const BATCH_SIZE = 400;
 /** At most this many sentences of one page are checked; the rest of a giant page is ignored. */
-const MAX_PAGE_SENTENCES = 4_000;
+const MAX_PAGE_SENTENCES = 25_000;
 /** First wait after a mutation before rescanning; doubles after each quiet rescan. */
 const RESCAN_MIN_MS = 1_000;
 const RESCAN_MAX_MS = 30_000;
@@ -70,6 +72,8 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;
   let backoff = RESCAN_MIN_MS;
   let stepIndex = -1;
+  let drawnSignature = '';
+  let domChangedSinceDraw = false;
 
   const card = createHoverCard(doc, {
     signal,
@@ -112,6 +116,14 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
       if (range && match) next.push({ key: keys[i]!, match, range });
     });
     entries = next;
+    // Re-registering identical highlights would only make the browser repaint a big page again.
+    const signature = `${enabled && visible}|${settings.highlightStyle}|${next.map((e) => `${e.key}:${e.match.verdict}`).join(',')}`;
+    if (signature === drawnSignature && !domChangedSinceDraw) {
+      report();
+      return;
+    }
+    drawnSignature = signature;
+    domChangedSinceDraw = false;
     if (enabled && visible) {
       drawHighlights(
         entries.map(({ match, range }) => ({ verdict: match.verdict, range })),
@@ -131,7 +143,8 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
     await runInSlices(
       walkSegments(root, isHidden),
       (segment) => {
-        if (found.length < MAX_PAGE_SENTENCES) found.push(...splitSegment(segment));
+        for (const sentence of splitSegment(segment)) found.push(sentence);
+        return found.length < MAX_PAGE_SENTENCES;
       },
       signal,
     );
@@ -141,20 +154,25 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
   /** One pass: collect, check what is new, draw. Returns how many new texts were checked. */
   const scanOnce = async (): Promise<number> => {
     collected = await collect();
-    const fresh: string[] = [];
+    const freshSet = new Set<string>();
     for (const sentence of collected) {
       pageTexts.add(sentence.text);
-      if (!results.has(sentence.text) && !fresh.includes(sentence.text)) fresh.push(sentence.text);
+      if (!results.has(sentence.text)) freshSet.add(sentence.text);
     }
-    for (let i = 0; i < fresh.length; i += BATCH_SIZE) {
-      const batch = fresh.slice(i, i + BATCH_SIZE);
+    const fresh = [...freshSet];
+    for (let i = 0; i < fresh.length; ) {
+      // A small first batch shows the top of the page quickly; later ones amortise messaging.
+      const size = i === 0 ? FIRST_BATCH_SIZE : BATCH_SIZE;
+      const batch = fresh.slice(i, i + size);
+      i += size;
       const { matches } = await sendToBackground('check-sentences', { sentences: batch });
       for (const text of batch) results.set(text, null);
       for (const match of matches) {
         const text = batch[match.index];
         if (text !== undefined) results.set(text, match);
       }
-      if (i + BATCH_SIZE < fresh.length) await draw();
+      // Show early results on long pages, but only when this batch found something.
+      if (matches.length > 0 && i < fresh.length) await draw();
     }
     status = 'checked';
     await draw();
@@ -206,6 +224,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
     stepIndex = -1;
     card.hide();
     clearHighlights();
+    drawnSignature = '';
     status = 'checking';
     backoff = RESCAN_MIN_MS;
     report();
@@ -230,6 +249,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
       pageTexts.clear();
       card.hide();
       clearHighlights();
+      drawnSignature = '';
       report();
     } else {
       void draw().catch(handleError);
@@ -339,6 +359,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
   // ---- Page changes --------------------------------------------------------------------------
   const observer = new MutationObserver((records) => {
     if (records.every((record) => card.contains(record.target))) return;
+    domChangedSinceDraw = true;
     if (checkNavigation()) return;
     scheduleRescan();
   });

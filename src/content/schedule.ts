@@ -36,11 +36,12 @@ function waitForIdle(signal: AbortSignal): Promise<IdleDeadlineLike> {
 
 /**
  * Pulls values from `iterator` in idle slices of at most SLICE_BUDGET_MS each, passing every
- * non-undefined value to `consume`. Resolves when the iterator is done; rejects on abort.
+ * non-undefined value to `consume`. Resolves when the iterator is done or `consume` returns
+ * false (the iterator is then closed); rejects on abort.
  */
 export async function runInSlices<T>(
   iterator: Iterator<T | undefined>,
-  consume: (value: T) => void,
+  consume: (value: T) => boolean | undefined,
   signal: AbortSignal,
 ): Promise<void> {
   for (;;) {
@@ -50,7 +51,10 @@ export async function runInSlices<T>(
     while (performance.now() - sliceStart < budget) {
       const step = iterator.next();
       if (step.done) return;
-      if (step.value !== undefined) consume(step.value);
+      if (step.value !== undefined && consume(step.value) === false) {
+        iterator.return?.();
+        return;
+      }
     }
   }
 }
