@@ -39,11 +39,17 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Index of the paragraph (block separated by a line break) each offset of `body` falls in. */
+/** Start offsets of the non-blank lines of `body`: paragraph n is the n-th line with text. */
 function paragraphStarts(body: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < body.length; i++) if (body[i] === '\n') starts.push(i + 1);
-  return starts;
+  const starts: number[] = [];
+  let lineStart = 0;
+  for (let i = 0; i <= body.length; i++) {
+    if (i === body.length || body[i] === '\n') {
+      if (body.slice(lineStart, i).trim() !== '') starts.push(lineStart);
+      lineStart = i + 1;
+    }
+  }
+  return starts.length > 0 ? starts : [0];
 }
 
 function paragraphIndex(starts: number[], offset: number): number {
@@ -75,7 +81,8 @@ export function extractArticleClaims(article: SourceArticle): ArticleClaims {
   }));
   const masked = maskFurniture(body, furniture);
   const sentences = splitSentences(masked).map((s) => ({ ...s, text: body.slice(s.start, s.end) }));
-  const starts = paragraphStarts(body);
+  // Paragraphs of the masked text, so furniture lines between two paragraphs do not separate them.
+  const starts = paragraphStarts(masked);
 
   // Who speaks in each paragraph: the first sentence that names a speaker.
   const ownSpeakers = sentences.map((s) => findSpeaker(s.text));
@@ -92,6 +99,7 @@ export function extractArticleClaims(article: SourceArticle): ArticleClaims {
   let inQuote = false;
   let lastParagraph = -1;
   let lastNamed: string | null = null;
+  let lastNamedParagraph = -2;
   let lastQuoteSpeaker: string | null = null;
   let paragraphQuoteSpeaker: string | null = null;
   sentences.forEach((s, i) => {
@@ -112,11 +120,19 @@ export function extractArticleClaims(article: SourceArticle): ArticleClaims {
     const startsInsideQuote = inQuote;
     const hasQuote = quotes.length > 0 || startsInsideQuote;
     const rawOwn = ownSpeakers[i] ?? null;
-    // "He said" refers to the last person named as speaking.
-    const own = rawOwn === 'pronoun' ? lastNamed : rawOwn;
-    if (rawOwn && rawOwn !== 'pronoun') lastNamed = rawOwn;
+    // "He said" refers to the last speaker named in this or the previous paragraph; further back
+    // it is too uncertain, and no speaker is better than a wrong one.
+    const own = rawOwn === 'pronoun' ? (p - lastNamedParagraph <= 1 ? lastNamed : null) : rawOwn;
+    if (rawOwn && rawOwn !== 'pronoun') {
+      lastNamed = rawOwn;
+      lastNamedParagraph = p;
+    }
     const contextSpeaker = hasQuote ? (own ?? carry ?? paragraphSpeaker.get(p) ?? null) : own;
-    if (hasQuote && contextSpeaker) paragraphQuoteSpeaker = contextSpeaker;
+    if (hasQuote && contextSpeaker) {
+      paragraphQuoteSpeaker = contextSpeaker;
+      lastNamed = contextSpeaker;
+      lastNamedParagraph = p;
+    }
     const last = quotes[quotes.length - 1];
     if (last) {
       inQuote = last.open;

@@ -797,8 +797,11 @@ const NOUN_SPEAKERS: ReadonlyArray<[RegExp, string]> = [
   [/^(?:office|statement)$/, 'office'],
   [/^(?:pentagon)$/, 'pentagon'],
   [/^(?:president)$/, 'president'],
+  [/^(?:adviser|advisor)$/, 'adviser'],
 ];
 const PRONOUNS = /^(?:he|she|they|it|we)$/;
+/** How many words before a speech verb a speaking noun ("the letter", "the President") may stand. */
+const NOUN_SPEAKER_WINDOW = 16;
 
 /**
  * Who the sentence attributes its words to: a normalised key (a person's surname skeleton, or
@@ -836,7 +839,7 @@ function speakerFrom(text: string, tokens: Token[], people: PersonSpan[]): strin
       }
     }
     if (best) return best;
-    for (let k = v - 1; k >= Math.max(0, v - 6); k--) {
+    for (let k = v - 1; k >= Math.max(0, v - NOUN_SPEAKER_WINDOW); k--) {
       const low = tokens[k]!.low;
       const noun = NOUN_SPEAKERS.find(([re]) => re.test(low));
       if (noun) return noun[1];
