@@ -172,6 +172,38 @@ describe('Crosscheck in Chromium', () => {
     await page.close();
   });
 
+  it('jumps from a popup entry to its sentence on the page, flashing it and opening its card', async () => {
+    const { page, tabId } = await openChecked('iraq-troops-article.html');
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('body[data-ready="true"]');
+    const entry = popup.locator('#entries > li', { hasText: TROOPS });
+    await entry.locator('summary').click();
+    await entry.locator('button.reveal').click();
+    const flashed = await waitUntil(() =>
+      page.evaluate(() => {
+        const flash = CSS.highlights.get('crosscheck-flash');
+        return flash ? [...flash].map((range) => (range as Range).toString()) : null;
+      }),
+    );
+    expect(flashed).toEqual([TROOPS]);
+    const card = await readCard(page);
+    expect(card.visible).toBe(true);
+    expect(card.text).toContain('express.co.uk');
+    // The sentence was scrolled into view.
+    const top = await page.evaluate((text) => {
+      const flash = CSS.highlights.get('crosscheck-flash');
+      const range = flash ? ([...flash][0] as Range) : null;
+      return range && range.toString() === text ? range.getBoundingClientRect().top : null;
+    }, TROOPS);
+    expect(top).not.toBeNull();
+    expect(top!).toBeGreaterThanOrEqual(0);
+    expect(top!).toBeLessThan(900);
+    await popup.close();
+    await page.close();
+  });
+
   it('leaves an unrelated article alone: no highlights, no badge, and says why in the popup', async () => {
     const { page, tabId } = await openChecked('weather-article.html');
     expect(allHighlighted(await readVerdictHighlights(page))).toEqual([]);
