@@ -5,7 +5,7 @@
  * different facts together. Must stay deterministic: ties break on claim id.
  */
 
-import { contentWords, tokenize, variantKey } from './normalize.ts';
+import { contentWords, createTable, tokenize, variantKey } from './normalize.ts';
 import type { ClaimFeatures } from './types.ts';
 
 export interface ClusterInput {
@@ -38,7 +38,7 @@ const GENERIC = new Set(
  * Words that name the same thing in reports of one event, merged for grouping only (never for
  * comparison): a memo is the letter, revenge is retaliation, an assassination is a killing.
  */
-const GROUPING_SYNONYMS: Readonly<Record<string, string>> = {
+const GROUPING_SYNONYMS: Readonly<Record<string, string>> = createTable({
   memo: 'letter',
   correspondence: 'letter',
   revenge: 'retaliation',
@@ -52,7 +52,7 @@ const GROUPING_SYNONYMS: Readonly<Record<string, string>> = {
   pull: 'withdraw',
   departure: 'withdraw',
   depart: 'withdraw',
-};
+});
 
 const VARIANT_CACHE_LIMIT = 50_000;
 const variantTerms = new Map<string, string>();

@@ -11,7 +11,7 @@
  * - works on arbitrary sentences (the matcher compares page sentences with source claims).
  */
 
-import { boundedLevenshtein, foldText, STOPWORDS, stemWord } from './normalize.ts';
+import { boundedLevenshtein, createTable, foldText, STOPWORDS, stemWord } from './normalize.ts';
 import type {
   Assertion,
   ClaimFeatures,
@@ -107,7 +107,7 @@ export function quantitiesCompatible(a: Quantity, b: Quantity): boolean {
   return Math.max(lower(a), lower(b)) <= Math.min(upper(a), upper(b));
 }
 
-const QUALIFIER_WORDS: Readonly<Record<string, string>> = {
+const QUALIFIER_WORDS: Readonly<Record<string, string>> = createTable({
   'more-than': 'more than ',
   'at-least': 'at least ',
   'less-than': 'less than ',
@@ -115,7 +115,7 @@ const QUALIFIER_WORDS: Readonly<Record<string, string>> = {
   nearly: 'nearly ',
   about: '',
   exact: '',
-};
+});
 
 export function formatQuantity(q: Quantity): string {
   const n = Number.isInteger(q.value) ? q.value.toLocaleString('en-US') : String(q.value);
@@ -179,13 +179,13 @@ function capitalise(word: string): string {
   return word ? word[0]!.toUpperCase() + word.slice(1) : word;
 }
 
-const EVENT_SUBJECTS: Readonly<Record<string, string>> = {
+const EVENT_SUBJECTS: Readonly<Record<string, string>> = createTable({
   killing: 'day of the killing',
   vote: 'day of the vote',
   funeral: 'day of the funeral',
   flights: 'day of the flights',
   statement: 'day of the statement',
-};
+});
 
 function daysByEvent(mentions: readonly DayMention[]): Map<string | null, Set<string>> {
   const map = new Map<string | null, Set<string>>();
@@ -345,13 +345,13 @@ function comparePeople(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
 
 // ---- Polarity ----------------------------------------------------------------------------------
 
-const PREDICATE_SUBJECTS: Readonly<Record<string, string>> = {
+const PREDICATE_SUBJECTS: Readonly<Record<string, string>> = createTable({
   leave: 'leaving',
   sign: 'signed',
   accurate: 'accurate',
   confirm: 'confirmed',
   stay: 'staying',
-};
+});
 
 function polarityOf(
   assertions: readonly Assertion[],

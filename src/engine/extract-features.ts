@@ -8,7 +8,7 @@
  * because every extracted detail can become a conflict shown to a reader.
  */
 
-import { canonicalWord, foldText, stemWord, variantKey } from './normalize.ts';
+import { canonicalWord, createTable, foldText, stemWord, variantKey } from './normalize.ts';
 import type {
   Assertion,
   ClaimFeatures,
@@ -47,7 +47,7 @@ function tokenizeWithOffsets(text: string): Token[] {
 
 // ---- Quantities -------------------------------------------------------------------------------
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
+const NUMBER_WORDS: Readonly<Record<string, number>> = createTable({
   two: 2,
   three: 3,
   four: 4,
@@ -67,9 +67,9 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   hundred: 100,
   thousand: 1000,
   dozen: 12,
-};
+});
 
-const MULTIPLIERS: Readonly<Record<string, number>> = {
+const MULTIPLIERS: Readonly<Record<string, number>> = createTable({
   hundred: 100,
   thousand: 1000,
   million: 1e6,
@@ -77,7 +77,7 @@ const MULTIPLIERS: Readonly<Record<string, number>> = {
   trillion: 1e12,
   m: 1e6,
   bn: 1e9,
-};
+});
 
 const QUALIFIERS_2: ReadonlyArray<[string, QuantityQualifier]> = [
   ['more than', 'more-than'],
@@ -96,7 +96,7 @@ const QUALIFIERS_2: ReadonlyArray<[string, QuantityQualifier]> = [
   ['as many as', 'at-most'],
 ];
 
-const QUALIFIERS_1: Readonly<Record<string, QuantityQualifier>> = {
+const QUALIFIERS_1: Readonly<Record<string, QuantityQualifier>> = createTable({
   about: 'about',
   around: 'about',
   some: 'about',
@@ -109,10 +109,10 @@ const QUALIFIERS_1: Readonly<Record<string, QuantityQualifier>> = {
   almost: 'nearly',
   over: 'more-than',
   under: 'less-than',
-};
+});
 
 /** Words naming whose things are counted; different countries never compare. */
-export const NATIONALITIES: Readonly<Record<string, string>> = {
+export const NATIONALITIES: Readonly<Record<string, string>> = createTable({
   us: 'us',
   usa: 'us',
   american: 'us',
@@ -139,7 +139,7 @@ export const NATIONALITIES: Readonly<Record<string, string>> = {
   foreign: 'foreign',
   coalition: 'coalition',
   nato: 'nato',
-};
+});
 
 const UNIT_ADJECTIVES = new Set([
   'additional',
@@ -156,7 +156,7 @@ const UNIT_ADJECTIVES = new Set([
   'reserve',
 ]);
 
-const MONTHS: Readonly<Record<string, number>> = {
+const MONTHS: Readonly<Record<string, number>> = createTable({
   january: 1,
   jan: 1,
   february: 2,
@@ -181,7 +181,7 @@ const MONTHS: Readonly<Record<string, number>> = {
   nov: 11,
   december: 12,
   dec: 12,
-};
+});
 
 function parseNumber(low: string): number | null {
   if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(low)) return Number(low.replace(/,/g, ''));

@@ -34,10 +34,15 @@ export function foldText(text: string): string {
  * abbreviations collapse ("u.s." -> "us"), so numbers and initialisms survive as one token.
  */
 export function tokenize(text: string): string[] {
-  const folded = foldText(text)
+  return tokenizeFolded(foldText(text));
+}
+
+/** `tokenize` for text that has already been through `foldText` (saves folding it twice). */
+export function tokenizeFolded(folded: string): string[] {
+  const joined = folded
     .replace(/(\d),(?=\d{3}\b)/g, '$1')
     .replace(/\b((?:[a-z]\.){2,})/g, (m) => m.replace(/\./g, ''));
-  return folded.match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
+  return joined.match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
 }
 
 export const STOPWORDS: ReadonlySet<string> = new Set(
@@ -149,4 +154,12 @@ export function boundedLevenshtein(a: string, b: string, limit: number): number 
     prev = cur;
   }
   return Math.min(prev[b.length]!, limit + 1);
+}
+
+/**
+ * A lookup table without a prototype, so looking up an arbitrary word ("constructor", "__proto__")
+ * finds only the table's own entries.
+ */
+export function createTable<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
 }
