@@ -22,6 +22,7 @@ import {
   hostileTextArb,
   longSentenceArb,
   measureScaling,
+  PROTOTYPE_WORDS,
 } from '../fixtures/hostile/fuzz-support.ts';
 
 const ARTICLES_DIR = join(import.meta.dirname, '../../data/articles');
@@ -266,5 +267,57 @@ describe('createMatcher(seed db).match: fuzzed', { timeout: 30_000 }, () => {
       12,
     );
     expect(r2.ratio).toBeLessThanOrEqual(r2.limit);
+  });
+});
+
+describe('words that name Object.prototype members', { timeout: 30_000 }, () => {
+  /** A seed claim with one Object.prototype member name spliced in as a word. */
+  const protoSentenceArb = fc
+    .tuple(fc.constantFrom(...claimTexts), fc.nat(), fc.constantFrom(...PROTOTYPE_WORDS))
+    .map(([text, at, word]) => {
+      const spaces = [...text.matchAll(/ /g)].map((m) => m.index);
+      const i = spaces.length === 0 ? text.length : spaces[at % spaces.length]!;
+      return `${text.slice(0, i)} ${word}${text.slice(i)}`;
+    });
+
+  // See notes/robustness-findings.md, finding B1: build-candidate-index.ts looks terms up with
+  // `CONCEPTS[word] ?? word`, a plain object, so "constructor" yields Object and variantKey throws
+  // "word.replace is not a function": the whole check-sentences batch fails in the service worker.
+  it.fails('match() does not throw on a sentence containing "constructor" (finding B1)', () => {
+    const results = matcher.match([
+      'The United States has about 5,000 troops in Iraq, the constructor said.',
+    ]);
+    expect(results).toHaveLength(1);
+  });
+
+  it.fails('match() never throws on seed claims with a prototype-member word spliced in (finding B1)', () => {
+    checkProperty(
+      'match with prototype words',
+      fc.property(fc.array(protoSentenceArb, { minLength: 1, maxLength: 6 }), (sentences) => {
+        matcher.match(sentences);
+      }),
+      { numRuns: 100, endOnFailure: true },
+    );
+  });
+
+  // See notes/robustness-findings.md, finding E3: extract-features.ts looks number words up in plain
+  // objects (NUMBER_WORDS[low]), so "Constructor troops" gets the quantity value `Object` (a function),
+  // which is not JSON data and makes a claim conflict with itself.
+  it.fails('extractFeatures gives only finite numbers for prototype-member words (finding E3)', () => {
+    checkProperty(
+      'extractFeatures with prototype words',
+      fc.property(fc.constantFrom(...PROTOTYPE_WORDS), (word) => {
+        const features = extractFeatures(`${word} troops arrived in Iraq on Friday.`);
+        for (const q of features.quantities) expect(Number.isFinite(q.value)).toBe(true);
+        expect(JSON.parse(JSON.stringify(features))).toEqual(features);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it.fails('a sentence with a prototype-member word never conflicts with itself (finding E3)', () => {
+    const text = 'The United States has about constructor troops in Iraq.';
+    const claim = { text, features: extractFeatures(text) };
+    expect(compareClaims(claim, claim).stance).not.toBe('conflicts');
   });
 });
