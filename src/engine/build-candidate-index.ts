@@ -9,56 +9,58 @@
  * - analysis is the same for claims and page sentences (`analyzeText`), so both sides meet.
  */
 
-import { canonicalWord, foldText, STOPWORDS, stemWord, tokenize, variantKey } from './normalize.ts';
+import { canonicalWord, foldText, STOPWORDS, stemWord, tokenizeFolded, variantKey } from './normalize.ts';
 
 /**
  * Matcher-local equivalences applied after `contentWords`, for words outlets use interchangeably
  * when reporting the same fact ("pull out" / "leave" / "withdraw"). Kept out of normalize.ts on
  * purpose: they widen matching only, and must not change how the database groups claims.
  */
-const CONCEPTS: Readonly<Record<string, string>> = {
-  leave: 'leave',
-  leav: 'leave',
-  left: 'leave',
-  withdraw: 'leave',
-  depart: 'leave',
-  departure: 'leave',
-  pull: 'leave',
-  exit: 'leave',
-  quit: 'leave',
-  evacuate: 'leave',
-  expel: 'leave',
-  decid: 'decision',
-  decide: 'decision',
-  plann: 'plan',
-  intention: 'plan',
-  intend: 'plan',
-  kill: 'kill',
-  assassinate: 'kill',
-  assassination: 'kill',
-  assassinat: 'kill',
-  expell: 'leave',
-  evacuat: 'leave',
-  stays: 'stay',
-  slain: 'kill',
-  memo: 'letter',
-  correspondence: 'letter',
-  remain: 'stay',
-  journalist: 'reporter',
-  gen: 'general',
-  brig: 'brigadier',
-  legislature: 'parliament',
-  legislator: 'parliament',
-  iraqis: 'iraq',
-  iranians: 'iran',
-  pentagon: 'pentagon',
-  vow: 'vow',
-  threaten: 'threat',
-  warn: 'threat',
-  warned: 'threat',
-  drone: 'drone',
-  unsigned: 'sign',
-};
+const CONCEPTS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    leave: 'leave',
+    leav: 'leave',
+    left: 'leave',
+    withdraw: 'leave',
+    depart: 'leave',
+    departure: 'leave',
+    pull: 'leave',
+    exit: 'leave',
+    quit: 'leave',
+    evacuate: 'leave',
+    expel: 'leave',
+    decid: 'decision',
+    decide: 'decision',
+    plann: 'plan',
+    intention: 'plan',
+    intend: 'plan',
+    kill: 'kill',
+    assassinate: 'kill',
+    assassination: 'kill',
+    assassinat: 'kill',
+    expell: 'leave',
+    evacuat: 'leave',
+    stays: 'stay',
+    slain: 'kill',
+    memo: 'letter',
+    correspondence: 'letter',
+    remain: 'stay',
+    journalist: 'reporter',
+    gen: 'general',
+    brig: 'brigadier',
+    legislature: 'parliament',
+    legislator: 'parliament',
+    iraqis: 'iraq',
+    iranians: 'iran',
+    pentagon: 'pentagon',
+    vow: 'vow',
+    threaten: 'threat',
+    warn: 'threat',
+    warned: 'threat',
+    drone: 'drone',
+    unsigned: 'sign',
+  }),
+);
 
 /**
  * Words that carry no fact of their own in news prose beyond `normalize.STOPWORDS`: hedges and
@@ -195,7 +197,7 @@ function infoOfToken(token: string): TermInfo | null {
     const apostrophe = word.indexOf("'");
     if (apostrophe > 0) word = STOPWORDS.has(word.slice(0, apostrophe)) ? '' : word.slice(0, apostrophe);
     if (word.length >= 2 && !MATCH_STOPWORDS.has(word)) {
-      const term = CONCEPTS[word] ?? word;
+      const term = CONCEPTS.get(word) ?? word;
       info = { term, key: variantKey(term), slot: slotOf(term) };
     }
   }
@@ -204,22 +206,29 @@ function infoOfToken(token: string): TermInfo | null {
   return info;
 }
 
+/** Multi-word phrases rewritten to one term before tokenizing, in one pass over the text. */
+const PHRASES =
+  /\bU\.?S\.?(?=$|[^A-Za-z])|\bservice\s*(?:men|women|members)\b|\bair\s+(?:force|base)\b|\b(?:pull(?:ing|ed|s)?|mov(?:e|ing|ed))\s+out\b/gi;
+
+function rewritePhrase(phrase: string): string {
+  // "US" and "U.S." name the country; lower-cased they would be the stop word "us".
+  if (/^U\.?S\.?$/.test(phrase)) return 'USA';
+  if (/^[uU]\.?[sS]\.?$/.test(phrase)) return phrase;
+  const lower = phrase.toLowerCase();
+  if (lower.startsWith('service')) return 'troops';
+  if (lower.startsWith('air')) return lower.endsWith('force') ? 'airforce' : 'airbase';
+  return 'leave';
+}
+
 /** Reduces a sentence to unique content terms. Claims and page sentences go through this same path. */
 export function analyzeText(text: string): AnalyzedText {
-  const prepared = text
-    // "US" and "U.S." name the country; lower-cased they would be the stop word "us".
-    .replace(/\bU\.?S\.?(?=$|[^A-Za-z])/g, 'USA')
-    .replace(/\bservice\s*(?:men|women|members)\b/gi, 'troops')
-    .replace(/\bair\s+force\b/gi, 'airforce')
-    .replace(/\bair\s+base\b/gi, 'airbase')
-    .replace(/\bpull(?:ing|ed|s)?\s+out\b/gi, 'leave')
-    .replace(/\bmov(?:e|ing|ed)\s+out\b/gi, 'leave');
+  const prepared = text.replace(PHRASES, rewritePhrase);
   const terms: string[] = [];
   const keys: string[] = [];
   const slots: (Slot | null)[] = [];
   const seen = new Set<string>();
   // As normalize.contentWords: fold, rewrite "united states", tokenize; per-token steps memoised.
-  for (const token of tokenize(foldText(prepared).replace(/\bunited states\b/g, 'usa'))) {
+  for (const token of tokenizeFolded(foldText(prepared).replace(/\bunited states\b/g, 'usa'))) {
     const info = infoOfToken(token);
     if (info === null || seen.has(info.term)) continue;
     seen.add(info.term);

@@ -91,3 +91,13 @@ describe('buildCandidateIndex', () => {
     expect(top[0]?.claim).toBe(20_000);
   });
 });
+
+describe('analyzeText on hostile words', () => {
+  it('treats words naming Object.prototype members as plain words', () => {
+    const a = analyzeText('The constructor said toString and hasOwnProperty were valueOf __proto__');
+    for (const term of a.terms) expect(typeof term).toBe('string');
+    expect(a.terms).toContain('constructor');
+    const index = buildCandidateIndex(['The constructor of the bridge said the toString works']);
+    expect(index.candidates(analyzeText('constructor toString bridge'))[0]?.claim).toBe(0);
+  });
+});
