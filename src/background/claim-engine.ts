@@ -8,6 +8,7 @@
 import Fuse from 'fuse.js';
 import { buildDatabase } from '../engine/build-database.ts';
 import { createMatcher } from '../engine/create-matcher.ts';
+import { decideVerdict } from '../engine/decide-verdict.ts';
 import type { ClaimDatabase, Matcher, SentenceMatch, SourceArticle } from '../engine/types.ts';
 import { validateDatabase } from '../engine/validate-database.ts';
 import type { DatabaseInfo, SearchResult } from '../shared/messages.ts';
@@ -17,7 +18,11 @@ const SEARCH_MAX_FUSE_SCORE = 0.45;
 
 export interface ClaimEngine {
   readonly db: ClaimDatabase;
-  match(sentences: readonly string[]): SentenceMatch[];
+  /**
+   * Matches page sentences. Sources whose article URL is `pageUrl` are left out, so a page the
+   * reader added to their sources does not corroborate itself.
+   */
+  match(sentences: readonly string[], pageUrl?: string): SentenceMatch[];
   info(): DatabaseInfo;
   search(query: string, limit: number): SearchResult[];
 }
@@ -32,6 +37,24 @@ export interface EngineInput {
 /** Checks the bundled JSON against the schema; throws naming the first invalid JSON path. */
 export function loadBundledDatabase(raw: unknown): ClaimDatabase {
   return validateDatabase(raw);
+}
+
+/** The URL without its fragment, for comparing a page with an article's recorded URL. */
+export function normalizePageUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    return parsed.href;
+  } catch {
+    return url;
+  }
+}
+
+function ownArticleIds(db: ClaimDatabase, pageUrl: string): Set<string> {
+  const wanted = normalizePageUrl(pageUrl);
+  return new Set(
+    db.articles.filter((a) => a.url !== null && normalizePageUrl(a.url) === wanted).map((a) => a.id),
+  );
 }
 
 export function createClaimEngine(input: EngineInput): ClaimEngine {
@@ -60,7 +83,16 @@ export function createClaimEngine(input: EngineInput): ClaimEngine {
 
   return {
     db,
-    match: (sentences) => matcher.match(sentences),
+    match(sentences, pageUrl) {
+      const matches = matcher.match(sentences);
+      const own = pageUrl ? ownArticleIds(db, pageUrl) : new Set<string>();
+      if (own.size === 0) return matches;
+      return matches.flatMap((match) => {
+        const sources = match.sources.filter((source) => !own.has(source.articleId));
+        const verdict = decideVerdict(sources.map((source) => source.stance));
+        return verdict === null ? [] : [{ ...match, sources, verdict }];
+      });
+    },
     info: () => ({
       articles: db.articles.length,
       outlets: [

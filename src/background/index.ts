@@ -68,9 +68,9 @@ async function recheckAllTabs(): Promise<void> {
 }
 
 handleMessages('content-to-background', contentToBackground, {
-  'check-sentences': async ({ sentences }) => {
+  'check-sentences': async ({ sentences }, sender) => {
     const engine = await getEngine();
-    return { matches: engine.match(sentences) };
+    return { matches: engine.match(sentences, sender.url) };
   },
   'report-page': async ({ report }, sender) => {
     const tabId = sender.tab?.id;
@@ -94,6 +94,8 @@ handleMessages('popup-to-background', popupToBackground, {
   }),
   'get-database-info': async () => (await getEngine()).info(),
   'search-database': async ({ query, limit }) => ({ results: (await getEngine()).search(query, limit) }),
+  'get-page-html': async ({ tabId }) =>
+    sendToContent(tabId, 'get-page-html', {}).catch(() => ({ html: '', url: '', title: '' })),
   'reveal-sentence': async ({ tabId, key }, sender) => {
     if (sender.tab?.id !== undefined && sender.tab.id !== tabId) {
       // The popup view is open in a tab of its own: bring the page forward first.

@@ -10,7 +10,12 @@
 
 import browser from 'webextension-polyfill';
 import type { SentenceMatch } from '../engine/types.ts';
-import { backgroundToContent, handleMessages, sendToBackground } from '../shared/messages.ts';
+import {
+  backgroundToContent,
+  handleMessages,
+  MAX_PAGE_HTML_CHARS,
+  sendToBackground,
+} from '../shared/messages.ts';
 import { isSiteEnabled, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
 import { createEmptyReport, type TabReport, type TabStatus } from '../shared/tab-report.ts';
 import {
@@ -343,6 +348,10 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
       if (!visible) card.hide();
       await draw();
       return { visible };
+    },
+    'get-page-html': () => {
+      const html = doc.documentElement.outerHTML;
+      return { html: html.length <= MAX_PAGE_HTML_CHARS ? html : '', url: location.href, title: doc.title };
     },
     'request-report': () => {
       report();

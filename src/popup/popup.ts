@@ -6,11 +6,14 @@
  */
 import browser from 'webextension-polyfill';
 import type { SentenceMatch, Verdict } from '../engine/types.ts';
+import { createOptionsStore } from '../options/options-store.ts';
 import { describeMatch, findSharedWords, type SourceView, splitByShared } from '../shared/describe-match.ts';
 import { t } from '../shared/i18n.ts';
 import { type DatabaseInfo, sendFromPopup } from '../shared/messages.ts';
 import { isSiteEnabled, parseSettings, SETTINGS_KEY, setSiteEnabled } from '../shared/settings.ts';
 import { type ReportEntry, summarizeReport, type TabReport } from '../shared/tab-report.ts';
+import { validateNewArticle } from '../shared/user-articles.ts';
+import { extractArticle } from './extract-article.ts';
 
 type Filter = 'all' | 'conflicting' | 'corroborated';
 
@@ -187,6 +190,34 @@ async function setupSiteSwitch(report: TabReport): Promise<void> {
   });
 }
 
+/** "Add this article to my sources": reader-mode text of the tab's page into the user's sources. */
+function setupAddArticle(report: TabReport, tabId: number): void {
+  if (!/^https?:/.test(report.url)) return;
+  const button = byId<HTMLButtonElement>('add-article');
+  const status = byId('add-article-status');
+  byId('add-article-section').hidden = false;
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    status.classList.remove('error');
+    status.textContent = t('popupAddArticleWorking');
+    try {
+      const page = await sendFromPopup('get-page-html', { tabId });
+      const input = page.html ? extractArticle(page.html, page.url) : null;
+      if (!input) throw new Error(t('popupAddArticleNoText'));
+      const store = createOptionsStore(browser.storage.local);
+      const { articles } = await store.readArticles();
+      const result = validateNewArticle(input, articles);
+      if (!result.ok) throw new Error(result.error);
+      await store.saveArticles([...articles, result.article]);
+      status.textContent = t('popupAddArticleDone', input.title || input.url);
+    } catch (error) {
+      status.classList.add('error');
+      status.textContent = error instanceof Error ? error.message : String(error);
+      button.disabled = false;
+    }
+  });
+}
+
 function renderDatabaseInfo(info: DatabaseInfo): void {
   const footer = byId('db-info');
   footer.replaceChildren(
@@ -257,6 +288,7 @@ async function main(): Promise<void> {
   } else {
     const { report } = await sendFromPopup('get-tab-report', { tabId });
     renderReport(report, tabId, focusKey);
+    setupAddArticle(report, tabId);
     await setupSiteSwitch(report);
   }
   await infoPromise;

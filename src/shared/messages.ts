@@ -56,6 +56,15 @@ export interface SearchResult {
 
 export type Empty = Record<string, never>;
 
+export interface PageHtml {
+  html: string;
+  url: string;
+  title: string;
+}
+
+/** Larger pages are not offered as sources (user-articles caps article text at 5 MB anyway). */
+export const MAX_PAGE_HTML_CHARS = 10_000_000;
+
 /** Content script → background. */
 export interface ContentToBackground {
   /** Match page sentences against the claim database; `matches[i].index` indexes `sentences`. */
@@ -73,6 +82,8 @@ export interface PopupToBackground {
   'search-database': Contract<{ query: string; limit: number }, { results: SearchResult[] }>;
   /** Scroll the tab to the sentence, flash it and open its card. */
   'reveal-sentence': Contract<{ tabId: number; key: string }, { ok: boolean }>;
+  /** The tab's page as HTML, for "Add this article to my sources" (empty html when unavailable). */
+  'get-page-html': Contract<{ tabId: number }, PageHtml>;
 }
 
 /** Background → content script in one tab. */
@@ -84,6 +95,7 @@ export interface BackgroundToContent {
   'recheck-page': Contract<Empty, { ok: boolean }>;
   /** Send the page's report again (the background dropped it on a same-document navigation). */
   'request-report': Contract<Empty, { ok: boolean }>;
+  'get-page-html': Contract<Empty, PageHtml>;
 }
 
 export type Direction = 'content-to-background' | 'popup-to-background' | 'background-to-content';
@@ -107,6 +119,15 @@ function isSearchResult(value: unknown): value is SearchResult {
     isNullableString(value.outlet) &&
     isNullableString(value.published) &&
     isFiniteNumber(value.score)
+  );
+}
+
+function isPageHtml(value: unknown): value is PageHtml {
+  return (
+    isRecord(value) &&
+    isString(value.html, MAX_PAGE_HTML_CHARS) &&
+    isString(value.url, 10_000) &&
+    isString(value.title, 10_000)
   );
 }
 
@@ -153,6 +174,10 @@ export const popupToBackground: Validators<PopupToBackground> = {
     request: (v): v is { tabId: number; key: string } => isRecord(v) && isTabId(v.tabId) && isKey(v.key),
     response: isOk,
   },
+  'get-page-html': {
+    request: (v): v is { tabId: number } => isRecord(v) && isTabId(v.tabId),
+    response: isPageHtml,
+  },
 };
 
 export const backgroundToContent: Validators<BackgroundToContent> = {
@@ -167,6 +192,7 @@ export const backgroundToContent: Validators<BackgroundToContent> = {
   },
   'recheck-page': { request: isEmpty, response: isOk },
   'request-report': { request: isEmpty, response: isOk },
+  'get-page-html': { request: isEmpty, response: isPageHtml },
 };
 
 interface Envelope {

@@ -204,6 +204,59 @@ describe('Crosscheck in Chromium', () => {
     await page.close();
   });
 
+  it('adds the page to the reader’s sources from the popup, rebuilds the database, and does not let it corroborate itself', async () => {
+    const { page, tabId } = await openChecked('iraq-troops-article.html');
+    const before = allHighlighted(await readVerdictHighlights(page));
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('body[data-ready="true"]');
+    const articlesBefore = await popup.locator('#db-info').textContent();
+    expect(articlesBefore).toContain('5 articles');
+    await popup.locator('#add-article').click();
+    await waitUntil(async () =>
+      (await popup.locator('#add-article-status').textContent())?.startsWith('Added'),
+    );
+    const stored = await (await browser.worker()).evaluate(async () => {
+      const raw = (await chrome.storage.local.get('crosscheck:user-articles'))[
+        'crosscheck:user-articles'
+      ] as {
+        articles: { url: string | null; body: string }[];
+      };
+      return raw.articles.map((a) => ({
+        url: a.url,
+        hasTroops: a.body.includes('about 5,000 troops in Iraq'),
+      }));
+    });
+    expect(stored).toEqual([{ url: server.url('iraq-troops-article.html'), hasTroops: true }]);
+    // The database now has six articles; the page is checked again and never cites itself.
+    const info = await popup.evaluate(async () => {
+      const response = await chrome.runtime.sendMessage({
+        channel: 'crosscheck/v1',
+        direction: 'popup-to-background',
+        type: 'get-database-info',
+        payload: {},
+      });
+      return response as { articles: number; userArticles: number };
+    });
+    expect(info).toMatchObject({ articles: 6, userArticles: 1 });
+    // Reload so the page is read against the rebuilt database from scratch.
+    await page.reload();
+    const after = await waitUntil(async () => {
+      const report = await readTabReport(browser, tabId);
+      return report?.status === 'checked' ? report : null;
+    });
+    const sources = (after.entries as { match: { sources: { articleId: string }[] } }[]).flatMap((entry) =>
+      entry.match.sources.map((source) => source.articleId),
+    );
+    expect(sources.length).toBeGreaterThan(0);
+    // Every source is a bundled article (000-004): the user's copy of this page never cites itself.
+    expect(sources.filter((id) => !/^00[0-4]_/.test(id))).toEqual([]);
+    expect(allHighlighted(await readVerdictHighlights(page))).toContain(TROOPS);
+    expect(before).toContain(TROOPS);
+    await popup.close();
+    await page.close();
+  });
+
   it('leaves an unrelated article alone: no highlights, no badge, and says why in the popup', async () => {
     const { page, tabId } = await openChecked('weather-article.html');
     expect(allHighlighted(await readVerdictHighlights(page))).toEqual([]);
