@@ -46,7 +46,9 @@ export const RELATIVE_FLOOR = 0.75;
  * Other claims of a directly matched claim's fact (other outlets' versions) join the result when
  * their own alignment reaches this share of the grey-zone floor. The fact grouping vouches that
  * they state the same fact; the lower bar lets a long source sentence that restates the fact among
- * other things ("… as well as around 5,200 US troops in the country") count as a source.
+ * other things count as a source. Measured with `npm run eval` (leave-one-out sources, reader-judged;
+ * labelled verdicts): 0 (every fact member) 77.4% precision / 73.4% recall, 12/14 verdicts;
+ * 0.4: 83.0% / 70.9%, 12/14; 0.6: 86.0% / 66.1%, 13/14; 0.8: 87.9% / 60.6%, 13/14.
  */
 export const FACT_EXPANSION_FACTOR = 0.6;
 
