@@ -19,6 +19,8 @@ export interface CardTarget {
 
 export interface HoverCard {
   show(target: CardTarget, pointer?: { x: number; y: number }): void;
+  /** Shows a short message (e.g. "no source says this") next to `range`. */
+  showMessage(range: Range, message: string): void;
   /** Closes after the grace period unless the pointer comes back. */
   scheduleHide(): void;
   cancelHide(): void;
@@ -230,10 +232,25 @@ export function createHoverCard(
     show(target, pointer) {
       cancelHide();
       lastPointer = pointer;
-      if (current?.key !== target.key) {
+      if (current?.key !== target.key || current.match !== target.match) {
         current = target;
         render(target);
       }
+      position();
+    },
+    showMessage(range, message) {
+      cancelHide();
+      const element = ensureHost();
+      current = {
+        key: 'message',
+        match: { index: 0, text: '', verdict: 'corroborated', sources: [] },
+        range,
+      };
+      lastPointer = undefined;
+      element.replaceChildren(createElement(doc, 'p', undefined, message));
+      element.removeAttribute('aria-label');
+      element.dataset.key = 'message';
+      element.hidden = false;
       position();
     },
     scheduleHide,

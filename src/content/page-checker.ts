@@ -10,6 +10,7 @@
 
 import browser from 'webextension-polyfill';
 import type { SentenceMatch } from '../engine/types.ts';
+import { t } from '../shared/i18n.ts';
 import {
   backgroundToContent,
   handleMessages,
@@ -352,6 +353,16 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
     'get-page-html': () => {
       const html = doc.documentElement.outerHTML;
       return { html: html.length <= MAX_PAGE_HTML_CHARS ? html : '', url: location.href, title: doc.title };
+    },
+    'show-selection-result': ({ matches }) => {
+      const selection = doc.getSelection();
+      if (!selection || selection.rangeCount === 0) return { ok: false };
+      const range = selection.getRangeAt(0).cloneRange();
+      // Several sentences selected: the one with the most sources speaks for the selection.
+      const best = [...matches].sort((a, b) => b.sources.length - a.sources.length)[0];
+      if (best) card.show({ key: 'selection', match: best, range });
+      else card.showMessage(range, t('cardNoMatch'));
+      return { ok: true };
     },
     'request-report': () => {
       report();

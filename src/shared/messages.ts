@@ -96,6 +96,8 @@ export interface BackgroundToContent {
   /** Send the page's report again (the background dropped it on a same-document navigation). */
   'request-report': Contract<Empty, { ok: boolean }>;
   'get-page-html': Contract<Empty, PageHtml>;
+  /** Result of "Check selected text": show it in the card next to the current selection. */
+  'show-selection-result': Contract<{ matches: SentenceMatch[] }, { ok: boolean }>;
 }
 
 export type Direction = 'content-to-background' | 'popup-to-background' | 'background-to-content';
@@ -193,6 +195,11 @@ export const backgroundToContent: Validators<BackgroundToContent> = {
   'recheck-page': { request: isEmpty, response: isOk },
   'request-report': { request: isEmpty, response: isOk },
   'get-page-html': { request: isEmpty, response: isPageHtml },
+  'show-selection-result': {
+    request: (v): v is { matches: SentenceMatch[] } =>
+      isRecord(v) && isArrayOf(v.matches, isSentenceMatch, MAX_BATCH_SENTENCES),
+    response: isOk,
+  },
 };
 
 interface Envelope {

@@ -257,6 +257,45 @@ describe('Crosscheck in Chromium', () => {
     await page.close();
   });
 
+  it('answers keyboard steps and a checked selection from the background with the card', async () => {
+    const { page, tabId } = await openChecked('iraq-troops-article.html');
+    const worker = await browser.worker();
+    const send = (type: string, payload: unknown) =>
+      worker.evaluate(([id, message]) => chrome.tabs.sendMessage(id as number, message, { frameId: 0 }), [
+        tabId,
+        { channel: 'crosscheck/v1', direction: 'background-to-content', type, payload },
+      ] as const);
+    // Next-highlight (what the Alt+Shift+N command sends) goes to the first highlighted sentence.
+    expect(await send('step-highlight', { direction: 1 })).toEqual({ ok: true });
+    const first = await page.evaluate(() => {
+      const flash = CSS.highlights.get('crosscheck-flash');
+      return flash ? [...flash].map((range) => (range as Range).toString()) : [];
+    });
+    const report = await readTabReport(browser, tabId);
+    expect(first).toEqual([(report!.entries[0] as { match: { text: string } }).match.text]);
+    expect((await readCard(page)).visible).toBe(true);
+    // Toggle hides every highlight, and brings them back.
+    expect(await send('toggle-highlights', {})).toEqual({ visible: false });
+    expect(allHighlighted(await readVerdictHighlights(page))).toEqual([]);
+    expect(await send('toggle-highlights', {})).toEqual({ visible: true });
+    await waitUntil(async () => allHighlighted(await readVerdictHighlights(page)).length > 0);
+    // A checked selection with no match says so in the card.
+    await page.evaluate(() => {
+      const paragraph = [...document.querySelectorAll('p')].find((p) =>
+        p.textContent?.includes('Diplomats'),
+      )!;
+      const range = document.createRange();
+      range.selectNodeContents(paragraph);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    expect(await send('show-selection-result', { matches: [] })).toEqual({ ok: true });
+    expect((await readCard(page)).text).toContain('No source in the database says anything close to this.');
+    // A message that is not shaped like the contract is refused.
+    await expect(send('step-highlight', { direction: 5 })).rejects.toThrow();
+    await page.close();
+  });
+
   it('leaves an unrelated article alone: no highlights, no badge, and says why in the popup', async () => {
     const { page, tabId } = await openChecked('weather-article.html');
     expect(allHighlighted(await readVerdictHighlights(page))).toEqual([]);
