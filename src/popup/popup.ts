@@ -19,6 +19,9 @@ type Filter = 'all' | 'conflicting' | 'corroborated';
 
 const SEARCH_LIMIT = 8;
 const SEARCH_DEBOUNCE_MS = 150;
+/** How long the popup follows a page that is still being checked, and how often it asks. */
+const CHECKING_WAIT_MS = 15_000;
+const CHECKING_POLL_MS = 400;
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -286,7 +289,17 @@ async function main(): Promise<void> {
       null,
     );
   } else {
-    const { report } = await sendFromPopup('get-tab-report', { tabId });
+    let { report } = await sendFromPopup('get-tab-report', { tabId });
+    // The page may still be reading: follow it until it has checked (bounded).
+    for (
+      let waited = 0;
+      report.status === 'checking' && waited < CHECKING_WAIT_MS;
+      waited += CHECKING_POLL_MS
+    ) {
+      renderReport(report, tabId, focusKey);
+      await new Promise((done) => setTimeout(done, CHECKING_POLL_MS));
+      ({ report } = await sendFromPopup('get-tab-report', { tabId }));
+    }
     renderReport(report, tabId, focusKey);
     setupAddArticle(report, tabId);
     await setupSiteSwitch(report);
