@@ -11,6 +11,7 @@
  * - works on arbitrary sentences (the matcher compares page sentences with source claims).
  */
 
+import { findEvents, findSpeaker } from './extract-features.ts';
 import { boundedLevenshtein, createTable, foldText, STOPWORDS, stemWord } from './normalize.ts';
 import type {
   Assertion,
@@ -197,7 +198,15 @@ function daysByEvent(mentions: readonly DayMention[]): Map<string | null, Set<st
   return map;
 }
 
-function compareDays(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
+/** Two statements are dated against each other only when the same named speaker made them. */
+function sameSpeaker(a: ComparableClaim, b: ComparableClaim): boolean {
+  const sa = findSpeaker(a.text);
+  return sa !== null && sa !== 'pronoun' && sa === findSpeaker(b.text);
+}
+
+function compareDays(claimA: ComparableClaim, claimB: ComparableClaim): Detail[] {
+  const a = claimA.features;
+  const b = claimB.features;
   const ma = a.dayMentions ?? a.days.map((day) => ({ day, event: null }));
   const mb = b.dayMentions ?? b.days.map((day) => ({ day, event: null }));
   const ea = daysByEvent(ma);
@@ -205,6 +214,7 @@ function compareDays(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
   const details: Detail[] = [];
   for (const [event, daysA] of ea) {
     if (event === null) continue;
+    if (event === 'statement' && !sameSpeaker(claimA, claimB)) continue;
     const daysB = eb.get(event);
     if (!daysB) continue;
     if ([...daysA].some((d) => daysB.has(d))) continue;
@@ -224,13 +234,15 @@ function compareDays(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
   return details;
 }
 
-function compareDates(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
-  const fa = a.dates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
-  const fb = b.dates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
-  if (fa.length === 1 && fb.length === 1 && fa[0] !== fb[0]) {
-    return [{ kind: 'date', a: fa[0]!, b: fb[0]!, subject: 'date' }];
-  }
-  return [];
+/** Full dates conflict only when each claim gives one and both speak of the same kind of event. */
+function compareDates(a: ComparableClaim, b: ComparableClaim): Detail[] {
+  const fa = a.features.dates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+  const fb = b.features.dates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+  if (fa.length !== 1 || fb.length !== 1 || fa[0] === fb[0]) return [];
+  const eventsB = findEvents(b.text);
+  const shared = findEvents(a.text).filter((e) => e !== 'statement' && eventsB.includes(e));
+  if (shared.length === 0) return [];
+  return [{ kind: 'date', a: fa[0]!, b: fb[0]!, subject: `date of the ${shared[0]}` }];
 }
 
 // ---- People ------------------------------------------------------------------------------------
@@ -614,8 +626,8 @@ function isAfter(a: ComparableClaim, b: ComparableClaim): boolean {
 function compareOrdered(a: ComparableClaim, b: ComparableClaim): Comparison {
   const conflicts = [
     ...compareNumbers(a.features, b.features),
-    ...compareDays(a.features, b.features),
-    ...compareDates(a.features, b.features),
+    ...compareDays(a, b),
+    ...compareDates(a, b),
     ...comparePeople(a.features, b.features),
     ...comparePolarity(a.features, b.features),
   ];

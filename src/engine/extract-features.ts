@@ -297,6 +297,16 @@ function eventOf(low: string): string | null {
   return null;
 }
 
+/** The event classes (killing, vote, statement, ...) a sentence's words mention, sorted. */
+export function findEvents(sentence: string): string[] {
+  const out = new Set<string>();
+  for (const t of tokenizeWithOffsets(sentence)) {
+    const event = eventOf(t.low);
+    if (event) out.add(event);
+  }
+  return [...out].sort();
+}
+
 function extractDays(tokens: Token[]): DayMention[] {
   const out: DayMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -564,9 +574,11 @@ function extractPeople(text: string, tokens: Token[]): PersonSpan[] {
     const speaks = after !== undefined && SPEECH_VERBS.test(after.low);
     const runLength = j - i + 1;
     const sentenceInitialSingle = i === 0 && runLength === 1;
+    // "Milley, the chairman of ..." : a role appositive also marks a single word as a person.
+    const hasRole = findRole(text, tokens[j]!.end) !== null;
     const isPerson =
-      (rank !== null || title !== null || runLength >= 2 || speaks) &&
-      !(sentenceInitialSingle && !speaks && !rank);
+      (rank !== null || title !== null || runLength >= 2 || speaks || hasRole) &&
+      !(sentenceInitialSingle && !speaks && !rank && !hasRole);
     if (!isPerson) {
       i = j + 1;
       continue;
