@@ -67,6 +67,30 @@ describe('compareClaims: days', () => {
     expect(r.details).toEqual([{ kind: 'date', a: 'Friday', b: 'Thursday', subject: 'day of the killing' }]);
   });
 
+  it('statement days conflict only for the same speaker, full dates only for the same kind of event', () => {
+    expect(
+      compare(
+        'Esper said on Tuesday there was no plan to withdraw.',
+        'Esper said on Monday the US had no plans to pull out.',
+      ).stance,
+    ).toBe('conflicts');
+    expect(
+      compare(
+        'The Pentagon said on Tuesday it had no plans to withdraw.',
+        'Esper said on Monday the US had no plans to pull out.',
+      ).stance,
+    ).toBe('agrees');
+    expect(
+      compare(
+        'The embassy was attacked on January 1, 2020.',
+        'The parliament passed the resolution on January 5, 2020.',
+      ).stance,
+    ).toBe('agrees');
+    expect(
+      compare('The parliament voted on January 4, 2020.', 'The parliament voted on January 5, 2020.').details,
+    ).toEqual([{ kind: 'date', a: '2020-01-04', b: '2020-01-05', subject: 'date of the vote' }]);
+  });
+
   it('days of different events do not conflict', () => {
     expect(
       compare(
@@ -100,6 +124,14 @@ describe('compareClaims: people', () => {
     expect(r.stance).toBe('conflicts');
     expect(r.details[0]?.kind).toBe('attribute');
     expect(r.details[0]?.subject).toBe("Milley's role");
+  });
+
+  it('reads a role given after a bare surname at the start of a sentence', () => {
+    const r = compare(
+      'Milley, the chairman of the Joint Chiefs, called it a poorly worded draft.',
+      'US Army General Mark Milley, chairman of the Army Chiefs of Staff, said so.',
+    );
+    expect(r.stance).toBe('conflicts');
   });
 
   it('fuller or shorter descriptions of the same role do not conflict', () => {
