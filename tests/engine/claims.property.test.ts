@@ -280,17 +280,17 @@ describe('words that name Object.prototype members', { timeout: 30_000 }, () => 
       return `${text.slice(0, i)} ${word}${text.slice(i)}`;
     });
 
-  // See notes/robustness-findings.md, finding B1: build-candidate-index.ts looks terms up with
+  // Regression for notes/robustness-findings.md finding B1 (fixed upstream): build-candidate-index.ts looks terms up with
   // `CONCEPTS[word] ?? word`, a plain object, so "constructor" yields Object and variantKey throws
   // "word.replace is not a function": the whole check-sentences batch fails in the service worker.
-  it.fails('match() does not throw on a sentence containing "constructor" (finding B1)', () => {
+  it('match() does not throw on a sentence containing "constructor" (finding B1)', () => {
     const results = matcher.match([
       'The United States has about 5,000 troops in Iraq, the constructor said.',
     ]);
     expect(results).toHaveLength(1);
   });
 
-  it.fails('match() never throws on seed claims with a prototype-member word spliced in (finding B1)', () => {
+  it('match() never throws on seed claims with a prototype-member word spliced in (finding B1)', () => {
     checkProperty(
       'match with prototype words',
       fc.property(fc.array(protoSentenceArb, { minLength: 1, maxLength: 6 }), (sentences) => {
@@ -300,10 +300,10 @@ describe('words that name Object.prototype members', { timeout: 30_000 }, () => 
     );
   });
 
-  // See notes/robustness-findings.md, finding E3: extract-features.ts looks number words up in plain
+  // Regression for notes/robustness-findings.md finding E3 (fixed in 9feb807): extract-features.ts looks number words up in plain
   // objects (NUMBER_WORDS[low]), so "Constructor troops" gets the quantity value `Object` (a function),
   // which is not JSON data and makes a claim conflict with itself.
-  it.fails('extractFeatures gives only finite numbers for prototype-member words (finding E3)', () => {
+  it('extractFeatures gives only finite numbers for prototype-member words (finding E3)', () => {
     checkProperty(
       'extractFeatures with prototype words',
       fc.property(fc.constantFrom(...PROTOTYPE_WORDS), (word) => {
@@ -315,7 +315,7 @@ describe('words that name Object.prototype members', { timeout: 30_000 }, () => 
     );
   });
 
-  it.fails('a sentence with a prototype-member word never conflicts with itself (finding E3)', () => {
+  it('a sentence with a prototype-member word never conflicts with itself (finding E3)', () => {
     const text = 'The United States has about constructor troops in Iraq.';
     const claim = { text, features: extractFeatures(text) };
     expect(compareClaims(claim, claim).stance).not.toBe('conflicts');

@@ -207,6 +207,24 @@ describe('normalize: fuzzed', () => {
     );
   });
 
+  it('control: the linear-time check does fail a quadratic function', () => {
+    const quadratic = (text: string) => {
+      let pairs = 0;
+      for (let i = 0; i < text.length; i++)
+        for (let j = i + 1; j < text.length; j++) if (text[i] === text[j]) pairs++;
+      return pairs;
+    };
+    const r = measureScaling(
+      'control: quadratic pair count',
+      quadratic,
+      (size) => repeatTo('ab', size),
+      800,
+      0.5,
+      1,
+    );
+    expect(r.ratio).toBeGreaterThan(r.limit);
+  }, 30_000);
+
   it('time grows at most linearly with input size', () => {
     const units = [
       'The United States has about 5,000 troops in Iraq. ',
