@@ -50,6 +50,25 @@ export function normalizePageUrl(url: string): string {
   }
 }
 
+/**
+ * Matches the batch; if the matcher throws on it, matches sentence by sentence so one sentence
+ * the matcher cannot handle costs only itself, not the whole page.
+ */
+function matchEach(matcher: Matcher, sentences: readonly string[]): SentenceMatch[] {
+  try {
+    return matcher.match(sentences);
+  } catch (batchError) {
+    console.warn('Crosscheck: matcher failed on a batch; matching one by one', batchError);
+    return sentences.flatMap((sentence, index) => {
+      try {
+        return matcher.match([sentence]).map((match) => ({ ...match, index }));
+      } catch {
+        return [];
+      }
+    });
+  }
+}
+
 function ownArticleIds(db: ClaimDatabase, pageUrl: string): Set<string> {
   const wanted = normalizePageUrl(pageUrl);
   return new Set(
@@ -84,7 +103,7 @@ export function createClaimEngine(input: EngineInput): ClaimEngine {
   return {
     db,
     match(sentences, pageUrl) {
-      const matches = matcher.match(sentences);
+      const matches = matchEach(matcher, sentences);
       const own = pageUrl ? ownArticleIds(db, pageUrl) : new Set<string>();
       if (own.size === 0) return matches;
       return matches.flatMap((match) => {

@@ -40,6 +40,8 @@ const MAX_PAGE_SENTENCES = 25_000;
 /** First wait after a mutation before rescanning; doubles after each quiet rescan. */
 const RESCAN_MIN_MS = 1_000;
 const RESCAN_MAX_MS = 30_000;
+/** How long the pointer must rest on a highlighted sentence before its card opens. */
+const SHOW_DELAY_MS = 180;
 /** A rescan that finds at least this many new sentences (infinite scroll, SPA) resets the back-off. */
 const RESCAN_RESET_FRESH = 3;
 
@@ -265,6 +267,13 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
   // ---- Pointer: hit-test highlighted ranges and show the card ------------------------------
   let pointerFrame = 0;
   let pointer = { x: 0, y: 0 };
+  let pendingKey: string | null = null;
+  let showTimer: ReturnType<typeof setTimeout> | undefined;
+  function cancelPendingShow(): void {
+    if (showTimer !== undefined) clearTimeout(showTimer);
+    showTimer = undefined;
+    pendingKey = null;
+  }
 
   const caretAt = (x: number, y: number): { node: Node; offset: number } | null => {
     const withCaret = doc as Document & {
@@ -304,6 +313,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
       if (!enabled || !visible || entries.length === 0) return;
       pointer = { x: event.clientX, y: event.clientY };
       if (card.contains(event.target)) {
+        cancelPendingShow();
         card.cancelHide();
         return;
       }
@@ -311,12 +321,33 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
       pointerFrame = requestAnimationFrame(() => {
         pointerFrame = 0;
         const hit = hitTest(pointer.x, pointer.y);
-        if (hit) card.show(hit, pointer);
-        else card.scheduleHide();
+        if (!hit) {
+          cancelPendingShow();
+          card.scheduleHide();
+          return;
+        }
+        if (card.openKey === hit.key) {
+          cancelPendingShow();
+          card.cancelHide();
+          return;
+        }
+        if (card.openKey) card.scheduleHide();
+        if (pendingKey === hit.key) return;
+        // Open only once the pointer rests on a sentence, so sweeping across the page does not
+        // open cards that then cover the sentence the reader was heading for.
+        cancelPendingShow();
+        pendingKey = hit.key;
+        showTimer = setTimeout(() => {
+          showTimer = undefined;
+          pendingKey = null;
+          const again = hitTest(pointer.x, pointer.y);
+          if (again && again.key === hit.key) card.show(again, pointer);
+        }, SHOW_DELAY_MS);
       });
     },
     { signal, passive: true, capture: true },
   );
+  signal.addEventListener('abort', cancelPendingShow);
   doc.addEventListener('pointerleave', () => card.scheduleHide(), { signal, passive: true });
 
   // ---- Commands from the background ----------------------------------------------------------
