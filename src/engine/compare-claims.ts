@@ -395,6 +395,29 @@ function comparePolarity(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
   return details;
 }
 
+// ---- Acronyms ----------------------------------------------------------------------------------
+
+function expansionKey(expansion: string): string {
+  return (foldText(expansion).match(/[a-z0-9]+/g) ?? []).join(' ');
+}
+
+/** The same acronym said to stand for different words ("... Operation Inherent Resolve" / "... Resolve Inherent Operation"). */
+function compareExpansions(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
+  const details: Detail[] = [];
+  for (const ea of a.expansions ?? []) {
+    const eb = (b.expansions ?? []).find((x) => x.acronym === ea.acronym);
+    if (eb && expansionKey(ea.expansion) !== expansionKey(eb.expansion)) {
+      details.push({
+        kind: 'other',
+        a: ea.expansion,
+        b: eb.expansion,
+        subject: `what ${ea.acronym} stands for`,
+      });
+    }
+  }
+  return details;
+}
+
 // ---- Wording -----------------------------------------------------------------------------------
 
 const MAX_ALIGN_TOKENS = 120;
@@ -630,6 +653,7 @@ function compareOrdered(a: ComparableClaim, b: ComparableClaim): Comparison {
     ...compareDates(a, b),
     ...comparePeople(a.features, b.features),
     ...comparePolarity(a.features, b.features),
+    ...compareExpansions(a.features, b.features),
   ];
   if (conflicts.length > 0) return { stance: 'conflicts', details: conflicts };
   const wording = compareWording(a, b);

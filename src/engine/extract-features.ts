@@ -10,6 +10,7 @@
 
 import { canonicalWord, createTable, foldText, stemWord, variantKey } from './normalize.ts';
 import type {
+  AcronymExpansion,
   Assertion,
   ClaimFeatures,
   DayMention,
@@ -883,6 +884,22 @@ function speakerFrom(text: string, tokens: Token[], people: PersonSpan[]): strin
   return null;
 }
 
+// ---- Acronyms ----------------------------------------------------------------------------------
+
+const ACRONYM = '[A-Z][A-Z0-9]{1,9}(?:-[A-Z][A-Z0-9]{1,9})?';
+const EXPANSION = String.raw`[A-Z][\p{L}'’]*(?:[ \u2013\u2014-]+(?:[A-Z][\p{L}'’]*|of|and|for|the))+`;
+const STANDS_FOR = new RegExp(String.raw`\b(${ACRONYM}) stands for (${EXPANSION})`, 'gu');
+const IN_BRACKETS = new RegExp(String.raw`\b(${ACRONYM}) \((${EXPANSION})\)`, 'gu');
+
+/** "CJTF-OIR stands for X" and "CJTF-OIR (X)": what an acronym is said to stand for. */
+function extractExpansions(text: string): AcronymExpansion[] {
+  const out: AcronymExpansion[] = [];
+  for (const re of [STANDS_FOR, IN_BRACKETS]) {
+    for (const m of text.matchAll(re)) out.push({ acronym: m[1]!, expansion: m[2]!.trim() });
+  }
+  return out;
+}
+
 // ---- Entry point -------------------------------------------------------------------------------
 
 /**
@@ -910,6 +927,7 @@ export function extractFeatures(sentence: string, context?: { speaker?: string |
     quotes,
     dayMentions,
     assertions,
+    expansions: extractExpansions(sentence),
   };
 }
 

@@ -93,6 +93,13 @@ export interface ClaimFeatures {
   dayMentions?: DayMention[];
   /** Polarity per predicate ("signed" vs "wasn't signed"); optional so older callers can omit it. */
   assertions?: Assertion[];
+  /** What an acronym is said to stand for ("CJTF-OIR" -> "Combined Joint Task Force – ..."); optional. */
+  expansions?: AcronymExpansion[];
+}
+
+export interface AcronymExpansion {
+  acronym: string;
+  expansion: string;
 }
 
 export interface Claim {

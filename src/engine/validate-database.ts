@@ -124,6 +124,13 @@ function checkFeatures(value: unknown, path: string): void {
       strOrNull(o.event, `${path}.dayMentions[${i}].event`);
     });
   }
+  if (f.expansions !== undefined) {
+    arr(f.expansions, `${path}.expansions`).forEach((ev, i) => {
+      const o = obj(ev, `${path}.expansions[${i}]`);
+      str(o.acronym, `${path}.expansions[${i}].acronym`);
+      str(o.expansion, `${path}.expansions[${i}].expansion`);
+    });
+  }
   if (f.assertions !== undefined) {
     arr(f.assertions, `${path}.assertions`).forEach((av, i) => {
       const p = `${path}.assertions[${i}]`;

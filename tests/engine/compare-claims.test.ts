@@ -183,6 +183,30 @@ describe('compareClaims: polarity', () => {
   });
 });
 
+describe('compareClaims: acronyms', () => {
+  it('the same acronym said to stand for different words conflicts as "other"', () => {
+    const r = compare(
+      'CJTF-OIR stands for Joint Combined Task Force – Resolve Inherent Operation.',
+      'It said CJTF-OIR (Combined Joint Task Force – Operation Inherent Resolve) will reposition forces.',
+    );
+    expect(r.stance).toBe('conflicts');
+    expect(r.details).toEqual([
+      {
+        kind: 'other',
+        a: 'Joint Combined Task Force – Resolve Inherent Operation',
+        b: 'Combined Joint Task Force – Operation Inherent Resolve',
+        subject: 'what CJTF-OIR stands for',
+      },
+    ]);
+    expect(
+      compare(
+        'NATO stands for North Atlantic Treaty Organization.',
+        'NATO (North Atlantic Treaty Organization) met.',
+      ).stance,
+    ).toBe('agrees');
+  });
+});
+
 describe('compareClaims: wording', () => {
   it('"sovereign" / "sovereignty" decision is worded differently, not a conflict', () => {
     const r = compareClaims(
