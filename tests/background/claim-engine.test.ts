@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  createClaimEngine,
+  loadBundledDatabase,
+  normalizePageUrl,
+} from '../../src/background/claim-engine.ts';
+import { buildDatabase } from '../../src/engine/build-database.ts';
+import { parseArticleFiles } from '../../src/engine/parse-article-file.ts';
+import type { SourceArticle } from '../../src/engine/types.ts';
+
+const DIR = join(process.cwd(), 'data/articles');
+const articles = parseArticleFiles(
+  readdirSync(DIR)
+    .filter((name) => name.endsWith('.txt'))
+    .map((fileName) => ({ fileName, content: readFileSync(join(DIR, fileName), 'utf8') })),
+);
+const bundled = loadBundledDatabase(JSON.parse(JSON.stringify(buildDatabase(articles, { builtAt: null }))));
+const TROOPS = 'The United States has about 5,000 troops in Iraq.';
+
+function userArticle(url: string, body: string): SourceArticle {
+  return { id: 'user_1', outlet: 'My Paper', title: 'Copy', published: null, url, language: 'en', body };
+}
+
+describe('claim engine in the service worker', () => {
+  it('matches page sentences against the bundled database and reports its facts', () => {
+    const engine = createClaimEngine({
+      bundled,
+      userArticles: [],
+      userArticlesError: null,
+      threshold: undefined,
+    });
+    const [match] = engine.match([TROOPS]);
+    expect(match?.sources.some((s) => s.outlet === 'express.co.uk' && s.stance === 'conflicts')).toBe(true);
+    const info = engine.info();
+    expect(info).toMatchObject({ articles: 5, userArticles: 0, userArticlesError: null });
+    expect(info.outlets).toEqual(['AAP', 'Daily US Times', 'express.co.uk']);
+    expect(info.claims).toBe(bundled.claims.length);
+  });
+
+  it('adds the user’s articles with the same pipeline, and never lets a page cite its own copy', () => {
+    const url = 'https://news.example/troops#top';
+    const engine = createClaimEngine({
+      bundled,
+      userArticles: [
+        userArticle('https://news.example/troops', `${TROOPS}\n\nIt was a quiet week otherwise.`),
+      ],
+      userArticlesError: null,
+      threshold: undefined,
+    });
+    expect(engine.info()).toMatchObject({ articles: 6, userArticles: 1 });
+    const elsewhere = engine.match([TROOPS], 'https://other.example/page')[0]!;
+    expect(elsewhere.sources.some((s) => s.articleId === 'user_1')).toBe(true);
+    const onItsOwnPage = engine.match([TROOPS], url)[0]!;
+    expect(onItsOwnPage.sources.some((s) => s.articleId === 'user_1')).toBe(false);
+    expect(onItsOwnPage.sources.length).toBeGreaterThan(0);
+    expect(normalizePageUrl(url)).toBe('https://news.example/troops');
+  });
+
+  it('keeps the bundled database when the user’s sources cannot be built, and says why', () => {
+    const broken = { ...userArticle('https://x.example/', 'text'), body: undefined as unknown as string };
+    const engine = createClaimEngine({
+      bundled,
+      userArticles: [broken],
+      userArticlesError: null,
+      threshold: undefined,
+    });
+    expect(engine.info().articles).toBe(5);
+    expect(engine.info().userArticlesError).toMatch(/could not be added/);
+    expect(engine.match([TROOPS]).length).toBe(1);
+  });
+
+  it('still matches the rest of a batch when one sentence trips the matcher (finding B1)', () => {
+    const engine = createClaimEngine({
+      bundled,
+      userArticles: [],
+      userArticlesError: null,
+      threshold: undefined,
+    });
+    const matches = engine.match(['The constructor of the new bridge said it was safe.', TROOPS]);
+    expect(matches.map((m) => m.index)).toContain(1);
+    expect(matches.find((m) => m.index === 1)?.text).toBe(TROOPS);
+  });
+
+  it('finds claims across the whole database by fuzzy search, best first', () => {
+    const engine = createClaimEngine({
+      bundled,
+      userArticles: [],
+      userArticlesError: null,
+      threshold: undefined,
+    });
+    const results = engine.search('troops in Iraq', 5);
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.length).toBeLessThanOrEqual(5);
+    expect(results[0]!.text.toLowerCase()).toContain('troops');
+    for (let i = 1; i < results.length; i++)
+      expect(results[i - 1]!.score).toBeGreaterThanOrEqual(results[i]!.score);
+    expect(engine.search('x', 5)).toEqual([]);
+  });
+});
