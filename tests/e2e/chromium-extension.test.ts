@@ -296,6 +296,29 @@ describe('Crosscheck in Chromium', () => {
     await page.close();
   });
 
+  it('turns checking off for a site from the popup switch, and back on', async () => {
+    const { page, tabId } = await openChecked('iraq-troops-article.html');
+    const popup = await browser.context.newPage();
+    const popupUrl = `chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`;
+    await popup.goto(popupUrl);
+    await popup.waitForSelector('body[data-ready="true"]');
+    const toggle = popup.locator('#site-switch');
+    expect(await toggle.isChecked()).toBe(true);
+    await toggle.uncheck();
+    await waitUntil(async () => allHighlighted(await readVerdictHighlights(page)).length === 0);
+    await waitUntil(async () => (await readTabReport(browser, tabId))?.status === 'site-disabled');
+    expect(await browser.badgeText(tabId)).toBe('');
+    await popup.goto(popupUrl);
+    await popup.waitForSelector('body[data-ready="true"]');
+    expect(await popup.locator('#empty').textContent()).toBe('Checking is turned off for this site.');
+    expect(await popup.locator('#site-switch').isChecked()).toBe(false);
+    await popup.locator('#site-switch').check();
+    await waitUntil(async () => allHighlighted(await readVerdictHighlights(page)).includes(TROOPS));
+    await waitUntil(async () => (await browser.badgeText(tabId)) !== '');
+    await popup.close();
+    await page.close();
+  });
+
   it('leaves an unrelated article alone: no highlights, no badge, and says why in the popup', async () => {
     const { page, tabId } = await openChecked('weather-article.html');
     expect(allHighlighted(await readVerdictHighlights(page))).toEqual([]);
