@@ -13,7 +13,7 @@ import { type ClusterOptions, clusterClaims } from './cluster-claims.ts';
 import { compareClaims } from './compare-claims.ts';
 import { computeSha256 } from './digest.ts';
 import { extractFeatures, findQuotes, findSpeaker } from './extract-features.ts';
-import { classifySentence, sentenceKey } from './select-claims.ts';
+import { classifySentence, computeSentenceKey } from './select-claims.ts';
 import { splitSentences } from './split-sentences.ts';
 import {
   type Claim,
@@ -140,7 +140,7 @@ export function extractArticleClaims(article: SourceArticle): ArticleClaims {
     }
 
     const reason = classifySentence(s.text);
-    const key = sentenceKey(s.text);
+    const key = computeSentenceKey(s.text);
     if (reason || seen.has(key)) {
       dropped.push({
         articleId: article.id,

@@ -69,7 +69,7 @@ function cachedVariantTerm(word: string): string {
 }
 
 /** Spelling-tolerant terms: content words, long words reduced to their consonant skeleton. */
-export function termsOf(text: string): string[] {
+export function extractTerms(text: string): string[] {
   const out = new Set<string>();
   for (const raw of contentWords(text)) {
     const w = GROUPING_SYNONYMS[raw] ?? raw;
@@ -147,7 +147,7 @@ export function splitClauses(text: string): string[] {
   );
   return pieces
     .map((p) => p.trim())
-    .filter((p) => termsOf(p).filter((t) => t !== '¬').length >= MIN_CLAUSE_TERMS);
+    .filter((p) => extractTerms(p).filter((t) => t !== '¬').length >= MIN_CLAUSE_TERMS);
 }
 
 /** A quotation of at least this many words is clustered as a clause of its own. */
@@ -241,7 +241,7 @@ export function clusterClaims(claims: readonly ClusterInput[], options: ClusterO
     const clauses = splitClauses(text);
     // A sentence of several clauses is represented by its clauses only, so each can join its own fact.
     const pieces = clauses.length >= 2 ? clauses : [text];
-    for (const piece of pieces) addUnit(i, [...termsOf(piece), ...featureTerms(piece, c.features)]);
+    for (const piece of pieces) addUnit(i, [...extractTerms(piece), ...featureTerms(piece, c.features)]);
     for (const term of documentPredicateUnit(c, claims[i - 1]) ?? []) addUnit(i, [term]);
   });
   const n = termLists.length;

@@ -97,7 +97,7 @@ function satisfies(q: Quantity, y: number): boolean {
 }
 
 /** Whether two quantities of the same thing can both be true. */
-export function quantitiesCompatible(a: Quantity, b: Quantity): boolean {
+export function areQuantitiesCompatible(a: Quantity, b: Quantity): boolean {
   if (isPointLike(a) && isPointLike(b)) return sameNumber(a.value, b.value);
   if (isPointLike(b)) return satisfies(a, b.value);
   if (isPointLike(a)) return satisfies(b, a.value);
@@ -146,11 +146,11 @@ function quantitySubject(qa: Quantity, qb: Quantity, a: ClaimFeatures, b: ClaimF
 function compareNumbers(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
   const lonelyA = a.quantities.filter((qa) => {
     const same = b.quantities.filter((qb) => countsSameThing(qa, qb));
-    return same.length > 0 && !same.some((qb) => quantitiesCompatible(qa, qb));
+    return same.length > 0 && !same.some((qb) => areQuantitiesCompatible(qa, qb));
   });
   const lonelyB = b.quantities.filter((qb) => {
     const same = a.quantities.filter((qa) => countsSameThing(qa, qb));
-    return same.length > 0 && !same.some((qa) => quantitiesCompatible(qa, qb));
+    return same.length > 0 && !same.some((qa) => areQuantitiesCompatible(qa, qb));
   });
   const closest = (q: Quantity, pool: Quantity[]): Quantity | undefined =>
     pool
@@ -288,7 +288,7 @@ function parseRole(role: string): { head: string; words: string[] } | null {
  * Chiefs" / "Army Chiefs") or two wholly different bodies conflict; extra words at the end
  * ("... Operations" / "... Operations Baghdad") and fuller descriptions do not.
  */
-export function rolesConflict(ra: string, rb: string): boolean {
+export function doRolesConflict(ra: string, rb: string): boolean {
   const pa = parseRole(ra);
   const pb = parseRole(rb);
   if (!pa || !pb || pa.head !== pb.head) return false;
@@ -348,7 +348,7 @@ function comparePeople(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
       if (!compatible)
         details.push({ kind: 'attribute', a: pa.rank, b: pb.rank, subject: `${subject}'s rank` });
     }
-    if (pa.role && pb.role && rolesConflict(pa.role, pb.role)) {
+    if (pa.role && pb.role && doRolesConflict(pa.role, pb.role)) {
       details.push({ kind: 'attribute', a: pa.role, b: pb.role, subject: `${subject}'s role` });
     }
   }

@@ -33,7 +33,7 @@ export function classifySentence(text: string): DropReason | null {
 }
 
 /** Key under which two sentences of one article count as the same sentence. */
-export function sentenceKey(text: string): string {
+export function computeSentenceKey(text: string): string {
   return foldText(text)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();

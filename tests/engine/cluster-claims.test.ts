@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   clusterClaims,
+  extractTerms,
   splitClauses,
   stripRoleAppositives,
-  termsOf,
 } from '../../src/engine/cluster-claims.ts';
 import { extractFeatures } from '../../src/engine/extract-features.ts';
 
@@ -14,10 +14,10 @@ const input = (id: string, articleId: string, text: string) => ({
   features: extractFeatures(text),
 });
 
-describe('termsOf', () => {
+describe('extractTerms', () => {
   it('maps spelling variants and transliterations to the same term', () => {
-    const a = termsOf('Qassem Soleimani was killed in Baghdad.');
-    const b = termsOf('Qasem Solemaini was killed in Baghdad.');
+    const a = extractTerms('Qassem Soleimani was killed in Baghdad.');
+    const b = extractTerms('Qasem Solemaini was killed in Baghdad.');
     expect(a).toEqual(b);
   });
 });

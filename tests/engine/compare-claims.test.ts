@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareClaims, quantitiesCompatible, rolesConflict } from '../../src/engine/compare-claims.ts';
+import { areQuantitiesCompatible, compareClaims, doRolesConflict } from '../../src/engine/compare-claims.ts';
 import { extractFeatures } from '../../src/engine/extract-features.ts';
 import type { Quantity } from '../../src/engine/types.ts';
 
@@ -47,13 +47,13 @@ describe('compareClaims: numbers', () => {
       qualifier,
       text: '',
     });
-    expect(quantitiesCompatible(q(5000, 'more-than'), q(5200, 'exact'))).toBe(true);
-    expect(quantitiesCompatible(q(5000, 'more-than'), q(4000, 'exact'))).toBe(false);
-    expect(quantitiesCompatible(q(5000, 'about'), q(5200, 'exact'))).toBe(false);
-    expect(quantitiesCompatible(q(5000, 'nearly'), q(4800, 'exact'))).toBe(true);
-    expect(quantitiesCompatible(q(5000, 'nearly'), q(5100, 'exact'))).toBe(false);
-    expect(quantitiesCompatible(q(5000, 'at-most'), q(6000, 'at-least'))).toBe(false);
-    expect(quantitiesCompatible(q(5000, 'more-than'), q(6000, 'less-than'))).toBe(true);
+    expect(areQuantitiesCompatible(q(5000, 'more-than'), q(5200, 'exact'))).toBe(true);
+    expect(areQuantitiesCompatible(q(5000, 'more-than'), q(4000, 'exact'))).toBe(false);
+    expect(areQuantitiesCompatible(q(5000, 'about'), q(5200, 'exact'))).toBe(false);
+    expect(areQuantitiesCompatible(q(5000, 'nearly'), q(4800, 'exact'))).toBe(true);
+    expect(areQuantitiesCompatible(q(5000, 'nearly'), q(5100, 'exact'))).toBe(false);
+    expect(areQuantitiesCompatible(q(5000, 'at-most'), q(6000, 'at-least'))).toBe(false);
+    expect(areQuantitiesCompatible(q(5000, 'more-than'), q(6000, 'less-than'))).toBe(true);
   });
 });
 
@@ -136,19 +136,22 @@ describe('compareClaims: people', () => {
 
   it('fuller or shorter descriptions of the same role do not conflict', () => {
     expect(
-      rolesConflict(
+      doRolesConflict(
         'deputy director of Combined Joint Operations',
         'deputy director of Combined Joint Operations Baghdad',
       ),
     ).toBe(false);
     expect(
-      rolesConflict('commanding general of Task Force Iraq', 'head of the US military’s task force in Iraq'),
+      doRolesConflict(
+        'commanding general of Task Force Iraq',
+        'head of the US military’s task force in Iraq',
+      ),
     ).toBe(false);
     expect(
-      rolesConflict('chairman of the Joint Chiefs of Staff', 'chairman of the Army Chiefs of Staff'),
+      doRolesConflict('chairman of the Joint Chiefs of Staff', 'chairman of the Army Chiefs of Staff'),
     ).toBe(true);
     expect(
-      rolesConflict(
+      doRolesConflict(
         'head of the elite Quds force',
         'head of the Islamic Revolutionary Guards Corps’ Quds Force foreign operations arm',
       ),

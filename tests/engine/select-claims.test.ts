@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySentence, sentenceKey } from '../../src/engine/select-claims.ts';
+import { classifySentence, computeSentenceKey } from '../../src/engine/select-claims.ts';
 
 describe('classifySentence', () => {
   it('keeps declarative claims', () => {
@@ -20,9 +20,11 @@ describe('classifySentence', () => {
   });
 });
 
-describe('sentenceKey', () => {
+describe('computeSentenceKey', () => {
   it('equates sentences differing only in case, punctuation and spacing', () => {
-    expect(sentenceKey('Confusion over U.S. troops')).toBe(sentenceKey('confusion  over U.S. Troops!'));
-    expect(sentenceKey('5,000 troops')).not.toBe(sentenceKey('5,200 troops'));
+    expect(computeSentenceKey('Confusion over U.S. troops')).toBe(
+      computeSentenceKey('confusion  over U.S. Troops!'),
+    );
+    expect(computeSentenceKey('5,000 troops')).not.toBe(computeSentenceKey('5,200 troops'));
   });
 });
