@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDatabase, extractArticleClaims } from '../../src/engine/build-database.ts';
+import { parseArticleFile } from '../../src/engine/parse-article-file.ts';
 import { serializeDatabase } from '../../src/engine/serialize-database.ts';
 import { DB_SCHEMA_VERSION } from '../../src/engine/types.ts';
 import { validateDatabase } from '../../src/engine/validate-database.ts';
@@ -91,6 +92,22 @@ describe('buildDatabase on the seeds', () => {
     expect(buildDatabase(articles, { builtAt: null }).digest).toBe(db.digest);
     const edited = articles.map((a, i) => (i === 0 ? { ...a, body: `${a.body} ` } : a));
     expect(buildDatabase(edited).digest).not.toBe(db.digest);
+  });
+});
+
+describe('buildDatabase on other input', () => {
+  it('handles a byte-order mark and CRLF line endings, keeping offsets exact', () => {
+    const article = parseArticleFile(
+      'crlf.txt',
+      '\ufeffid: crlf\r\noutlet: X\r\n---\r\nHeadline here\r\n\r\nThe United States has about 5,000 troops in Iraq.\r\nEsper said: "There is no decision to leave Iraq."\r\n',
+    );
+    const built = buildDatabase([article]);
+    expect(built.claims.map((c) => c.text)).toEqual([
+      'The United States has about 5,000 troops in Iraq.',
+      'Esper said: "There is no decision to leave Iraq."',
+    ]);
+    for (const c of built.claims) expect(article.body.slice(c.start, c.end)).toBe(c.text);
+    expect(built.dropped.map((d) => [d.reason, d.text])).toEqual([['headline', 'Headline here']]);
   });
 });
 
