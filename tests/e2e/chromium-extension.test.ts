@@ -119,6 +119,24 @@ describe('Crosscheck in Chromium', () => {
     await page.mouse.move(box.x, box.y, { steps: 6 });
     await page.waitForTimeout(500);
     expect((await readCard(page)).visible).toBe(true);
+    // "Details" opens the popup view for this sentence in a tab of its own, with the entry open.
+    const button = await page.evaluate(() => {
+      const rect = document
+        .querySelector('crosscheck-card')!
+        .shadowRoot!.querySelector('button')!
+        .getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    const opened = browser.context.waitForEvent('page');
+    await page.mouse.move(button.x, button.y, { steps: 4 });
+    await page.mouse.click(button.x, button.y);
+    const details = await opened;
+    await details.waitForSelector('body[data-ready="true"]');
+    expect(details.url()).toMatch(/\/src\/popup\/popup\.html\?tab=\d+&key=/);
+    const openEntry = details.locator('#entries details[open] .sentence');
+    expect(await openEntry.allTextContents()).toEqual([TROOPS]);
+    await details.close();
+    await page.bringToFront();
     await page.keyboard.press('Escape');
     expect((await readCard(page)).visible).toBe(false);
     await page.close();
