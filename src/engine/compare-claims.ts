@@ -395,6 +395,52 @@ function comparePolarity(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
   return details;
 }
 
+/** Words that negate what follows. */
+const NEGATION_WORD = /^(?:no|not|never|none|nor|neither|longer|without|cannot)$|n't$/;
+/** Share of the shorter sentence's words that must align before negation alone is read as a conflict. */
+const NEGATION_MIN_OVERLAP = 0.6;
+
+/**
+ * The same sentence with a negation added or swapped ("was still committed" / "was no longer
+ * committed"): a polarity conflict on the word that follows, for predicates outside the lexicon.
+ */
+function compareNegationEdits(textA: string, textB: string): Detail[] {
+  const x = wordsOf(textA);
+  const y = wordsOf(textB);
+  if (x.length < 4 || y.length < 4) return [];
+  const pairs = align(x, y);
+  if (pairs.length / Math.min(x.length, y.length) < NEGATION_MIN_OVERLAP) return [];
+  const anchors: Array<[number, number]> = [[-1, -1], ...pairs, [x.length, y.length]];
+  for (let k = 1; k + 1 < anchors.length - 1; k++) {
+    const [i0, j0] = anchors[k]!;
+    const [i1, j1] = anchors[k + 1]!;
+    const wa = x.slice(i0 + 1, i1);
+    const wb = y.slice(j0 + 1, j1);
+    const negA = wa.some((w) => NEGATION_WORD.test(w));
+    const negB = wb.some((w) => NEGATION_WORD.test(w));
+    if (negA === negB) continue;
+    // Only the negation (and fillers) may differ, and the negated word must be the same on both sides.
+    const rest = (ws: string[]) =>
+      ws.filter((w) => !NEGATION_WORD.test(w) && !FILLERS.has(w) && !STOPWORDS.has(w));
+    if (rest(wa).length > 0 || rest(wb).length > 0) continue;
+    // The negated word: the next content word, past adverbs ("not immediately clear" -> "clear").
+    let end = i1;
+    while (
+      end < x.length &&
+      end < i1 + 3 &&
+      (STOPWORDS.has(x[end]!) || /ly$/.test(x[end]!) || FILLERS.has(x[end]!))
+    )
+      end++;
+    const head = x[end];
+    if (head === undefined || STOPWORDS.has(head)) continue;
+    const tail = x.slice(i1, end + 1);
+    return [
+      { kind: 'polarity', a: [...wa, ...tail].join(' '), b: [...wb, ...tail].join(' '), subject: head },
+    ];
+  }
+  return [];
+}
+
 // ---- Acronyms ----------------------------------------------------------------------------------
 
 function expansionKey(expansion: string): string {
@@ -655,6 +701,7 @@ function compareOrdered(a: ComparableClaim, b: ComparableClaim): Comparison {
     ...comparePolarity(a.features, b.features),
     ...compareExpansions(a.features, b.features),
   ];
+  if (!conflicts.some((d) => d.kind === 'polarity')) conflicts.push(...compareNegationEdits(a.text, b.text));
   if (conflicts.length > 0) return { stance: 'conflicts', details: conflicts };
   const wording = compareWording(a, b);
   if (wording.length > 0) return { stance: 'worded-differently', details: wording };

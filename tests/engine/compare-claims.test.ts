@@ -175,6 +175,27 @@ describe('compareClaims: polarity', () => {
     expect(r.details).toEqual([{ kind: 'polarity', a: 'wasn’t signed', b: 'signed', subject: 'signed' }]);
   });
 
+  it('the same sentence with a negation added conflicts on the negated word, for any predicate', () => {
+    const r = compare(
+      'Esper said the United States was no longer committed to countering ISIS in Iraq.',
+      'Esper added the United States was still committed to countering ISIS in Iraq, alongside its allies.',
+    );
+    expect(r.stance).toBe('conflicts');
+    expect(r.details).toEqual([
+      { kind: 'polarity', a: 'no longer committed', b: 'still committed', subject: 'committed' },
+    ]);
+    expect(
+      compare(
+        'It was not immediately clear if this was related.',
+        'It was immediately clear this was related.',
+      ).details,
+    ).toEqual([{ kind: 'polarity', a: 'not immediately clear', b: 'immediately clear', subject: 'clear' }]);
+    expect(
+      compare('There is no decision to leave Iraq.', 'There has been no decision whatsoever to leave Iraq.')
+        .stance,
+    ).toBe('agrees');
+  });
+
   it('"no decision to leave" against "preparing to leave" conflicts; two denials agree', () => {
     expect(
       compare('There has been no decision to leave Iraq.', 'The US is preparing to leave Iraq.').stance,
