@@ -119,10 +119,10 @@ describe.skipIf(!hasFirefoxBuild)('hostile pages in Firefox ESR', () => {
     await page.close();
   });
 
-  // See notes/robustness-findings.md, finding C4: on every SPA navigation in Firefox the content script
+  // Regression for notes/robustness-findings.md finding C4 (fixed in 00dd3ed): on every SPA navigation in Firefox the content script
   // throws "Xray wrapping of iterators not supported" from clearHighlights (it spreads
   // CSS.highlights.keys(), an iterator over a page object, which Firefox's Xrays cannot wrap).
-  it.fails('single-page app: no uncaught error in the content script on navigation (finding C4)', () => {
+  it('single-page app: no uncaught error in the content script on navigation (finding C4)', () => {
     expect(spaErrors, 'collected by the previous test').not.toBeNull();
     console.log(`[firefox] spa errors: ${JSON.stringify(spaErrors)}`);
     expect(spaErrors).toEqual([]);

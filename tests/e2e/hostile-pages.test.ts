@@ -209,9 +209,9 @@ describe.skipIf(!hasChromeBuild)('hostile pages in Chromium', () => {
     await opened.page.close();
   });
 
-  // See notes/robustness-findings.md, finding B1: the word "constructor" makes the matcher throw in the
-  // service worker, so the whole batch — every sentence of this small page — goes unchecked.
-  it.fails('a sentence with the word "constructor" does not stop the page being checked (finding B1)', async () => {
+  // Regression for notes/robustness-findings.md finding B1 (fixed in e45daa6): the word "constructor"
+  // made the matcher throw in the service worker, so the whole batch — this whole page — went unchecked.
+  it('a sentence with the word "constructor" does not stop the page being checked (finding B1)', async () => {
     const opened = await open('/proto.html');
     const texts = await waitForHighlights(opened.cdp, [TROOPS, ESPER], 8_000);
     await opened.page.close();
