@@ -1,0 +1,240 @@
+/**
+ * The same end-to-end scenarios as the Chromium suite, in Firefox ESR: puppeteer-core over
+ * WebDriver BiDi with dist/firefox installed by browser.installExtension. Highlights, the hover
+ * card, the popup opened by its moz-extension:// URL, the badge, and an unrelated page.
+ * Page reads are string expressions evaluated in the page, so they see the real CSS.highlights
+ * registry rather than an Xray view of it.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_PAGES } from './support/chromium.ts';
+import {
+  type FirefoxWithExtension,
+  hasFirefoxBuild,
+  launchFirefoxWithExtension,
+  waitForValue,
+} from './support/firefox.ts';
+import { type StaticServer, startStaticServer } from './support/static-server.ts';
+
+const TROOPS = 'The United States has about 5,000 troops in Iraq.';
+const TRAINERS =
+  'Around 400 British soldiers are training Iraqi troops, as well as around 5,000 US troops in the country.';
+
+let server: StaticServer;
+let firefox: FirefoxWithExtension;
+/** An extension page kept open to call extension APIs (storage, action) from. */
+let probe: Page;
+
+type Verdicts = Record<'corroborated' | 'conflicting' | 'mixed', string[]>;
+
+const READ_HIGHLIGHTS = `(() => {
+  const out = { corroborated: [], conflicting: [], mixed: [] };
+  for (const [name, highlight] of CSS.highlights) {
+    const verdict = name.slice('crosscheck-'.length);
+    if (!name.startsWith('crosscheck-') || !(verdict in out)) continue;
+    for (const range of highlight) out[verdict].push(range.toString().replace(/\\s+/g, ' ').trim());
+  }
+  return JSON.stringify(out);
+})()`;
+
+async function readHighlights(page: Page): Promise<Verdicts> {
+  return JSON.parse(String(await page.evaluate(READ_HIGHLIGHTS))) as Verdicts;
+}
+
+const all = (v: Verdicts) => [...v.corroborated, ...v.conflicting, ...v.mixed];
+
+/** The tab id the extension gave `url`, from the report the background keeps in storage.session. */
+async function tabIdFor(url: string): Promise<number | null> {
+  const raw = await probe.evaluate(`(async () => {
+    const all = await browser.storage.session.get(null);
+    for (const [key, value] of Object.entries(all)) {
+      if (key.startsWith('crosscheck:tab-report:') && value && value.url === ${JSON.stringify(url)} && value.status === 'checked')
+        return Number(key.slice('crosscheck:tab-report:'.length));
+    }
+    return null;
+  })()`);
+  return typeof raw === 'number' ? raw : null;
+}
+
+async function openChecked(path: string): Promise<{ page: Page; tabId: number }> {
+  const page = await firefox.browser.newPage();
+  const url = server.url(path);
+  await page.goto(url);
+  const tabId = await waitForValue(() => tabIdFor(url));
+  if (tabId === null) throw new Error(`the extension never reported ${url} as checked`);
+  return { page, tabId };
+}
+
+async function badgeText(tabId: number): Promise<string> {
+  return String(await probe.evaluate(`browser.action.getBadgeText({ tabId: ${tabId} })`));
+}
+
+describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
+  beforeAll(async () => {
+    server = await startStaticServer(FIXTURE_PAGES);
+    firefox = await launchFirefoxWithExtension();
+    probe = await firefox.openExtensionPage('src/options/options.html');
+  });
+
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  it('installs over WebDriver BiDi and serves its pages at the pinned moz-extension:// UUID', async () => {
+    expect(firefox.addonId).toBe('crosscheck@crosscheck.example');
+    expect(String(await probe.evaluate('location.origin'))).toBe(`moz-extension://${firefox.uuid}`);
+    expect(String(await probe.evaluate('browser.runtime.getManifest().manifest_version'))).toBe('3');
+  });
+
+  it('highlights reworded seed sentences under crosscheck- names', async () => {
+    const { page } = await openChecked('iraq-troops-article.html');
+    const verdicts = await waitForValue(async () => {
+      const read = await readHighlights(page);
+      return all(read).includes(TROOPS) ? read : null;
+    });
+    expect(verdicts).not.toBeNull();
+    const texts = all(verdicts!);
+    expect(texts).toContain(TRAINERS);
+    expect(verdicts!.mixed).toContain(TROOPS);
+    expect(texts.join('\n')).not.toMatch(
+      /airstrike on Friday|footer wrongly repeats|5,200|Hidden teaser|Cookie notice/,
+    );
+    expect(texts).not.toContain('Britain has not said whether its trainers will stay.');
+    expect(Number(await page.evaluate(`document.querySelectorAll('crosscheck-card').length`))).toBe(0);
+    await page.screenshot({ path: '/tmp/crosscheck-firefox-article.png' });
+    await page.close();
+  });
+
+  it('shows the hover card naming corroborating and conflicting sources', async () => {
+    const { page } = await openChecked('iraq-troops-article.html');
+    await waitForValue(async () => all(await readHighlights(page)).includes(TROOPS));
+    const point = JSON.parse(
+      String(
+        await page.evaluate(`(() => {
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = node.data.indexOf(${JSON.stringify(TROOPS.slice(0, 30))});
+            if (at < 0) continue;
+            node.parentElement.scrollIntoView({ block: 'center' });
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + 12);
+            const rect = range.getClientRects()[0];
+            return JSON.stringify({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+          }
+          return 'null';
+        })()`),
+      ),
+    ) as { x: number; y: number } | null;
+    expect(point).not.toBeNull();
+    await page.mouse.move(4, point!.y);
+    await page.mouse.move(point!.x, point!.y, { steps: 4 });
+    const card = await waitForValue(async () => {
+      const state = JSON.parse(
+        String(
+          await page.evaluate(`(() => {
+            const hosts = document.querySelectorAll('crosscheck-card');
+            const card = hosts[0] && hosts[0].shadowRoot && hosts[0].shadowRoot.querySelector('.card');
+            return JSON.stringify({
+              visible: Boolean(card && !card.hidden && card.getBoundingClientRect().height > 0),
+              role: card ? card.getAttribute('role') : null,
+              text: card ? card.innerText : '',
+              hosts: hosts.length,
+            });
+          })()`),
+        ),
+      ) as { visible: boolean; role: string | null; text: string; hosts: number };
+      return state.visible ? state : null;
+    });
+    expect(card).not.toBeNull();
+    expect(card!.role).toBe('tooltip');
+    expect(card!.hosts).toBe(1);
+    expect(card!.text).toMatch(/Mixed/);
+    expect(card!.text).toMatch(/corroborated by/i);
+    expect(card!.text).toContain('AAP');
+    expect(card!.text).toMatch(/conflicts with/i);
+    expect(card!.text).toContain('express.co.uk');
+    expect(card!.text).toMatch(/5,200 vs 5,000 \(.*troops.*\)/);
+    await page.screenshot({ path: '/tmp/crosscheck-firefox-card.png' });
+    await page.keyboard.press('Escape');
+    const closed = await waitForValue(
+      async () =>
+        String(
+          await page.evaluate(`(() => { const c = document.querySelector('crosscheck-card')?.shadowRoot?.querySelector('.card');
+          return String(!c || c.hidden || c.getBoundingClientRect().height === 0); })()`),
+        ) === 'true',
+    );
+    expect(closed).toBe(true);
+    await page.close();
+  });
+
+  it('sets the badge to the number of highlighted sentences', async () => {
+    const { page, tabId } = await openChecked('iraq-troops-article.html');
+    const verdicts = await waitForValue(async () => {
+      const read = await readHighlights(page);
+      return all(read).length > 0 ? read : null;
+    });
+    const count = all(verdicts!).length;
+    expect(count).toBeGreaterThan(1);
+    expect(await waitForValue(async () => (await badgeText(tabId)) === String(count))).toBe(true);
+    await page.close();
+  });
+
+  it('lists the same sentences in page order in the popup opened by its moz-extension:// URL', async () => {
+    const { page, tabId } = await openChecked('iraq-troops-article.html');
+    const verdicts = await waitForValue(async () => {
+      const read = await readHighlights(page);
+      return all(read).includes(TROOPS) ? read : null;
+    });
+    const inPageOrder = JSON.parse(
+      String(
+        await page.evaluate(`(() => {
+          const body = document.body.innerText.replace(/\\s+/g, ' ');
+          const wanted = ${JSON.stringify(all(verdicts!))};
+          return JSON.stringify(wanted.sort((a, b) => body.indexOf(a) - body.indexOf(b)));
+        })()`),
+      ),
+    ) as string[];
+    const popup = await firefox.openExtensionPage(`src/popup/popup.html?tab=${tabId}`);
+    const ready = await waitForValue(
+      async () => String(await popup.evaluate(`document.body.dataset.ready === 'true'`)) === 'true',
+    );
+    expect(ready).toBe(true);
+    const listed = JSON.parse(
+      String(
+        await popup.evaluate(
+          `JSON.stringify([...document.querySelectorAll('#entries .sentence')].map((e) => e.textContent))`,
+        ),
+      ),
+    ) as string[];
+    expect(listed).toEqual(inPageOrder);
+    const summary = String(await popup.evaluate(`document.querySelector('#summary').textContent`));
+    const counts = summary.match(/^(\d+) sentences checked · (\d+) corroborated · (\d+) conflicting$/);
+    expect(counts).not.toBeNull();
+    expect(Number(counts![2])).toBe(verdicts!.corroborated.length);
+    expect(Number(counts![3])).toBe(verdicts!.conflicting.length + verdicts!.mixed.length);
+    // Expanding the troops entry shows both sides, numbers side by side.
+    const body = String(
+      await popup.evaluate(`(() => {
+        const entry = [...document.querySelectorAll('#entries > li')].find((li) => li.textContent.includes(${JSON.stringify(TROOPS)}));
+        entry.querySelector('summary').click();
+        return entry.querySelector('.body').innerText;
+      })()`),
+    );
+    expect(body).toContain('AAP');
+    expect(body).toContain('page: 5,000 · express.co.uk: 5,200');
+    await popup.screenshot({ path: '/tmp/crosscheck-firefox-popup.png' });
+    await popup.close();
+    await page.close();
+  });
+
+  it('leaves a page on an unrelated topic unmarked, with an empty badge', async () => {
+    const { page, tabId } = await openChecked('weather-article.html');
+    // The page has been checked (report stored); give drawing a moment and confirm nothing appears.
+    await new Promise((done) => setTimeout(done, 1000));
+    expect(all(await readHighlights(page))).toEqual([]);
+    expect(await badgeText(tabId)).toBe('');
+    await page.close();
+  });
+});

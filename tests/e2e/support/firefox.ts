@@ -1,0 +1,110 @@
+/**
+ * Launches Firefox ESR headless with puppeteer-core over WebDriver BiDi and installs the built
+ * extension from dist/firefox. The extension's moz-extension:// host is a per-profile random UUID;
+ * we fix it up front through the `extensions.webextensions.uuids` pref (a JSON map from add-on id
+ * to UUID, the same mechanism web-ext and Selenium use), so tests can open extension pages by URL.
+ * Since Firefox 153 that navigation also needs `--remote-allow-system-access`.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export const FIREFOX_DIST =
+  process.env.CROSSCHECK_FIREFOX_DIST ?? resolve(import.meta.dirname, '../../../dist/firefox');
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const hasFirefoxBuild = existsSync(join(FIREFOX_DIST, 'manifest.json')) && existsSync(FIREFOX_PATH);
+
+export interface FirefoxWithExtension {
+  browser: Browser;
+  /** The add-on id from the manifest (browser_specific_settings.gecko.id). */
+  addonId: string;
+  /** The host of moz-extension:// URLs for this run. */
+  uuid: string;
+  /** moz-extension://UUID/<path> */
+  extensionUrl(path: string): string;
+  /** Opens an extension page in a new tab and waits for it to load. */
+  openExtensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+function readAddonId(dist: string): string {
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (typeof id !== 'string')
+    throw new Error(`${dist}/manifest.json has no browser_specific_settings.gecko.id`);
+  return id;
+}
+
+export async function launchFirefoxWithExtension(
+  options: { dist?: string } = {},
+): Promise<FirefoxWithExtension> {
+  const dist = options.dist ?? FIREFOX_DIST;
+  if (!existsSync(join(dist, 'manifest.json')))
+    throw new Error(`No Firefox build at ${dist}: run npm run build`);
+  const addonId = readAddonId(dist);
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    // Firefox 153 refuses WebDriver navigation to moz-extension:// pages without system access.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
+      // Keep the profile quiet: no network beyond what tests serve on 127.0.0.1.
+      'browser.shell.checkDefaultBrowser': false,
+      'app.update.enabled': false,
+    },
+  });
+  try {
+    const installed = await browser.installExtension(dist);
+    if (installed !== addonId) throw new Error(`installed add-on id ${installed}, expected ${addonId}`);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  const extensionUrl = (path: string) => `moz-extension://${uuid}/${path.replace(/^\//, '')}`;
+  return {
+    browser,
+    addonId,
+    uuid,
+    extensionUrl,
+    openExtensionPage: async (path) => {
+      const page = await browser.newPage();
+      const url = extensionUrl(path);
+      // Firefox does not report the end of a navigation to an extension page over BiDi (the
+      // navigate command never answers), so start it, then wait for the document ourselves.
+      void page.goto(url, { timeout: 60_000 }).catch(() => undefined);
+      const loaded = await waitForValue(async () => {
+        try {
+          // page.url() stays at about:blank here, so ask the document itself.
+          const state = String(await page.evaluate('location.href + " " + document.readyState'));
+          return state === `${url} complete`;
+        } catch {
+          return false;
+        }
+      }, 20_000);
+      if (!loaded) throw new Error(`extension page ${url} did not load`);
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** Polls `check` until it returns a truthy value or the time runs out (then returns the last value). */
+export async function waitForValue<T>(
+  check: () => Promise<T>,
+  timeoutMs = 20_000,
+  everyMs = 200,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await check();
+  while (!value && Date.now() < deadline) {
+    await new Promise((done) => setTimeout(done, everyMs));
+    value = await check();
+  }
+  return value;
+}
