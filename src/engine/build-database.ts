@@ -1,18 +1,19 @@
 /**
- * Turns source articles into the claim database: clean furniture, split sentences, keep claims,
- * extract features (carrying quote speakers across sentences and paragraphs), group claims into
- * facts and label every cross-article pair inside a fact.
+ * Turns source articles into the claim database: clean furniture, split sentences, attribute
+ * speakers, keep claims, extract features, group claims into facts and label every cross-article
+ * pair inside a fact.
  *
  * Pure and deterministic: the same articles (in any order) give the same database, so building
  * twice gives byte-identical output and the service worker can rebuild with user articles.
  * Every claim satisfies `article.body.slice(claim.start, claim.end) === claim.text`.
  */
 
+import { attributeSpeakers } from './attribute-speakers.ts';
 import { findFurniture, maskFurniture } from './clean-furniture.ts';
 import { type ClusterOptions, clusterClaims } from './cluster-claims.ts';
 import { compareClaims } from './compare-claims.ts';
 import { computeSha256 } from './digest.ts';
-import { extractFeatures, findQuotes, findSpeaker } from './extract-features.ts';
+import { extractFeatures } from './extract-features.ts';
 import { classifySentence, computeSentenceKey } from './select-claims.ts';
 import { splitSentences } from './split-sentences.ts';
 import {
@@ -39,30 +40,6 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Start offsets of the non-blank lines of `body`: paragraph n is the n-th line with text. */
-function paragraphStarts(body: string): number[] {
-  const starts: number[] = [];
-  let lineStart = 0;
-  for (let i = 0; i <= body.length; i++) {
-    if (i === body.length || body[i] === '\n') {
-      if (body.slice(lineStart, i).trim() !== '') starts.push(lineStart);
-      lineStart = i + 1;
-    }
-  }
-  return starts.length > 0 ? starts : [0];
-}
-
-function paragraphIndex(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 interface ArticleClaims {
   claims: Claim[];
   dropped: DroppedSentence[];
@@ -81,64 +58,12 @@ export function extractArticleClaims(article: SourceArticle): ArticleClaims {
   }));
   const masked = maskFurniture(body, furniture);
   const sentences = splitSentences(masked).map((s) => ({ ...s, text: body.slice(s.start, s.end) }));
-  // Paragraphs of the masked text, so furniture lines between two paragraphs do not separate them.
-  const starts = paragraphStarts(masked);
-
-  // Who speaks in each paragraph: the first sentence that names a speaker.
-  const ownSpeakers = sentences.map((s) => findSpeaker(s.text));
-  const paragraphSpeaker = new Map<number, string>();
-  sentences.forEach((s, i) => {
-    const p = paragraphIndex(starts, s.start);
-    const sp = ownSpeakers[i];
-    if (sp && sp !== 'pronoun' && !paragraphSpeaker.has(p)) paragraphSpeaker.set(p, sp);
-  });
+  const attributions = attributeSpeakers(sentences, masked);
 
   const claims: Claim[] = [];
   const seen = new Set<string>();
-  let carry: string | null = null;
-  let inQuote = false;
-  let lastParagraph = -1;
-  let lastNamed: string | null = null;
-  let lastNamedParagraph = -2;
-  let lastQuoteSpeaker: string | null = null;
-  let paragraphQuoteSpeaker: string | null = null;
   sentences.forEach((s, i) => {
-    const p = paragraphIndex(starts, s.start);
-    const quotes = findQuotes(s.text);
-    if (p !== lastParagraph) {
-      // A quote continues into a new paragraph only when that paragraph opens with a quote mark;
-      // a paragraph that is only a quotation continues the previous paragraph's speaker.
-      const opensWithQuote = /^["\u201C]/.test(s.text);
-      lastQuoteSpeaker = paragraphQuoteSpeaker ?? lastQuoteSpeaker;
-      paragraphQuoteSpeaker = null;
-      if (!(inQuote && opensWithQuote)) {
-        inQuote = false;
-        carry = opensWithQuote && !paragraphSpeaker.has(p) ? lastQuoteSpeaker : null;
-      }
-      lastParagraph = p;
-    }
-    const startsInsideQuote = inQuote;
-    const hasQuote = quotes.length > 0 || startsInsideQuote;
-    const rawOwn = ownSpeakers[i] ?? null;
-    // "He said" refers to the last speaker named in this or the previous paragraph; further back
-    // it is too uncertain, and no speaker is better than a wrong one.
-    const own = rawOwn === 'pronoun' ? (p - lastNamedParagraph <= 1 ? lastNamed : null) : rawOwn;
-    if (rawOwn && rawOwn !== 'pronoun') {
-      lastNamed = rawOwn;
-      lastNamedParagraph = p;
-    }
-    const contextSpeaker = hasQuote ? (own ?? carry ?? paragraphSpeaker.get(p) ?? null) : own;
-    if (hasQuote && contextSpeaker) {
-      paragraphQuoteSpeaker = contextSpeaker;
-      lastNamed = contextSpeaker;
-      lastNamedParagraph = p;
-    }
-    const last = quotes[quotes.length - 1];
-    if (last) {
-      inQuote = last.open;
-      carry = last.open ? contextSpeaker : carry;
-    }
-
+    const { speaker: contextSpeaker, insideQuote } = attributions[i]!;
     const reason = classifySentence(s.text);
     const key = computeSentenceKey(s.text);
     if (reason || seen.has(key)) {
@@ -153,7 +78,7 @@ export function extractArticleClaims(article: SourceArticle): ArticleClaims {
     }
     seen.add(key);
     const features = extractFeatures(s.text, { speaker: contextSpeaker });
-    if (startsInsideQuote && quotes.length === 0) {
+    if (insideQuote && features.quotes.length === 0) {
       features.quotes = [{ text: s.text.replace(/[\s.]+$/, ''), speaker: contextSpeaker }];
     }
     claims.push({
