@@ -133,8 +133,11 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
     if (scored.length === 0) return [];
     const accepted = scored.filter((c) => c.score >= tuning.threshold);
     const outright = accepted.length > 0 ? Math.max(...accepted.map((c) => c.pageCoverage)) : 0;
+    // A grey candidate in the fact of an outright match joins through fact expansion anyway.
+    const acceptedFacts = new Set(accepted.map((c) => factOfClaim.get(c.p)));
     const grey = scored
       .filter((c) => c.score < tuning.threshold && c.pageCoverage >= outright * tuning.relativeFloor)
+      .filter((c) => !acceptedFacts.has(factOfClaim.get(c.p)) || factOfClaim.get(c.p) === undefined)
       .sort((a, b) => b.score - a.score)
       .slice(0, MAX_FUSE_CANDIDATES);
     if (grey.length > 0) {
