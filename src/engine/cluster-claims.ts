@@ -77,7 +77,9 @@ function cachedVariantTerm(word: string): string {
 /** Spelling-tolerant terms: content words, long words reduced to their consonant skeleton. */
 export function extractTerms(text: string): string[] {
   const out = new Set<string>();
-  for (const raw of contentWords(text)) {
+  for (const token of contentWords(text)) {
+    // Adverbs group with their adjective ("safely" / "safe", "efficiently" / "efficient").
+    const raw = token.length > 6 && token.endsWith('ly') ? token.slice(0, -2) : token;
     const w = GROUPING_SYNONYMS[raw] ?? raw;
     if (GENERIC.has(w)) continue;
     out.add(w.length >= 5 && /^[a-z]+$/.test(w) ? cachedVariantTerm(w) : w);
