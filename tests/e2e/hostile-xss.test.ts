@@ -214,4 +214,44 @@ describe.skipIf(!hasChromeBuild)('script payloads in matched text (Chromium)', (
     expect(violations, 'CSP had to block an injected handler').toEqual([]);
     expect(server.requests.filter((p) => p.startsWith('/pwned'))).toEqual([]);
   });
+
+  it('extension pages enforce a strict CSP: no eval, no inline script, no inline handlers, no remote script', async () => {
+    for (const path of ['src/popup/popup.html', 'src/options/options.html']) {
+      const page = await browser.context.newPage();
+      await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+      const result = await page.evaluate(async (origin) => {
+        const out: Record<string, string> = {};
+        const w = window as unknown as Record<string, unknown>;
+        // DevTools evaluations may use eval whatever the CSP says, so try it from a later task of the page.
+        setTimeout(() => {
+          try {
+            // biome-ignore lint/security/noGlobalEval: the point is to prove eval is blocked
+            eval('1');
+            w.__evalRan = 'ran';
+          } catch (error) {
+            w.__evalRan = (error as Error).name;
+          }
+        }, 0);
+        const script = document.createElement('script');
+        script.textContent = 'window.__inlineRan = true';
+        document.body.append(script);
+        const img = document.createElement('img');
+        img.setAttribute('onerror', 'window.__handlerRan = true');
+        img.src = 'data:,not-an-image';
+        document.body.append(img);
+        const remote = document.createElement('script');
+        remote.src = `${origin}/pwned-remote-script.js`;
+        document.body.append(remote);
+        await new Promise((r) => setTimeout(r, 500));
+        out.eval = String(w.__evalRan);
+        out.inline = w.__inlineRan ? 'ran' : 'blocked';
+        out.handler = w.__handlerRan ? 'ran' : 'blocked';
+        return out;
+      }, server.origin);
+      console.log(`[xss] CSP on ${path}: ${JSON.stringify(result)}`);
+      expect(result).toEqual({ eval: 'EvalError', inline: 'blocked', handler: 'blocked' });
+      await page.close();
+    }
+    expect(server.requests.filter((p) => p.startsWith('/pwned'))).toEqual([]);
+  });
 });
