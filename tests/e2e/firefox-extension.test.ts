@@ -237,4 +237,65 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
     expect(await badgeText(tabId)).toBe('');
     await page.close();
   });
+
+  it('adds a source on the options page, lists it as inert text, and refuses a javascript: URL', async () => {
+    const options = await firefox.openExtensionPage('src/options/options.html');
+    await waitForValue(async () => String(await options.evaluate(`document.body.dataset.ready`)) === 'true');
+    const submit = (fields: Record<string, string>) =>
+      options.evaluate(`(() => {
+        const fields = ${JSON.stringify(fields)};
+        for (const [id, value] of Object.entries(fields)) document.getElementById(id).value = value;
+        document.getElementById('article-add').click();
+      })()`);
+    const payload = '<img src=x onerror="window.__xss = 1">';
+    await submit({
+      'article-text': 'Officials said the United States has about 5,000 troops in Iraq, and none will leave.',
+      'article-outlet': payload,
+      'article-title': '<script>window.__xss = 2</script>',
+      'article-url': 'https://news.example.com/a',
+    });
+    const listed = await waitForValue(async () => {
+      const raw = String(
+        await options.evaluate(
+          `JSON.stringify([...document.querySelectorAll('#sources-list .source')].map((li) => [li.querySelector('.source-title').textContent, li.querySelector('.source-meta').textContent]))`,
+        ),
+      );
+      return raw === '[]' ? null : (JSON.parse(raw) as string[][]);
+    });
+    expect(listed).toEqual([['<script>window.__xss = 2</script>', payload]]);
+    const before = String(
+      await options.evaluate(
+        `(async () => JSON.stringify(await browser.storage.local.get('crosscheck:user-articles')))()`,
+      ),
+    );
+    await submit({
+      'article-text': 'A different article entirely about the strike on the base.',
+      'article-outlet': 'Other',
+      'article-title': '',
+      'article-url': 'javascript:alert(1)',
+    });
+    const error = await waitForValue(async () =>
+      String(await options.evaluate(`document.getElementById('article-error').textContent`)),
+    );
+    expect(error).toMatch(/https:\/\/ or http:\/\//);
+    expect(
+      String(
+        await options.evaluate(
+          `(async () => JSON.stringify(await browser.storage.local.get('crosscheck:user-articles')))()`,
+        ),
+      ),
+    ).toBe(before);
+    expect(String(await options.evaluate(`document.getElementById('article-url').value`))).toBe(
+      'javascript:alert(1)',
+    );
+    expect(
+      String(
+        await options.evaluate(
+          `String(window.__xss) + document.querySelectorAll('#sources-list img').length`,
+        ),
+      ),
+    ).toBe('undefined0');
+    await options.screenshot({ path: '/tmp/crosscheck-firefox-options.png' });
+    await options.close();
+  });
 });
