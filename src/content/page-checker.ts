@@ -97,7 +97,12 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
     console.warn('Crosscheck:', error);
   }
 
-  const report = (): void => {
+  let reportedSignature = '';
+  /** Sends the page's state to the background, unless it is unchanged since the last report. */
+  const report = (force = false): void => {
+    const signature = `${status}|${url}|${pageTexts.size}|${visible}|${entries.map((e) => `${e.key}:${e.match.verdict}`).join(',')}`;
+    if (!force && signature === reportedSignature) return;
+    reportedSignature = signature;
     const body: TabReport = {
       ...createEmptyReport(status, url),
       checked: pageTexts.size,
@@ -223,7 +228,8 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
     const sameDocumentFragment = next.split('#')[0] === url.split('#')[0];
     url = next;
     if (sameDocumentFragment) {
-      report();
+      // The background drops a tab's report on navigation, fragment ones included: send it again.
+      report(true);
       return false;
     }
     pageTexts.clear();
@@ -396,10 +402,12 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
       return { ok: true };
     },
     'request-report': () => {
-      report();
+      report(true);
       return { ok: true };
     },
     'recheck-page': async () => {
+      // Sources may change while verdicts stay the same, so the next report must go out.
+      reportedSignature = '';
       results.clear();
       pageTexts.clear();
       void scan();
@@ -424,7 +432,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
   const navigation = (window as Window & { navigation?: EventTarget }).navigation;
   navigation?.addEventListener('navigatesuccess', onUrlChange, { signal });
   // Back/forward cache: the page comes back with its old state; make sure the badge matches.
-  window.addEventListener('pageshow', (event) => event.persisted && report(), { signal });
+  window.addEventListener('pageshow', (event) => event.persisted && report(true), { signal });
 
   const onStorageChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
     if (area === 'local' && SETTINGS_KEY in changes) applySettings(changes[SETTINGS_KEY]?.newValue);
