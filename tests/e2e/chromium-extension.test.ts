@@ -352,6 +352,21 @@ describe('Crosscheck in Chromium', () => {
     await page.close();
   });
 
+  it('explains in the popup that a browser page cannot be read', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('about:blank');
+    const tabId = await findTabId(browser, page);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('body[data-ready="true"]');
+    expect(await popup.locator('#entries > li').count()).toBe(0);
+    expect(await popup.locator('#empty').textContent()).toMatch(/^This page cannot be read/);
+    expect(await popup.locator('#site-switch-label').isHidden()).toBe(true);
+    expect(await browser.badgeText(tabId)).toBe('');
+    await popup.close();
+    await page.close();
+  });
+
   it('made no network request from any extension context', () => {
     const extensionOrigin = `chrome-extension://${browser.extensionId}`;
     const foreign = requests.filter(
