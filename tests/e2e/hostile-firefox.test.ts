@@ -159,4 +159,38 @@ describe.skipIf(!hasFirefoxBuild)('hostile pages in Firefox ESR', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('script payloads in matched sentences stay text: nothing runs, no markup in the card', async () => {
+    const { page, errors } = await open('/xss.html');
+    const texts = await highlights(page, []);
+    const all = await waitFor(async () => {
+      const t = parseFirefoxHighlights(String(await page.evaluate(FIREFOX_READ_HIGHLIGHTS))).map(
+        (h) => h.text,
+      );
+      return t.some((x) => x.includes('<script>')) ? t : null;
+    }, 20_000);
+    // The bundled database matches the <script> payload sentence (the <img> one needs the user source
+    // that the Chromium test adds).
+    expect(all ?? texts, 'payload sentence matched').toEqual(
+      expect.arrayContaining([expect.stringContaining('<script>document.documentElement')]),
+    );
+    const card = await hoverCard(
+      page,
+      'Esper said there had been no decision whatsoever to leave Iraq <script>',
+    );
+    expect(card?.text).toBeTruthy();
+    const injected = String(
+      await page.evaluate(`(() => { let found = '';
+        const scan = (root) => { for (const el of root.querySelectorAll('*')) {
+          for (const a of el.attributes) if (/^on/i.test(a.name)) found += el.localName + '[' + a.name + '] ';
+          if (el.localName === 'img' && el.getAttribute('src') === 'x') found += 'img ';
+          if (el.shadowRoot) scan(el.shadowRoot); } };
+        scan(document); return found + '|' + (document.documentElement.dataset.pwned || ''); })()`),
+    );
+    expect(injected).toBe('|');
+    expect(server.requests.filter((p) => p.startsWith('/pwned'))).toEqual([]);
+    expect(await harm(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
