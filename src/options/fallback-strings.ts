@@ -24,6 +24,7 @@ export const FALLBACK_STRINGS: Readonly<Record<string, string>> = {
   options_exported: 'Exported $1 sources to $2.',
   options_importDone: 'Imported $1 sources; $2 skipped.',
   options_importFailed: 'Nothing was imported. $1',
+  options_importSkippedEntry: 'Article $1: $2',
   options_importReadFailed: 'The file could not be read.',
   options_settingsUnreadable: 'Settings: $1',
   options_sourcesUnreadable: 'Your sources: $1 A copy of the unreadable data is kept when you next save.',

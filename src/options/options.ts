@@ -10,6 +10,8 @@
 import browser from 'webextension-polyfill';
 import { normalizeSite, SETTINGS_KEY, type Settings, type SiteMode } from '../shared/settings.ts';
 import {
+  ARTICLE_PROBLEMS,
+  type ArticleProblem,
   exportUserArticles,
   importUserArticles,
   MAX_IMPORT_BYTES,
@@ -22,7 +24,17 @@ import { createTranslator, localizeTree } from './localize.ts';
 import { createOptionsStore } from './options-store.ts';
 import { describeArticle, renderSites, renderSources } from './render-lists.ts';
 
-const t = createTranslator((key, subs) => browser.i18n.getMessage(key, subs), FALLBACK_STRINGS);
+const t = createTranslator((key, subs) => browser.i18n.getMessage(key, subs), {
+  ...FALLBACK_STRINGS,
+  ...Object.fromEntries(
+    Object.entries(ARTICLE_PROBLEMS).map(([code, text]) => [`options_problem_${code}`, text]),
+  ),
+});
+
+/** A refused article or file, in the reader's language. */
+function describeProblem(problem: ArticleProblem): string {
+  return t(`options_problem_${problem.code}`, problem.params);
+}
 const store = createOptionsStore(browser.storage.local);
 
 let settings: Settings;
@@ -181,7 +193,7 @@ async function onArticleSubmit(event: SubmitEvent): Promise<void> {
       articles,
     );
     if (!result.ok) {
-      setArticleError(result.error);
+      setArticleError(describeProblem(result.problem));
       return;
     }
     const next = [...articles, result.article];
@@ -234,7 +246,7 @@ async function onImportFile(): Promise<void> {
   if (file.size > MAX_IMPORT_BYTES) {
     showMessage(
       ui.transferStatus,
-      t('options_importFailed', ['The file is too large to import (over 50 MB).']),
+      t('options_importFailed', [describeProblem({ code: 'importTooLarge', params: [] })]),
     );
     return;
   }
@@ -249,14 +261,21 @@ async function onImportFile(): Promise<void> {
     const fresh = await store.readArticles();
     const result = importUserArticles(text, fresh.articles);
     if (!result.ok) {
-      showMessage(ui.transferStatus, t('options_importFailed', [result.error ?? '']));
+      const reason = result.refusal === null ? (result.error ?? '') : describeProblem(result.refusal);
+      showMessage(ui.transferStatus, t('options_importFailed', [reason]));
       return;
     }
     if (result.added > 0) await store.saveArticles(result.articles);
     articles = result.articles;
     renderArticles();
     const summary = t('options_importDone', [String(result.added), String(result.skipped)]);
-    showMessage(ui.transferStatus, result.error === null ? summary : `${summary} ${result.error}`);
+    const details = result.skippedEntries
+      .slice(0, 3)
+      .map((entry) =>
+        t('options_importSkippedEntry', [String(entry.index + 1), describeProblem(entry.problem)]),
+      );
+    if (result.skippedEntries.length > 3) details.push('…');
+    showMessage(ui.transferStatus, [summary, ...details].join(' '));
   } catch (error) {
     showMessage(ui.transferStatus, t('options_saveFailed', [describeError(error)]));
   }

@@ -28,6 +28,56 @@ const MAX_URL_CHARS = 2048;
 /** Share of control or replacement characters above which pasted text is treated as binary. */
 const BINARY_CHAR_RATIO = 0.01;
 
+/**
+ * Every reason an article or import file is refused, as English templates with $1-style
+ * parameters. Pages show them through the locale (key `options_problem_<code>`), falling back to
+ * this English text, so the messages stay in one place and stay translatable.
+ */
+export const ARTICLE_PROBLEMS = {
+  tooLarge: 'The article text is too large ($1). The limit is 5 MB; paste only the article itself.',
+  binary:
+    'This does not look like article text: it contains binary data (for example from an image, PDF or other non-text file). Paste the article as plain text.',
+  emptyBody: 'The article text is empty. Paste the text of the article.',
+  noWords: 'The article text contains no words. Paste the text of the article.',
+  outletMissing: 'Enter the outlet that published the article, for example “Reuters”.',
+  outletTooLong: 'The outlet name is too long (over $1 characters).',
+  titleTooLong: 'The title is too long (over $1 characters).',
+  urlTooLong: 'The URL is too long.',
+  urlInvalid: 'The URL is not valid. Enter a full address starting with https:// or http://.',
+  urlScheme: 'Only web addresses starting with https:// or http:// are accepted as the URL.',
+  urlCredentials: 'The URL must not contain a user name or password.',
+  dateInvalid: '“$1” is not a valid date. Use the form YYYY-MM-DD, for example 2020-01-06.',
+  dateFuture: 'The date $1 is in the future. Enter the day the article was published.',
+  duplicate: 'This article is already in your sources (“$1”).',
+  tooMany: 'You already have $1 sources, the most Crosscheck keeps. Remove one first.',
+  importEmpty: 'The file is empty.',
+  importTooLarge: 'The file is too large to import (over 50 MB).',
+  importBinary: 'The file is not a Crosscheck export: it is not a text file.',
+  importNotJson: 'The file is not a Crosscheck export: it is not valid JSON.',
+  importWrongFormat: 'The file is not a Crosscheck export (its “format” is missing or different).',
+  importVersion: 'The file is a Crosscheck export of an unsupported version ($1).',
+  importNoList: 'The file is a Crosscheck export but has no list of articles.',
+} as const;
+
+export type ArticleProblemCode = keyof typeof ARTICLE_PROBLEMS;
+
+export interface ArticleProblem {
+  code: ArticleProblemCode;
+  params: string[];
+}
+
+/** The English message for a problem. */
+export function formatArticleProblem(problem: ArticleProblem): string {
+  return ARTICLE_PROBLEMS[problem.code].replace(
+    /\$(\d)/g,
+    (_, n: string) => problem.params[Number(n) - 1] ?? '',
+  );
+}
+
+function problem(code: ArticleProblemCode, ...params: string[]): ArticleProblem {
+  return { code, params };
+}
+
 export interface UserArticle extends SourceArticle {
   /** ISO timestamp of when the reader added it. */
   addedAt: string;
@@ -48,7 +98,9 @@ export interface StoredUserArticles {
   articles: UserArticle[];
 }
 
-export type ValidationResult = { ok: true; article: UserArticle } | { ok: false; error: string };
+export type ValidationResult =
+  | { ok: true; article: UserArticle }
+  | { ok: false; error: string; problem: ArticleProblem };
 
 export function toStoredUserArticles(articles: readonly UserArticle[]): StoredUserArticles {
   return { version: USER_ARTICLES_VERSION, articles: [...articles] };
@@ -79,9 +131,9 @@ export function parseUserArticles(raw: unknown): { articles: UserArticle[]; erro
   const problems: string[] = [];
   const seenIds = new Set<string>();
   (entries as unknown[]).forEach((entry, i) => {
-    const problem = checkStoredArticle(entry);
-    if (problem !== null) {
-      problems.push(`entry ${i + 1}: ${problem}`);
+    const issue = checkStoredArticle(entry);
+    if (issue !== null) {
+      problems.push(`entry ${i + 1}: ${issue}`);
       return;
     }
     const article = entry as UserArticle;
@@ -112,7 +164,7 @@ function checkStoredArticle(entry: unknown): string | null {
   for (const field of ['outlet', 'title', 'published', 'url', 'language'] as const) {
     if (a[field] !== null && typeof a[field] !== 'string') return `invalid ${field}`;
   }
-  if (typeof a.url === 'string' && checkUrl(a.url).error !== null) return 'invalid URL';
+  if (typeof a.url === 'string' && checkUrl(a.url).problem !== null) return 'invalid URL';
   if (typeof a.published === 'string' && !isCalendarDate(a.published)) return 'invalid date';
   if (typeof a.addedAt !== 'string' || Number.isNaN(Date.parse(a.addedAt))) return 'invalid added time';
   return null;
@@ -142,37 +194,29 @@ export function validateNewArticle(
 ): ValidationResult {
   const raw = typeof input.text === 'string' ? input.text : '';
   if (byteLengthOver(raw, MAX_BODY_BYTES)) {
-    return fail(
-      `The article text is too large (${formatMegabytes(utf8Length(raw))}). The limit is 5 MB; paste only the article itself.`,
-    );
+    return fail(problem('tooLarge', formatMegabytes(utf8Length(raw))));
   }
   if (looksBinary(raw)) {
-    return fail(
-      'This does not look like article text: it contains binary data (for example from an image, PDF or other non-text file). Paste the article as plain text.',
-    );
+    return fail(problem('binary'));
   }
   const body = raw.replace(/\r\n?/g, '\n').trim();
-  if (body === '') return fail('The article text is empty. Paste the text of the article.');
-  if (!/\p{L}/u.test(body)) return fail('The article text contains no words. Paste the text of the article.');
+  if (body === '') return fail(problem('emptyBody'));
+  if (!/\p{L}/u.test(body)) return fail(problem('noWords'));
 
   const outlet = cleanLine(input.outlet);
-  if (outlet === '') return fail('Enter the outlet that published the article, for example "Reuters".');
-  if (outlet.length > MAX_OUTLET_CHARS)
-    return fail(`The outlet name is too long (over ${MAX_OUTLET_CHARS} characters).`);
+  if (outlet === '') return fail(problem('outletMissing'));
+  if (outlet.length > MAX_OUTLET_CHARS) return fail(problem('outletTooLong', String(MAX_OUTLET_CHARS)));
   const title = cleanLine(input.title);
-  if (title.length > MAX_TITLE_CHARS)
-    return fail(`The title is too long (over ${MAX_TITLE_CHARS} characters).`);
+  if (title.length > MAX_TITLE_CHARS) return fail(problem('titleTooLong', String(MAX_TITLE_CHARS)));
 
   const urlCheck = checkUrl(input.url);
-  if (urlCheck.error !== null) return fail(urlCheck.error);
+  if (urlCheck.problem !== null) return fail(urlCheck.problem);
 
   const date = (input.date ?? '').trim();
   if (date !== '') {
-    if (!isCalendarDate(date))
-      return fail(`"${date}" is not a valid date. Use the form YYYY-MM-DD, for example 2020-01-06.`);
+    if (!isCalendarDate(date)) return fail(problem('dateInvalid', date));
     const tomorrow = new Date(now.getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-    if (date > tomorrow)
-      return fail(`The date ${date} is in the future. Enter the day the article was published.`);
+    if (date > tomorrow) return fail(problem('dateFuture', date));
   }
 
   const id = articleIdFor(body);
@@ -180,10 +224,10 @@ export function validateNewArticle(
   const duplicate = existing.find((a) => a.id === id || bodyKey(a.body) === key);
   if (duplicate !== undefined) {
     const name = duplicate.title ?? duplicate.outlet ?? duplicate.id;
-    return fail(`This article is already in your sources (“${name}”).`);
+    return fail(problem('duplicate', name));
   }
   if (existing.length >= MAX_ARTICLES) {
-    return fail(`You already have ${MAX_ARTICLES} sources, the most Crosscheck keeps. Remove one first.`);
+    return fail(problem('tooMany', String(MAX_ARTICLES)));
   }
 
   return {
@@ -201,34 +245,34 @@ export function validateNewArticle(
   };
 }
 
-function fail(error: string): ValidationResult {
-  return { ok: false, error };
+function fail(reason: ArticleProblem): ValidationResult {
+  return { ok: false, error: formatArticleProblem(reason), problem: reason };
 }
 
 /** Only http(s) links are kept: a stored `javascript:` or `data:` URL could run if ever linked. */
-function checkUrl(input: string | undefined): { url: string | null; error: string | null } {
+function checkUrl(input: string | undefined): { url: string | null; problem: ArticleProblem | null } {
   const text = (input ?? '').trim();
-  if (text === '') return { url: null, error: null };
-  if (text.length > MAX_URL_CHARS) return { url: null, error: 'The URL is too long.' };
+  if (text === '') return { url: null, problem: null };
+  if (text.length > MAX_URL_CHARS) return { url: null, problem: problem('urlTooLong') };
   let parsed: URL;
   try {
     parsed = new URL(text);
   } catch {
     return {
       url: null,
-      error: 'The URL is not valid. Enter a full address starting with https:// or http://.',
+      problem: problem('urlInvalid'),
     };
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     return {
       url: null,
-      error: 'Only web addresses starting with https:// or http:// are accepted as the URL.',
+      problem: problem('urlScheme'),
     };
   }
   if (parsed.username !== '' || parsed.password !== '') {
-    return { url: null, error: 'The URL must not contain a user name or password.' };
+    return { url: null, problem: problem('urlCredentials') };
   }
-  return { url: parsed.href, error: null };
+  return { url: parsed.href, problem: null };
 }
 
 function isCalendarDate(text: string): boolean {
@@ -327,6 +371,9 @@ export interface ImportResult {
   skipped: number;
   /** Why the file was refused, or, when ok, a summary of skipped entries (null if none). */
   error: string | null;
+  /** The same reasons as data, for pages that show them through the locale. */
+  refusal: ArticleProblem | null;
+  skippedEntries: { index: number; problem: ArticleProblem }[];
 }
 
 /**
@@ -338,35 +385,37 @@ export function importUserArticles(
   existing: readonly UserArticle[],
   now: Date = new Date(),
 ): ImportResult {
-  const refuse = (error: string): ImportResult => ({
+  const refuse = (reason: ArticleProblem): ImportResult => ({
     ok: false,
     articles: [...existing],
     added: 0,
     skipped: 0,
-    error,
+    error: formatArticleProblem(reason),
+    refusal: reason,
+    skippedEntries: [],
   });
-  if (typeof text !== 'string' || text.trim() === '') return refuse('The file is empty.');
-  if (byteLengthOver(text, MAX_IMPORT_BYTES)) return refuse('The file is too large to import (over 50 MB).');
-  if (looksBinary(text)) return refuse('The file is not a Crosscheck export: it is not a text file.');
+  if (typeof text !== 'string' || text.trim() === '') return refuse(problem('importEmpty'));
+  if (byteLengthOver(text, MAX_IMPORT_BYTES)) return refuse(problem('importTooLarge'));
+  if (looksBinary(text)) return refuse(problem('importBinary'));
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return refuse('The file is not a Crosscheck export: it is not valid JSON.');
+    return refuse(problem('importNotJson'));
   }
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== EXPORT_FORMAT) {
-    return refuse('The file is not a Crosscheck export (its "format" is missing or different).');
+    return refuse(problem('importWrongFormat'));
   }
   const version = (data as { version?: unknown }).version;
   if (version !== USER_ARTICLES_VERSION) {
-    return refuse(`The file is a Crosscheck export of an unsupported version (${describe(version)}).`);
+    return refuse(problem('importVersion', describe(version)));
   }
   const entries = (data as { articles?: unknown }).articles;
-  if (!Array.isArray(entries)) return refuse('The file is a Crosscheck export but has no list of articles.');
+  if (!Array.isArray(entries)) return refuse(problem('importNoList'));
 
   const merged = [...existing];
   let added = 0;
-  const problems: string[] = [];
+  const skippedEntries: { index: number; problem: ArticleProblem }[] = [];
   entries.forEach((entry, i) => {
     const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
     const result = validateNewArticle(
@@ -381,7 +430,7 @@ export function importUserArticles(
       now,
     );
     if (!result.ok) {
-      problems.push(`article ${i + 1}: ${result.error}`);
+      skippedEntries.push({ index: i, problem: result.problem });
       return;
     }
     const addedAt =
@@ -391,14 +440,16 @@ export function importUserArticles(
     merged.push({ ...result.article, addedAt });
     added++;
   });
-  const skipped = problems.length;
+  const skipped = skippedEntries.length;
+  const listed = skippedEntries
+    .slice(0, 3)
+    .map((s) => `article ${s.index + 1}: ${formatArticleProblem(s.problem)}`)
+    .join(' ');
   const error =
     skipped === 0
       ? null
-      : `${skipped} article${skipped === 1 ? ' was' : 's were'} skipped: ${problems.slice(0, 3).join(' ')}${
-          skipped > 3 ? ' …' : ''
-        }`;
-  return { ok: true, articles: merged, added, skipped, error };
+      : `${skipped} article${skipped === 1 ? ' was' : 's were'} skipped: ${listed}${skipped > 3 ? ' …' : ''}`;
+  return { ok: true, articles: merged, added, skipped, error, refusal: null, skippedEntries };
 }
 
 function stringOr(value: unknown): string {

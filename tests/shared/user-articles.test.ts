@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   articleIdFor,
   exportUserArticles,
+  formatArticleProblem,
   importUserArticles,
   MAX_BODY_BYTES,
   type NewArticleInput,
@@ -76,6 +77,16 @@ describe('validateNewArticle', () => {
   });
   it('accepts ordinary text with a stray replacement character', () => {
     expect(validateNewArticle(input({ text: `${BODY} caf\uFFFD ${BODY.repeat(3)}` }), [], NOW).ok).toBe(true);
+  });
+  it('reports a machine-readable problem whose English text is the error', () => {
+    const r = validateNewArticle(input({ date: '2020-13-01' }), [], NOW);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problem).toEqual({ code: 'dateInvalid', params: ['2020-13-01'] });
+    expect(formatArticleProblem(r.problem)).toBe(r.error);
+    expect(r.error).toBe(
+      '“2020-13-01” is not a valid date. Use the form YYYY-MM-DD, for example 2020-01-06.',
+    );
   });
   it('requires an outlet', () => {
     expect(rejection({ outlet: ' ' })).toMatch(/outlet/);
@@ -164,7 +175,15 @@ describe('export and import', () => {
     const file = exportUserArticles([a, b]);
     expect(JSON.parse(file)).toMatchObject({ format: 'crosscheck-user-articles', version: 1 });
     const r = importUserArticles(file, [], NOW);
-    expect(r).toEqual({ ok: true, articles: [a, b], added: 2, skipped: 0, error: null });
+    expect(r).toEqual({
+      ok: true,
+      articles: [a, b],
+      added: 2,
+      skipped: 0,
+      error: null,
+      refusal: null,
+      skippedEntries: [],
+    });
   });
   it('skips articles the reader already has', () => {
     const r = importUserArticles(exportUserArticles([a, b]), [a], NOW);
@@ -188,6 +207,7 @@ describe('export and import', () => {
       expect(r.error).toMatch(message);
       expect(r.articles).toEqual([a]);
       expect(r.added).toBe(0);
+      expect(r.refusal?.code).toMatch(/^import/);
     }
   });
   it('skips invalid entries inside a valid file, with reasons', () => {
@@ -203,5 +223,9 @@ describe('export and import', () => {
     expect(r.articles.map((x) => x.id)).toEqual([b.id]);
     expect(r.error).toMatch(/article 1: Only web addresses/);
     expect(r.error).toMatch(/article 2: The article text is empty/);
+    expect(r.skippedEntries.map((e) => [e.index, e.problem.code])).toEqual([
+      [0, 'urlScheme'],
+      [1, 'emptyBody'],
+    ]);
   });
 });
