@@ -210,7 +210,13 @@ function setupAddArticle(report: TabReport, tabId: number): void {
       const store = createOptionsStore(browser.storage.local);
       const { articles } = await store.readArticles();
       const result = validateNewArticle(input, articles);
-      if (!result.ok) throw new Error(result.error);
+      if (!result.ok) {
+        const localized = browser.i18n.getMessage(
+          `options_problem_${result.problem.code}`,
+          result.problem.params,
+        );
+        throw new Error(localized || result.error);
+      }
       await store.saveArticles([...articles, result.article]);
       status.textContent = t('popupAddArticleDone', input.title || input.url);
     } catch (error) {
