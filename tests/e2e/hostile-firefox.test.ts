@@ -12,6 +12,7 @@ import {
   FIREFOX_READ_WATCH,
   hasFirefoxBuild,
   parseFirefoxHighlights,
+  processTreeCpuMs,
   waitFor,
 } from '../fixtures/hostile/e2e-support.ts';
 import { type HostileServer, startHostileServer } from '../fixtures/hostile/serve-hostile.ts';
@@ -193,4 +194,50 @@ describe.skipIf(!hasFirefoxBuild)('hostile pages in Firefox ESR', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+});
+
+describe.skipIf(!hasFirefoxBuild)('ticker page CPU in Firefox ESR', () => {
+  /** Whole-browser CPU (all Firefox processes, from /proc) over 10 s on the ticker page, after 4 s to settle. */
+  async function tickerCpuMs(server: HostileServer, withExtension: boolean): Promise<number> {
+    const ff = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: '/usr/bin/firefox-esr',
+      headless: true,
+    });
+    try {
+      if (withExtension) await ff.installExtension(FIREFOX_DIST);
+      const page = await ff.newPage();
+      await page.goto(server.url('/ticker.html'));
+      if (withExtension) expect(await highlightsOn(page)).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 4_000));
+      const pid = ff.process()!.pid!;
+      const before = processTreeCpuMs(pid);
+      await new Promise((r) => setTimeout(r, 10_000));
+      return processTreeCpuMs(pid) - before;
+    } finally {
+      await ff.close();
+    }
+  }
+
+  async function highlightsOn(page: Page): Promise<number> {
+    const n = await waitFor(async () => {
+      const count = parseFirefoxHighlights(String(await page.evaluate(FIREFOX_READ_HIGHLIGHTS))).length;
+      return count > 0 ? count : null;
+    }, 15_000);
+    return n ?? 0;
+  }
+
+  it('the extension adds under 500 ms of CPU per 10 s (5% of a core) on a page that changes every 50 ms', async () => {
+    const ownServer = await startHostileServer();
+    try {
+      const without = await tickerCpuMs(ownServer, false);
+      const withExt = await tickerCpuMs(ownServer, true);
+      console.log(
+        `[firefox] ticker CPU over 10 s, all Firefox processes: ${without} ms without the extension, ${withExt} ms with it`,
+      );
+      expect(withExt - without).toBeLessThan(500);
+    } finally {
+      await ownServer.close();
+    }
+  }, 90_000);
 });
