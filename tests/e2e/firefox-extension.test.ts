@@ -56,9 +56,12 @@ async function tabIdFor(url: string): Promise<number | null> {
   return typeof raw === 'number' ? raw : null;
 }
 
+let visits = 0;
+
 async function openChecked(path: string): Promise<{ page: Page; tabId: number }> {
   const page = await firefox.browser.newPage();
-  const url = server.url(path);
+  // A unique URL per visit, so a report left behind by an earlier (closed) tab is never mistaken for this one.
+  const url = `${server.url(path)}?visit=${++visits}`;
   await page.goto(url);
   const tabId = await waitForValue(() => tabIdFor(url));
   if (tabId === null) throw new Error(`the extension never reported ${url} as checked`);
@@ -67,6 +70,18 @@ async function openChecked(path: string): Promise<{ page: Page; tabId: number }>
 
 async function badgeText(tabId: number): Promise<string> {
   return String(await probe.evaluate(`browser.action.getBadgeText({ tabId: ${tabId} })`));
+}
+
+/** The page's highlights once drawing has finished: as many as the badge counts (and more than one). */
+async function settledHighlights(page: Page, tabId: number): Promise<Verdicts> {
+  let last = { verdicts: { corroborated: [], conflicting: [], mixed: [] } as Verdicts, badge: '' };
+  const settled = await waitForValue(async () => {
+    last = { verdicts: await readHighlights(page), badge: await badgeText(tabId) };
+    const count = all(last.verdicts).length;
+    return count > 1 && last.badge === String(count);
+  });
+  if (!settled) throw new Error(`highlights never matched the badge: ${JSON.stringify(last)}`);
+  return last.verdicts;
 }
 
 describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
@@ -171,27 +186,25 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
 
   it('sets the badge to the number of highlighted sentences', async () => {
     const { page, tabId } = await openChecked('iraq-troops-article.html');
-    const verdicts = await waitForValue(async () => {
-      const read = await readHighlights(page);
-      return all(read).length > 0 ? read : null;
+    // Highlights are drawn in idle slices, so compare once both sides have settled.
+    let last = { count: 0, badge: '' };
+    const settled = await waitForValue(async () => {
+      last = { count: all(await readHighlights(page)).length, badge: await badgeText(tabId) };
+      return last.count > 1 && last.badge === String(last.count);
     });
-    const count = all(verdicts!).length;
-    expect(count).toBeGreaterThan(1);
-    expect(await waitForValue(async () => (await badgeText(tabId)) === String(count))).toBe(true);
+    expect(settled, JSON.stringify(last)).toBe(true);
     await page.close();
   });
 
   it('lists the same sentences in page order in the popup opened by its moz-extension:// URL', async () => {
     const { page, tabId } = await openChecked('iraq-troops-article.html');
-    const verdicts = await waitForValue(async () => {
-      const read = await readHighlights(page);
-      return all(read).includes(TROOPS) ? read : null;
-    });
+    const verdicts = await settledHighlights(page, tabId);
+    expect(all(verdicts)).toContain(TROOPS);
     const inPageOrder = JSON.parse(
       String(
         await page.evaluate(`(() => {
           const body = document.body.innerText.replace(/\\s+/g, ' ');
-          const wanted = ${JSON.stringify(all(verdicts!))};
+          const wanted = ${JSON.stringify(all(verdicts))};
           return JSON.stringify(wanted.sort((a, b) => body.indexOf(a) - body.indexOf(b)));
         })()`),
       ),
@@ -212,8 +225,8 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
     const summary = String(await popup.evaluate(`document.querySelector('#summary').textContent`));
     const counts = summary.match(/^(\d+) sentences checked · (\d+) corroborated · (\d+) conflicting$/);
     expect(counts).not.toBeNull();
-    expect(Number(counts![2])).toBe(verdicts!.corroborated.length);
-    expect(Number(counts![3])).toBe(verdicts!.conflicting.length + verdicts!.mixed.length);
+    expect(Number(counts![2])).toBe(verdicts.corroborated.length);
+    expect(Number(counts![3])).toBe(verdicts.conflicting.length + verdicts.mixed.length);
     // Expanding the troops entry shows both sides, numbers side by side.
     const body = String(
       await popup.evaluate(`(() => {
