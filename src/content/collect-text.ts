@@ -161,6 +161,67 @@ export function createHiddenTest(doc: Document): (element: Element) => boolean {
 }
 
 /**
+ * Descendants that make a block need the full walk: nested blocks and skipped elements (they split
+ * or drop text), and elements carrying attributes that can hide them or mark them as ours.
+ * Matching is native (querySelector), so deciding costs one call per block.
+ */
+const NOT_PLAIN_SELECTOR = [
+  ...BLOCK_TAGS,
+  ...SKIPPED_TAGS,
+  '[class]',
+  '[style]',
+  '[id]',
+  '[hidden]',
+  '[inert]',
+  '[aria-hidden]',
+  '[role]',
+  '[contenteditable]',
+  `[${OWN_UI_ATTRIBUTE}]`,
+].join(',');
+
+/** True when every descendant of `block` is inline, attribute-free text markup. */
+function isPlainBlock(block: Element): boolean {
+  return block.querySelector(NOT_PLAIN_SELECTOR) === null;
+}
+
+/**
+ * A segment for a plain block whose text was read in one call. Its node map is built on first
+ * use (only blocks with a matched sentence ever need it). If the block changed since its text was
+ * read, the map comes out empty, so no stale Range is ever made from it.
+ */
+function createBlockSegment(block: Element, text: string): TextSegment {
+  let nodes: Text[] | null = null;
+  let starts: number[] = [];
+  const build = (): Text[] => {
+    const found: Text[] = [];
+    const offsets: number[] = [];
+    let offset = 0;
+    const walker = (block.ownerDocument ?? document).createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const data = (node as Text).data;
+      if (data.length === 0) continue;
+      found.push(node as Text);
+      offsets.push(offset);
+      offset += data.length;
+    }
+    const same = offset === text.length && found.map((node) => node.data).join('') === text;
+    nodes = same ? found : [];
+    starts = same ? offsets : [];
+    return nodes;
+  };
+  return {
+    text,
+    get nodes() {
+      return nodes ?? build();
+    },
+    get starts() {
+      if (nodes === null) build();
+      return starts;
+    },
+  };
+}
+
+/**
  * Walks the tree under `root` in document order and yields each segment of flowing text, plus
  * `undefined` ticks every few hundred nodes. Subtrees of skipped elements are never entered.
  */
@@ -198,13 +259,19 @@ export function* walkSegments(
         // A skipped element still separates the text around it.
         const segment = take();
         if (segment) yield segment;
+      } else if (BLOCK_TAGS.has(element.localName)) {
+        const segment = take();
+        if (segment) yield segment;
+        // An empty block still ends the segment on both sides.
+        if (element.firstChild && isPlainBlock(element)) {
+          // Fast path: one native read for the whole block instead of visiting every node in it.
+          const text = element.textContent ?? '';
+          if (/\S/.test(text)) yield createBlockSegment(element, text);
+        } else {
+          descend = element.firstChild;
+        }
       } else {
         descend = element.firstChild;
-        if (BLOCK_TAGS.has(element.localName)) {
-          const segment = take();
-          if (segment) yield segment;
-          // An empty block still ends the segment on both sides.
-        }
       }
     }
     if (descend) {
