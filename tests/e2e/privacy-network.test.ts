@@ -25,6 +25,9 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 const PAGES = ['/ticker.html', '/spa/first', '/infinite.html', '/unusual.html', '/hostile-ext.html'];
 /** Page text that must never reach persistent extension storage. */
 const PAGE_ONLY_TEXT = ['Gardeners reported an unusually mild winter', 'Live update', 'allotment society'];
+/** A matched heading that exists only on the ticker page: it is in the tab's session report while open. */
+const MATCHED_PAGE_TEXT = 'Pentagon says no decision on Iraq';
+let sessionWhileOpen = '';
 
 interface Recorded {
   url: string;
@@ -55,7 +58,14 @@ async function browse(browser: Launched, server: HostileServer): Promise<Recorde
     }
   }
   await new Promise((r) => setTimeout(r, 4_000));
+  if (browser.extensionId) {
+    const worker = await browser.worker();
+    sessionWhileOpen = await worker.evaluate(async () =>
+      JSON.stringify(await chrome.storage.session.get(null)),
+    );
+  }
   for (const page of pages) await page.close();
+  await new Promise((r) => setTimeout(r, 1_000));
   return recorded;
 }
 
@@ -128,11 +138,15 @@ describe.skipIf(!hasChromeBuild)('privacy: no network, no persisted page text (C
     expect(ours).toEqual([]);
   });
 
-  it('page text is kept only for the session, never in storage.local', async () => {
+  it('page text is kept only for the tab’s session: in storage.session while open, gone when closed, never in storage.local', async () => {
     const worker = await browser.worker();
     const local = await worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
-    for (const text of PAGE_ONLY_TEXT) expect(local).not.toContain(text);
+    for (const text of [...PAGE_ONLY_TEXT, MATCHED_PAGE_TEXT]) expect(local).not.toContain(text);
+    expect(sessionWhileOpen, 'the tab report holds the matched page text while the tab is open').toContain(
+      MATCHED_PAGE_TEXT,
+    );
     const session = await worker.evaluate(async () => JSON.stringify(await chrome.storage.session.get(null)));
+    expect(session, 'closing the tabs removed their reports').not.toContain(MATCHED_PAGE_TEXT);
     console.log(`[privacy] storage.local ${local.length} bytes, storage.session ${session.length} bytes`);
   });
 });
