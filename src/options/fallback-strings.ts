@@ -26,6 +26,14 @@ export const FALLBACK_STRINGS: Readonly<Record<string, string>> = {
   options_importFailed: 'Nothing was imported. $1',
   options_importSkippedEntry: 'Article $1: $2',
   options_importReadFailed: 'The file could not be read.',
-  options_settingsUnreadable: 'Settings: $1',
-  options_sourcesUnreadable: 'Your sources: $1 A copy of the unreadable data is kept when you next save.',
+  options_loadReadFailed: 'Stored data could not be read ($1). The defaults are in use.',
+  options_loadSettingsUnreadable: 'Your saved settings could not be read, so the defaults are in use.',
+  options_loadSettingsReset:
+    'Some saved settings could not be read ($1); those were reset to their defaults.',
+  options_loadSourcesUnreadable:
+    'Your saved sources could not be read. The bundled sources still work, and a copy of the unreadable data is kept when you next save.',
+  options_loadSourcesSkippedOne:
+    '1 saved source could not be read and was skipped. A copy of the unreadable data is kept when you next save.',
+  options_loadSourcesSkipped:
+    '$1 saved sources could not be read and were skipped. A copy of the unreadable data is kept when you next save.',
 };

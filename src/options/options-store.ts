@@ -4,8 +4,9 @@
  * it could not fully read, it copies the raw value to a backup key, so nothing is destroyed.
  */
 import type { Storage } from 'webextension-polyfill';
-import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
+import { type ParsedSettings, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
 import {
+  type ParsedUserArticles,
   parseUserArticles,
   toStoredUserArticles,
   USER_ARTICLES_BACKUP_KEY,
@@ -14,10 +15,10 @@ import {
 } from '../shared/user-articles.ts';
 
 export interface LoadedState {
-  settings: Settings;
-  settingsError: string | null;
-  articles: UserArticle[];
-  articlesError: string | null;
+  settings: ParsedSettings;
+  articles: ParsedUserArticles;
+  /** Storage itself failed (not the data in it): the browser's message, else null. */
+  readError: string | null;
 }
 
 export function createOptionsStore(area: Storage.StorageArea) {
@@ -30,17 +31,12 @@ export function createOptionsStore(area: Storage.StorageArea) {
     try {
       raw = await area.get([SETTINGS_KEY, USER_ARTICLES_KEY]);
     } catch (error) {
-      readError = `Stored data could not be read (${String(error)}).`;
+      readError = String(error);
     }
     const parsedSettings = parseSettings(raw[SETTINGS_KEY]);
     const parsedArticles = parseUserArticles(raw[USER_ARTICLES_KEY]);
     unreadableSources = parsedArticles.error === null ? undefined : raw[USER_ARTICLES_KEY];
-    return {
-      settings: parsedSettings.settings,
-      settingsError: readError ?? parsedSettings.error,
-      articles: parsedArticles.articles,
-      articlesError: readError ?? parsedArticles.error,
-    };
+    return { settings: parsedSettings, articles: parsedArticles, readError };
   }
 
   async function saveSettings(settings: Settings): Promise<void> {

@@ -21,7 +21,7 @@ import {
 } from '../shared/user-articles.ts';
 import { FALLBACK_STRINGS } from './fallback-strings.ts';
 import { createTranslator, localizeTree } from './localize.ts';
-import { createOptionsStore } from './options-store.ts';
+import { createOptionsStore, type LoadedState } from './options-store.ts';
 import { describeArticle, renderSites, renderSources } from './render-lists.ts';
 
 const t = createTranslator((key, subs) => browser.i18n.getMessage(key, subs), {
@@ -281,12 +281,20 @@ async function onImportFile(): Promise<void> {
   }
 }
 
-function showLoadErrors(settingsError: string | null, articlesError: string | null): void {
+/** Says, in the reader's language, what stored data could not be read and what happened to it. */
+function showLoadErrors(state: LoadedState): void {
+  const messages: string[] = [];
+  if (state.readError !== null) messages.push(t('options_loadReadFailed', [state.readError]));
+  if (state.settings.unreadable) messages.push(t('options_loadSettingsUnreadable'));
+  else if (state.settings.resetFields.length > 0) {
+    messages.push(t('options_loadSettingsReset', [state.settings.resetFields.join(', ')]));
+  }
+  if (state.articles.unreadable) messages.push(t('options_loadSourcesUnreadable'));
+  else if (state.articles.skipped === 1) messages.push(t('options_loadSourcesSkippedOne'));
+  else if (state.articles.skipped > 1) {
+    messages.push(t('options_loadSourcesSkipped', [String(state.articles.skipped)]));
+  }
   ui.loadErrors.replaceChildren();
-  const messages = [
-    settingsError === null ? null : t('options_settingsUnreadable', [settingsError]),
-    articlesError === null ? null : t('options_sourcesUnreadable', [articlesError]),
-  ].filter((m): m is string => m !== null);
   for (const message of messages) {
     const p = document.createElement('p');
     p.textContent = message;
@@ -297,9 +305,9 @@ function showLoadErrors(settingsError: string | null, articlesError: string | nu
 
 async function reload(): Promise<void> {
   const state = await store.load();
-  settings = state.settings;
-  articles = state.articles;
-  showLoadErrors(state.settingsError, state.articlesError);
+  settings = state.settings.settings;
+  articles = state.articles.articles;
+  showLoadErrors(state);
   renderSettings();
   renderArticles();
 }

@@ -144,6 +144,9 @@ export interface ParsedSettings {
   settings: Settings;
   /** A message for the user naming what was unreadable, or null when everything was valid. */
   error: string | null;
+  /** The same as data, for pages that show it through the locale. */
+  unreadable: boolean;
+  resetFields: string[];
 }
 
 /**
@@ -151,12 +154,16 @@ export interface ParsedSettings {
  * their defaults one by one (valid fields are kept) and are named in `error`.
  */
 export function parseSettings(raw: unknown): ParsedSettings {
-  if (raw === undefined || raw === null) return { settings: copyDefaults(), error: null };
+  if (raw === undefined || raw === null) {
+    return { settings: copyDefaults(), error: null, unreadable: false, resetFields: [] };
+  }
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return {
       settings: copyDefaults(),
       error:
         'Your saved settings could not be read (they are not a settings object), so the defaults are in use.',
+      unreadable: true,
+      resetFields: [],
     };
   }
   const record = raw as Record<string, unknown>;
@@ -199,7 +206,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
     bad.length === 0
       ? null
       : `Some saved settings could not be read (${bad.join(', ')}); those were reset to their defaults.`;
-  return { settings, error };
+  return { settings, error, unreadable: false, resetFields: bad };
 }
 
 function copyDefaults(): Settings {

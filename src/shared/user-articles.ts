@@ -110,8 +110,16 @@ export function toStoredUserArticles(articles: readonly UserArticle[]): StoredUs
  * Reads the stored list. Missing data is an empty list; corrupt entries are skipped and named in
  * `error`, and every valid entry is kept.
  */
-export function parseUserArticles(raw: unknown): { articles: UserArticle[]; error: string | null } {
-  if (raw === undefined || raw === null) return { articles: [], error: null };
+export interface ParsedUserArticles {
+  articles: UserArticle[];
+  error: string | null;
+  /** The same as data, for pages that show it through the locale. */
+  unreadable: boolean;
+  skipped: number;
+}
+
+export function parseUserArticles(raw: unknown): ParsedUserArticles {
+  if (raw === undefined || raw === null) return { articles: [], error: null, unreadable: false, skipped: 0 };
   let entries: unknown;
   if (Array.isArray(raw)) {
     entries = raw;
@@ -121,11 +129,18 @@ export function parseUserArticles(raw: unknown): { articles: UserArticle[]; erro
       return {
         articles: [],
         error: `Your saved sources are in an unknown format (version ${describe(version)}) and could not be read.`,
+        unreadable: true,
+        skipped: 0,
       };
     }
     entries = (raw as { articles: unknown[] }).articles;
   } else {
-    return { articles: [], error: 'Your saved sources could not be read: the stored data is not a list.' };
+    return {
+      articles: [],
+      error: 'Your saved sources could not be read: the stored data is not a list.',
+      unreadable: true,
+      skipped: 0,
+    };
   }
   const articles: UserArticle[] = [];
   const problems: string[] = [];
@@ -150,7 +165,7 @@ export function parseUserArticles(raw: unknown): { articles: UserArticle[]; erro
       : `${problems.length} saved source${problems.length === 1 ? '' : 's'} could not be read and ${
           problems.length === 1 ? 'was' : 'were'
         } skipped (${problems.slice(0, 5).join('; ')}${problems.length > 5 ? '; …' : ''}).`;
-  return { articles, error };
+  return { articles, error, unreadable: false, skipped: problems.length };
 }
 
 /** Names what is wrong with a stored entry, or returns null when it is a valid UserArticle. */

@@ -32,7 +32,12 @@ describe('thresholdFor', () => {
 
 describe('parseSettings', () => {
   it('gives defaults without error when nothing is stored', () => {
-    expect(parseSettings(undefined)).toEqual({ settings: base(), error: null });
+    expect(parseSettings(undefined)).toEqual({
+      settings: base(),
+      error: null,
+      unreadable: false,
+      resetFields: [],
+    });
   });
   it('round-trips valid settings', () => {
     const s: Settings = {
@@ -43,13 +48,19 @@ describe('parseSettings', () => {
       siteMode: 'only-enabled',
       enabledSites: ['bbc.co.uk', 'example.com'],
     };
-    expect(parseSettings(JSON.parse(JSON.stringify(s)))).toEqual({ settings: s, error: null });
+    expect(parseSettings(JSON.parse(JSON.stringify(s)))).toEqual({
+      settings: s,
+      error: null,
+      unreadable: false,
+      resetFields: [],
+    });
   });
   it('replaces a non-object with defaults and says so', () => {
     for (const raw of ['garbage', 42, [1, 2], true]) {
       const { settings, error } = parseSettings(raw);
       expect(settings).toEqual(base());
       expect(error).toMatch(/could not be read/);
+      expect(parseSettings(raw).unreadable).toBe(true);
     }
   });
   it('resets only the corrupt fields and names them', () => {
@@ -67,6 +78,10 @@ describe('parseSettings', () => {
     expect(error).toContain('highlightStyle');
     expect(error).toContain('disabledSites');
     expect(error).not.toContain('highlightMode');
+    expect(parseSettings({ sensitivity: 'paranoid', highlightStyle: 7 }).resetFields).toEqual([
+      'sensitivity',
+      'highlightStyle',
+    ]);
   });
   it('reports an unknown version', () => {
     expect(parseSettings({ version: 99 }).error).toContain('version');

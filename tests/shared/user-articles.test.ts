@@ -127,19 +127,30 @@ describe('validateNewArticle', () => {
 
 describe('parseUserArticles', () => {
   it('reads nothing stored as an empty list', () => {
-    expect(parseUserArticles(undefined)).toEqual({ articles: [], error: null });
+    expect(parseUserArticles(undefined)).toEqual({
+      articles: [],
+      error: null,
+      unreadable: false,
+      skipped: 0,
+    });
   });
   it('round-trips the stored form', () => {
     const a = add();
     const b = add({ text: 'A different article about the Marine Corps deployment on Thursday.' });
     const stored = JSON.parse(JSON.stringify(toStoredUserArticles([a, b])));
-    expect(parseUserArticles(stored)).toEqual({ articles: [a, b], error: null });
+    expect(parseUserArticles(stored)).toEqual({
+      articles: [a, b],
+      error: null,
+      unreadable: false,
+      skipped: 0,
+    });
   });
   it('keeps valid entries and reports corrupt ones', () => {
     const a = add();
     const stored = { version: 1, articles: [{ id: 'x' }, a, 'junk', { ...a, body: 7 }, { ...a }] };
-    const { articles, error } = parseUserArticles(stored);
+    const { articles, error, skipped } = parseUserArticles(stored);
     expect(articles).toEqual([a]);
+    expect(skipped).toBe(4);
     expect(error).toMatch(/^4 saved sources could not be read/);
     expect(error).toContain('entry 1: missing or invalid id');
     expect(error).toContain('entry 3: not an article');
@@ -151,6 +162,7 @@ describe('parseUserArticles', () => {
       const r = parseUserArticles(raw);
       expect(r.articles).toEqual([]);
       expect(r.error).toMatch(/could not be read/);
+      expect(r.unreadable).toBe(true);
     }
   });
   it('rejects stored entries with javascript: URLs', () => {
