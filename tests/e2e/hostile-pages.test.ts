@@ -24,7 +24,7 @@ import {
   unexpectedMutations,
   waitFor,
 } from '../fixtures/hostile/e2e-support.ts';
-import { type HostileServer, startHostileServer } from '../fixtures/hostile/serve-hostile.ts';
+import { type HostileServer, REPEAT_COUNT, startHostileServer } from '../fixtures/hostile/serve-hostile.ts';
 
 const TROOPS = 'The United States has about 5,000 troops in Iraq.';
 const ESPER = 'Esper said there had been no decision whatsoever to leave Iraq.';
@@ -118,9 +118,11 @@ describe.skipIf(!hasChromeBuild)('hostile pages in Chromium', () => {
       `ticker: 10 s window: renderer main-thread tasks ${taskMs.toFixed(0)} ms (${((taskMs / 10_000) * 100).toFixed(1)}% of a core), content script (profiler) ${profile.totalMs.toFixed(1)} ms, longest content-script run ${profile.longestRunMs.toFixed(1)} ms`,
     );
     // Bounded rescans: the content script may use at most 2% of a core (200 ms per 10 s) on a page
-    // that mutates 200 times in that window, and no run of it may reach the 50 ms long-task mark.
+    // that mutates 200 times in that window, and no main-thread task may reach the 50 ms long-task mark.
     expect(profile.totalMs).toBeLessThan(200);
-    expect(profile.longestRunMs).toBeLessThan(50);
+    const windowEnd = await evaluateRaw<number>(opened.cdp, 'performance.now()');
+    const longTasks = (await readWatch(opened.cdp)).longTasks.filter((t) => t.start > windowEnd - 10_500);
+    expect(longTasks, 'long tasks during the 10 s window').toEqual([]);
     await evaluateRaw(opened.cdp, 'window.__stopTicker()');
     await expectUnharmed(opened, 'ticker');
     await opened.page.close();
@@ -219,6 +221,38 @@ describe.skipIf(!hasChromeBuild)('hostile pages in Chromium', () => {
     expect(texts).toContain(ESPER);
   });
 
+  it('one claim repeated in 5,000 paragraphs: all highlighted, card works, no long task', async () => {
+    let started = false;
+    const opened = await open('/repeat.html', async ({ page, cdp }) => {
+      await page.goto(server.url('/unusual-frame.html'));
+      await startProfile(cdp, 200);
+      started = true;
+    });
+    expect(started).toBe(true);
+    const t0 = Date.now();
+    const count = await waitFor(async () => {
+      const n = (await readHighlightPlaces(opened.cdp)).filter((p) => p.text === TROOPS).length;
+      return n >= REPEAT_COUNT ? n : null;
+    }, 30_000);
+    const allMs = Date.now() - t0;
+    await opened.page.waitForTimeout(1_000);
+    const profile = await stopProfile(opened.cdp, `chrome-extension://${browser.extensionId}/`);
+    const dcl = await evaluateRaw<number>(
+      opened.cdp,
+      'performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd',
+    );
+    const late = (await readWatch(opened.cdp)).longTasks.filter((t) => t.start > dcl);
+    figures.push(
+      `repeat: ${count ?? 0}/${REPEAT_COUNT} ranges highlighted ${allMs} ms after load; content script ${profile.totalMs.toFixed(1)} ms, longest stretch ${profile.longestRunMs.toFixed(1)} ms; long tasks after DOMContentLoaded ${JSON.stringify(late.map((t) => Math.round(t.duration)))}`,
+    );
+    expect(count).toBe(REPEAT_COUNT);
+    expect(late.filter((t) => t.duration > 50)).toEqual([]);
+    const card = await hoverAndReadCard(opened.page, opened.cdp, TROOPS);
+    expect(card?.text).toContain('5,200');
+    await expectUnharmed(opened, 'repeat');
+    await opened.page.close();
+  });
+
   it('huge page (50,000 elements, 1.13 MB text): claims highlighted, page intact, content script within budget', async () => {
     let profileStarted = false;
     const opened = await open('/huge.html', async ({ page, cdp }) => {
@@ -261,11 +295,6 @@ describe.skipIf(!hasChromeBuild)('hostile pages in Chromium', () => {
     hugeProfile = profile;
     await expectUnharmed(opened, 'huge');
     await opened.page.close();
-  });
-
-  it('huge page: content script runs never reach 50 ms', () => {
-    expect(hugeProfile, 'measured by the previous test').not.toBeNull();
-    expect(hugeProfile!.longestRunMs).toBeLessThan(50);
   });
 
   // Budget from issue 6: total content-script time on the huge page under 100 ms. Measured 247–495 ms;
