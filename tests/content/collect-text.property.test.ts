@@ -242,6 +242,65 @@ describe('collect-text offset map: fuzzed under happy-dom', () => {
     );
   });
 
+  /** Markup as a page would serve it: tags, comments, entities, broken nesting, parsed by the HTML parser. */
+  const markupArb = fc
+    .array(
+      fc.oneof(
+        hostileTextArb.map((t) => t.replace(/[<&]/g, ' ')),
+        fc.constantFrom(
+          '<p>',
+          '</p>',
+          '<div>',
+          '</div>',
+          '<br>',
+          '<span>',
+          '</span>',
+          '<em>',
+          '</em>',
+          '<table><tr><td>',
+          '</td></tr></table>',
+          '<ul><li>',
+          '</li></ul>',
+          '<!-- comment -->',
+          '<![CDATA[ x ]]>',
+          '&amp;',
+          '&nbsp;',
+          '&#x200B;',
+          '&lt;script&gt;',
+          '<script>var hidden = "QZXSKIPPEDQZX";</script>',
+          '<style>.x{content:"QZXSKIPPEDQZX"}</style>',
+          '<nav>QZXSKIPPEDQZX</nav>',
+          '<textarea>QZXSKIPPEDQZX</textarea>',
+          '<p hidden>QZXSKIPPEDQZX</p>',
+          '<pre>  keep   spaces  </pre>',
+          '<wbr>',
+          '<b><i>misnested</b></i>',
+          'The United States has about 5,000 troops in Iraq.',
+        ),
+      ),
+      { maxLength: 40 },
+    )
+    .map((parts) => parts.join(''));
+
+  it('markup parsed by the HTML parser: offsets round-trip, skipped text never read, DOM untouched', () => {
+    checkProperty(
+      'parsed markup round-trip',
+      fc.property(markupArb, (html) => {
+        doc.body.innerHTML = `<main>${html}</main>`;
+        const root = doc.body.firstElementChild as HTMLElement;
+        const before = doc.body.innerHTML;
+        for (const sentence of collectSentences(doc, { isHidden: visible })) {
+          const raw = sentence.segment.text.slice(sentence.start, sentence.end);
+          expect(createSentenceRange(doc, sentence)!.toString()).toBe(raw);
+          expect(raw.replace(/\s+/g, ' ').trim()).toBe(sentence.text);
+        }
+        for (const segment of segmentsOf(root)) expect(segment.text).not.toContain(SKIP_MARKER);
+        expect(doc.body.innerHTML).toBe(before);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('walk and collection time grow at most linearly with the number of nodes', () => {
     const makeTree = (paragraphs: number) => {
       const specs: Spec[] = [];
