@@ -135,4 +135,37 @@ describe.skipIf(!hasChromeBuild)('faults (Chromium)', () => {
     expect(articles, 'the valid saved article is still stored').toContainEqual(validArticle);
     expect(errors).toEqual([]);
   });
+
+  it('corrupt tab report in storage.session: the popup still lists the tab’s sentences, no error', async () => {
+    const { page, cdp } = await openPage('/hostile-ext.html');
+    expect(await highlightsInclude(cdp, TROOPS)).toBe(true);
+    const tabId = await findTabId(browser, page);
+    const shown: string[] = [];
+    for (const garbage of [
+      'garbage',
+      { entries: 'x', status: 42 },
+      { status: 'checked', url: 5, entries: [{ key: 1 }], checked: -1 },
+    ]) {
+      const worker = await browser.worker();
+      await worker.evaluate(
+        async ([key, value]) => {
+          await chrome.storage.session.set({ [key as string]: value });
+        },
+        [`crosscheck:tab-report:${tabId}`, garbage] as const,
+      );
+      const popup = await browser.context.newPage();
+      const popupErrors: string[] = [];
+      popup.on('pageerror', (e) => popupErrors.push(e.message));
+      popup.on('console', (m) => {
+        if (m.type() === 'error') popupErrors.push(m.text());
+      });
+      await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`);
+      await expect.poll(() => popup.locator('body').innerText(), { timeout: 10_000 }).toContain(TROOPS);
+      shown.push(JSON.stringify(garbage).slice(0, 40));
+      expect(popupErrors).toEqual([]);
+      await popup.close();
+    }
+    console.log(`[faults] popup recovered from corrupt session reports: ${shown.join(' | ')}`);
+    expect(errors).toEqual([]);
+  });
 });
