@@ -59,7 +59,11 @@ async function main(): Promise<void> {
     executablePath: CHROMIUM_PATH,
     headless: false,
     viewport: null,
-    args: chromiumArgs(CHROME_DIST).filter((arg) => arg !== '--disable-gpu'),
+    // A person's browser keeps its GPU, and its sandbox unless we run as root (where Chromium refuses
+    // to start without --no-sandbox).
+    args: chromiumArgs(CHROME_DIST).filter(
+      (arg) => arg !== '--disable-gpu' && (arg !== '--no-sandbox' || process.getuid?.() === 0),
+    ),
   });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);
