@@ -33,6 +33,48 @@ export interface Comparison {
   details: Detail[];
 }
 
+/**
+ * What compareClaims derives from a claim's text alone (its words, named speaker, events),
+ * remembered per claim object: the matcher compares one page sentence with several sources and
+ * one source with many page sentences, and re-folding and re-tokenising the same text for every
+ * pair was most of the cost. Keyed by object (a WeakMap, so nothing outlives its claim) and checked
+ * against the text, so a caller that reuses an object with another text still gets fresh values.
+ */
+interface DerivedText {
+  text: string;
+  words?: string[];
+  speaker?: string | null;
+  events?: string[];
+}
+const derivedTexts = new WeakMap<ComparableClaim, DerivedText>();
+
+function derivedOf(claim: ComparableClaim): DerivedText {
+  let d = derivedTexts.get(claim);
+  if (d === undefined || d.text !== claim.text) {
+    d = { text: claim.text };
+    derivedTexts.set(claim, d);
+  }
+  return d;
+}
+
+function claimWords(claim: ComparableClaim): string[] {
+  const d = derivedOf(claim);
+  if (d.words === undefined) d.words = wordsOf(claim.text);
+  return d.words;
+}
+
+function claimSpeaker(claim: ComparableClaim): string | null {
+  const d = derivedOf(claim);
+  if (d.speaker === undefined) d.speaker = findSpeaker(claim.text);
+  return d.speaker;
+}
+
+function claimEvents(claim: ComparableClaim): string[] {
+  const d = derivedOf(claim);
+  if (d.events === undefined) d.events = findEvents(claim.text);
+  return d.events;
+}
+
 // ---- Numbers -----------------------------------------------------------------------------------
 
 /** Relative difference under which two point values count as the same number (rounding noise). */
@@ -200,8 +242,8 @@ function daysByEvent(mentions: readonly DayMention[]): Map<string | null, Set<st
 
 /** Two statements are dated against each other only when the same named speaker made them. */
 function sameSpeaker(a: ComparableClaim, b: ComparableClaim): boolean {
-  const sa = findSpeaker(a.text);
-  return sa !== null && sa !== 'pronoun' && sa === findSpeaker(b.text);
+  const sa = claimSpeaker(a);
+  return sa !== null && sa !== 'pronoun' && sa === claimSpeaker(b);
 }
 
 function compareDays(claimA: ComparableClaim, claimB: ComparableClaim): Detail[] {
@@ -239,8 +281,8 @@ function compareDates(a: ComparableClaim, b: ComparableClaim): Detail[] {
   const fa = a.features.dates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
   const fb = b.features.dates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
   if (fa.length !== 1 || fb.length !== 1 || fa[0] === fb[0]) return [];
-  const eventsB = findEvents(b.text);
-  const shared = findEvents(a.text).filter((e) => e !== 'statement' && eventsB.includes(e));
+  const eventsB = claimEvents(b);
+  const shared = claimEvents(a).filter((e) => e !== 'statement' && eventsB.includes(e));
   if (shared.length === 0) return [];
   return [{ kind: 'date', a: fa[0]!, b: fb[0]!, subject: `date of the ${shared[0]}` }];
 }
@@ -404,9 +446,7 @@ const NEGATION_MIN_OVERLAP = 0.6;
  * The same sentence with a negation added or swapped ("was still committed" / "was no longer
  * committed"): a polarity conflict on the word that follows, for predicates outside the lexicon.
  */
-function compareNegationEdits(textA: string, textB: string): Detail[] {
-  const x = wordsOf(textA);
-  const y = wordsOf(textB);
+function compareNegationEdits(x: readonly string[], y: readonly string[]): Detail[] {
   if (x.length < 4 || y.length < 4) return [];
   const pairs = align(x, y);
   if (pairs.length / Math.min(x.length, y.length) < NEGATION_MIN_OVERLAP) return [];
@@ -508,29 +548,42 @@ function alignWeight(word: string): number {
   return STOPWORDS.has(word) ? 1 : 3;
 }
 
+/** The dynamic-programming table of `align`, reused between calls (at most 121 x 121 cells). */
+let alignTable = new Uint16Array(0);
+
 /**
  * Weighted longest-common-subsequence alignment (content words count more, so "forces the coming
  * days" anchors rather than a stray "in"); returns matched index pairs in order.
  */
-function align(x: string[], y: string[]): Array<[number, number]> {
+function align(x: readonly string[], y: readonly string[]): Array<[number, number]> {
   const n = x.length;
   const m = y.length;
-  const dp: Uint16Array[] = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+  const w = m + 1;
+  const size = (n + 1) * w;
+  if (alignTable.length < size) alignTable = new Uint16Array(size);
+  const dp = alignTable;
+  dp.fill(0, n * w, size);
   for (let i = n - 1; i >= 0; i--) {
+    const xi = x[i]!;
+    const weight = alignWeight(xi);
+    const row = i * w;
+    const next = row + w;
+    dp[row + m] = 0;
     for (let j = m - 1; j >= 0; j--) {
-      const skip = Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
-      dp[i]![j] = x[i] === y[j] ? Math.max(skip, dp[i + 1]![j + 1]! + alignWeight(x[i]!)) : skip;
+      const skip = Math.max(dp[next + j]!, dp[row + j + 1]!);
+      dp[row + j] = xi === y[j] ? Math.max(skip, dp[next + j + 1]! + weight) : skip;
     }
   }
   const pairs: Array<[number, number]> = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (x[i] === y[j] && dp[i]![j] === dp[i + 1]![j + 1]! + alignWeight(x[i]!)) {
+    const row = i * w;
+    if (x[i] === y[j] && dp[row + j] === dp[row + w + j + 1]! + alignWeight(x[i]!)) {
       pairs.push([i, j]);
       i++;
       j++;
-    } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) i++;
+    } else if (dp[row + w + j]! >= dp[row + j + 1]!) i++;
     else j++;
   }
   return pairs;
@@ -550,7 +603,12 @@ function contiguousRun(anchors: Array<[number, number]>, k: number, dir: 1 | -1,
   return count;
 }
 
-function substitutionHunks(x: string[], y: string[], pairs: Array<[number, number]>, flank: number): Hunk[] {
+function substitutionHunks(
+  x: readonly string[],
+  y: readonly string[],
+  pairs: Array<[number, number]>,
+  flank: number,
+): Hunk[] {
   const hunks: Hunk[] = [];
   const anchors: Array<[number, number]> = [[-1, -1], ...pairs, [x.length, y.length]];
   for (let k = 0; k + 1 < anchors.length; k++) {
@@ -584,7 +642,12 @@ function isLookalike(x: string, y: string): boolean {
   return prefix >= 3 && boundedLevenshtein(x, y, 4) <= 4;
 }
 
-function renderHunk(words: string[], [s, e]: [number, number], other: string[], [os, oe]: [number, number]) {
+function renderHunk(
+  words: readonly string[],
+  [s, e]: [number, number],
+  other: readonly string[],
+  [os, oe]: [number, number],
+) {
   const content = (w: string | undefined) => w !== undefined && !STOPWORDS.has(w);
   const left = words[s - 1];
   const right = words[e];
@@ -597,9 +660,12 @@ function renderHunk(words: string[], [s, e]: [number, number], other: string[], 
   return { from, to };
 }
 
-function wordingDetails(textA: string, textB: string, flank: number, subject: string | null): Detail[] {
-  const x = wordsOf(textA);
-  const y = wordsOf(textB);
+function wordingDetails(
+  x: readonly string[],
+  y: readonly string[],
+  flank: number,
+  subject: string | null,
+): Detail[] {
   if (x.length === 0 || y.length === 0) return [];
   const pairs = align(x, y);
   if (pairs.length / Math.min(x.length, y.length) < SAME_WORDS_MIN_OVERLAP) return [];
@@ -649,7 +715,7 @@ function compareWording(a: ComparableClaim, b: ComparableClaim): Detail[] {
       // Different speakers are different quotations, unless the words are nearly the same (a letter
       // quoted as "the letter" by one outlet and as its author's by another).
       if (!speakersCompatible(qa.speaker, qb.speaker) && !nearlySameWords(qa.text, qb.text)) continue;
-      for (const d of wordingDetails(qa.text, qb.text, 1, 'quotation')) {
+      for (const d of wordingDetails(wordsOf(qa.text), wordsOf(qb.text), 1, 'quotation')) {
         const key = `${d.a}|${d.b}`;
         if (!seen.has(key)) {
           seen.add(key);
@@ -662,7 +728,8 @@ function compareWording(a: ComparableClaim, b: ComparableClaim): Detail[] {
   // Reported speech by the same speaker ("the letter was a poorly worded/written draft, X told reporters").
   const sa = reportedSpeaker(a);
   const sb = reportedSpeaker(b);
-  if (sa && sa === sb) return wordingDetails(a.text, b.text, REPORTED_SPEECH_FLANK, 'reported speech');
+  if (sa && sa === sb)
+    return wordingDetails(claimWords(a), claimWords(b), REPORTED_SPEECH_FLANK, 'reported speech');
   return [];
 }
 
@@ -701,7 +768,8 @@ function compareOrdered(a: ComparableClaim, b: ComparableClaim): Comparison {
     ...comparePolarity(a.features, b.features),
     ...compareExpansions(a.features, b.features),
   ];
-  if (!conflicts.some((d) => d.kind === 'polarity')) conflicts.push(...compareNegationEdits(a.text, b.text));
+  if (!conflicts.some((d) => d.kind === 'polarity'))
+    conflicts.push(...compareNegationEdits(claimWords(a), claimWords(b)));
   if (conflicts.length > 0) return { stance: 'conflicts', details: conflicts };
   const wording = compareWording(a, b);
   if (wording.length > 0) return { stance: 'worded-differently', details: wording };

@@ -10,6 +10,7 @@
  *   cheap).
  */
 
+import type { ComparableClaim } from './compare-claims.ts';
 import { compareClaims } from './compare-claims.ts';
 import { decideVerdict } from './decide-verdict.ts';
 import { extractFeatures } from './extract-features.ts';
@@ -17,6 +18,7 @@ import type { ClaimFinder, MatchTuning } from './find-matching-claims.ts';
 import { createClaimFinder, GREY_ZONE_FLOOR, MATCH_THRESHOLD } from './find-matching-claims.ts';
 import type {
   ArticleMeta,
+  Claim,
   ClaimDatabase,
   Detail,
   MatchDetail,
@@ -57,12 +59,24 @@ export function createMatcher(db: ClaimDatabase, options: CreateMatcherOptions =
   const articles = new Map<string, ArticleMeta>();
   for (const article of db.articles) articles.set(article.id, article);
 
+  // One comparable object per source claim for the matcher's lifetime, so what compareClaims
+  // derives from a claim's text is computed once, not once per page sentence that matches it.
+  const comparables = new Map<Claim, ComparableClaim>();
+  function comparableOf(claim: Claim): ComparableClaim {
+    let c = comparables.get(claim);
+    if (c === undefined) {
+      c = { text: claim.text, features: claim.features };
+      comparables.set(claim, c);
+    }
+    return c;
+  }
+
   function matchOne(text: string, index: number): SentenceMatch | null {
     const hits = finder.find(text, tuning);
     if (hits.length === 0) return null;
     const page = { text, features: extractFeatures(text) };
     const sources: SourceMatch[] = hits.map((hit) => {
-      const { stance, details } = compareClaims(page, { text: hit.claim.text, features: hit.claim.features });
+      const { stance, details } = compareClaims(page, comparableOf(hit.claim));
       const article = articles.get(hit.claim.articleId);
       return {
         claimId: hit.claim.id,
