@@ -161,6 +161,26 @@ describe.skipIf(!hasFirefoxBuild)('hostile pages in Firefox ESR', () => {
     await page.close();
   });
 
+  it('huge page: claims at the start, middle and end highlighted, page intact', async () => {
+    const t0 = Date.now();
+    const { page, errors } = await open('/huge.html');
+    const where = await waitFor(async () => {
+      const ids = String(
+        await page.evaluate(`(() => { let out = ' '; for (const [n, h] of CSS.highlights) { if (n.indexOf('crosscheck-') !== 0) continue;
+          for (const r of h) { const s = r.startContainer.parentElement && r.startContainer.parentElement.closest('section');
+            out += (s ? s.id : '?') + ' '; } } return out; })()`),
+      );
+      return [' s0 ', ' s1250 ', ' s2499 '].every((id) => ids.includes(id)) ? ids : null;
+    }, 60_000);
+    console.log(
+      `[firefox] huge: start/middle/end claims highlighted ${where ? `after ${Date.now() - t0} ms` : 'not all within 60 s'}`,
+    );
+    expect(where).not.toBeNull();
+    expect(await harm(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
   it('script payloads in matched sentences stay text: nothing runs, no markup in the card', async () => {
     const { page, errors } = await open('/xss.html');
     const texts = await highlights(page, []);
