@@ -15,6 +15,7 @@ import { createMatcher } from '../../src/engine/create-matcher.ts';
 import { extractFeatures } from '../../src/engine/extract-features.ts';
 import { parseArticleFile } from '../../src/engine/parse-article-file.ts';
 import type { Detail, SourceArticle } from '../../src/engine/types.ts';
+import { DatabaseValidationError, validateDatabase } from '../../src/engine/validate-database.ts';
 import {
   anyTextArb,
   checkProperty,
@@ -319,5 +320,64 @@ describe('words that name Object.prototype members', { timeout: 30_000 }, () => 
     const text = 'The United States has about constructor troops in Iraq.';
     const claim = { text, features: extractFeatures(text) };
     expect(compareClaims(claim, claim).stance).not.toBe('conflicts');
+  });
+});
+
+describe('validateDatabase: fuzzed corruption of the seed database', { timeout: 30_000 }, () => {
+  /** Paths to every value in the database JSON (objects and arrays included), for targeted damage. */
+  const seedJson = JSON.parse(JSON.stringify(seedDb)) as unknown;
+  const paths: (string | number)[][] = [];
+  const collect = (value: unknown, path: (string | number)[]) => {
+    if (paths.length > 20_000) return;
+    paths.push(path);
+    if (Array.isArray(value)) value.forEach((v, i) => collect(v, [...path, i]));
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) collect(v, [...path, k]);
+  };
+  collect(seedJson, []);
+  const replacementArb = fc.oneof(
+    fc.constantFrom(null, undefined, -1, 1e308, Number.NaN, '', 'constructor', [], {}, true, '__proto__'),
+    fc.string({ unit: 'binary', maxLength: 8 }),
+    fc.integer(),
+  );
+
+  it('never throws anything but DatabaseValidationError; whatever it accepts, the matcher can use', () => {
+    let accepted = 0;
+    let rejected = 0;
+    checkProperty(
+      'validateDatabase on damaged databases',
+      fc.property(
+        fc.nat({ max: paths.length - 1 }),
+        replacementArb,
+        fc.boolean(),
+        (at, replacement, remove) => {
+          const damaged = structuredClone(seedJson) as Record<string | number, unknown>;
+          const path = paths[at]!;
+          if (path.length === 0) return;
+          let parent: Record<string | number, unknown> = damaged;
+          for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+          const last = path[path.length - 1]!;
+          if (remove && !Array.isArray(parent)) delete parent[last];
+          else parent[last] = replacement;
+          let db: ReturnType<typeof validateDatabase>;
+          try {
+            db = validateDatabase(JSON.parse(JSON.stringify(damaged)));
+          } catch (error) {
+            expect(error).toBeInstanceOf(DatabaseValidationError);
+            rejected += 1;
+            return;
+          }
+          accepted += 1;
+          createMatcher(db).match([
+            'The United States has about 5,000 troops in Iraq.',
+            'Esper said no decision.',
+          ]);
+        },
+      ),
+      { numRuns: 150 },
+    );
+    console.log(
+      `[fuzz] validateDatabase: ${rejected} damaged databases rejected, ${accepted} accepted and usable`,
+    );
   });
 });
