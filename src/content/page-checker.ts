@@ -23,8 +23,9 @@ import {
   type CollectedSentence,
   createHiddenTest,
   createSentenceRange,
+  splitIntoChunks,
   splitSegment,
-  walkSegments,
+  walkChunk,
 } from './collect-text.ts';
 import { clearHighlights, drawHighlights, flashRange } from './highlight-registry.ts';
 import { createHoverCard } from './hover-card.ts';
@@ -37,6 +38,14 @@ const FIRST_BATCH_SIZE = 60;
 const BATCH_SIZE = 400;
 /** At most this many sentences of one page are checked; the rest of a giant page is ignored. */
 const MAX_PAGE_SENTENCES = 25_000;
+/**
+ * Pages with more elements than this are read lazily: only the chunks (collect-text.ts) that come
+ * within LAZY_MARGIN of the viewport. A full read costs about 2 ms per 1,000 elements, so smaller
+ * pages are read whole and their badge counts every sentence.
+ */
+const LAZY_PAGE_ELEMENTS = 20_000;
+/** How far beyond the viewport (above and below) a chunk is read before it scrolls into view. */
+const LAZY_MARGIN = '100% 0px';
 /** First wait after a mutation before rescanning; doubles after each quiet rescan. */
 const RESCAN_MIN_MS = 1_000;
 const RESCAN_MAX_MS = 30_000;
@@ -82,6 +91,29 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
   let stepIndex = -1;
   let drawnSignature = '';
   let domChangedSinceDraw = false;
+  /** The page's chunks, cached until the DOM changes; one chunk means the page is read whole. */
+  let chunks: Element[] | null = null;
+  /** Chunks of a lazily read page that came near the viewport: read from then on. */
+  let nearChunks = new WeakSet<Element>();
+  let watchedChunks = new WeakSet<Element>();
+  /** False until the chunk observer's first report: until then nothing is known to be near. */
+  let chunkObserverReported = false;
+  const chunkObserver = new IntersectionObserver(
+    (records) => {
+      let added = false;
+      for (const record of records) {
+        if (!record.isIntersecting) continue;
+        nearChunks.add(record.target);
+        chunkObserver.unobserve(record.target);
+        added = true;
+      }
+      if (added || !chunkObserverReported) {
+        chunkObserverReported = true;
+        void scan();
+      }
+    },
+    { rootMargin: LAZY_MARGIN },
+  );
 
   const card = createHoverCard(doc, {
     signal,
@@ -149,12 +181,44 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
     report();
   };
 
+  /** Forgets the page's chunks (a new page in a single-page app): all are unread again. */
+  function resetChunks(): void {
+    chunkObserver.disconnect();
+    chunks = null;
+    nearChunks = new WeakSet();
+    watchedChunks = new WeakSet();
+    chunkObserverReported = false;
+  }
+
+  /** The page's chunks in document order; a lazily read page yields only those near the viewport. */
+  function* walkPage(root: Element, isHidden: (element: Element) => boolean) {
+    if (chunks === null) {
+      const lazy = root.getElementsByTagName('*').length > LAZY_PAGE_ELEMENTS;
+      chunks = lazy ? splitIntoChunks(root, isHidden) : [root];
+    }
+    if (chunks.length === 1 && chunks[0] === root) {
+      yield* walkChunk(root, isHidden);
+      return;
+    }
+    let skipped = 0;
+    for (const chunk of chunks) {
+      if (nearChunks.has(chunk)) {
+        yield* walkChunk(chunk, isHidden);
+      } else if (!watchedChunks.has(chunk)) {
+        watchedChunks.add(chunk);
+        chunkObserver.observe(chunk);
+      }
+      // Let the slice runner check its budget while passing thousands of unread chunks.
+      if (++skipped % 100 === 0) yield undefined;
+    }
+  }
+
   const collect = async (): Promise<CollectedSentence[]> => {
     const found: CollectedSentence[] = [];
     const root = doc.body ?? doc.documentElement;
     const isHidden = createHiddenTest(doc);
     await runInSlices(
-      walkSegments(root, isHidden),
+      walkPage(root, isHidden),
       (segment) => {
         for (const sentence of splitSegment(segment)) found.push(sentence);
         return found.length < MAX_PAGE_SENTENCES;
@@ -167,6 +231,8 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
   /** One pass: collect, check what is new, draw. Returns how many new texts were checked. */
   const scanOnce = async (): Promise<number> => {
     collected = await collect();
+    // A lazily read page: wait for the observer to say which chunks are near (it rescans then).
+    if (chunks !== null && chunks.length > 1 && !chunkObserverReported) return 0;
     const freshSet = new Set<string>();
     for (const sentence of collected) {
       pageTexts.add(sentence.text);
@@ -235,6 +301,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
     pageTexts.clear();
     collected = [];
     entries = [];
+    resetChunks();
     stepIndex = -1;
     card.hide();
     clearHighlights();
@@ -419,6 +486,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
   const observer = new MutationObserver((records) => {
     if (records.every((record) => card.contains(record.target))) return;
     domChangedSinceDraw = true;
+    chunks = null;
     if (checkNavigation()) return;
     scheduleRescan();
   });
@@ -441,6 +509,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
 
   signal.addEventListener('abort', () => {
     observer.disconnect();
+    chunkObserver.disconnect();
     stopMessages();
     browser.storage.onChanged.removeListener(onStorageChanged);
     if (rescanTimer !== undefined) clearTimeout(rescanTimer);

@@ -9,6 +9,10 @@ import {
   locateOffset,
   OWN_UI_ATTRIBUTE,
   offsetOf,
+  splitIntoChunks,
+  splitSegment,
+  walkChunk,
+  walkSegments,
 } from '../../src/content/collect-text.ts';
 
 const ARTICLE = readFileSync(join(process.cwd(), 'tests/fixtures/pages/iraq-troops-article.html'), 'utf8');
@@ -121,5 +125,60 @@ describe('text-offset map', () => {
     const fuzzy = anchorQuote(segment, 'the united states has')!;
     expect(segment.text.slice(fuzzy.start, fuzzy.end)).toBe('The  United States\nhas');
     expect(anchorQuote(segment, 'Marine Corps')).toBeNull();
+  });
+});
+
+describe('splitIntoChunks', () => {
+  const isHidden = (element: Element) => (element.getAttribute('style') ?? '').includes('display: none');
+  const textsOf = (segments: Iterable<unknown>) =>
+    [...segments].filter((s): s is { text: string } => s !== undefined).map((s) => s.text);
+
+  /** 300 sections (2,100 elements) plus chrome, a hidden block and a container with loose text. */
+  function loadBigPage(): void {
+    const sections = Array.from(
+      { length: 300 },
+      (_, i) =>
+        `<section id="s${i}"><h2>Heading ${i}</h2><p>First sentence of part ${i}. <span>More</span> <em>text</em>.</p>` +
+        `<p class="x">Second paragraph, number ${i}.</p><small>Foot ${i} <i>note</i></small></section>\n`,
+    ).join('');
+    const loose = `<div>Loose text before blocks. ${'<p>Loose paragraph.</p>'.repeat(450)} and after.</div>`;
+    load(
+      document,
+      `<body>\n<nav><p>Menu item that is never read.</p></nav><main>\n${sections}` +
+        `<div style="display: none"><p>Hidden paragraph never read.</p></div>${loose}</main>\n</body>`,
+    );
+  }
+
+  it('splits a big page into chunks whose segments are exactly those of the whole walk', () => {
+    loadBigPage();
+    const chunks = splitIntoChunks(document.body, isHidden);
+    expect(chunks.length).toBeGreaterThan(300);
+    expect(chunks.some((chunk) => chunk.localName === 'nav')).toBe(false);
+    expect(chunks.some((chunk) => chunk.getAttribute('style') !== null)).toBe(false);
+    const whole = textsOf(walkSegments(document.body, isHidden));
+    const chunked = chunks.flatMap((chunk) => textsOf(walkChunk(chunk, isHidden)));
+    expect(chunked).toEqual(whole);
+    expect(whole).toContain('Foot 299 note');
+    expect(whole.join('\n')).not.toMatch(/never read/);
+  });
+
+  it('keeps a container with loose text whole, so its text is not cut at chunk edges', () => {
+    loadBigPage();
+    const chunks = splitIntoChunks(document.body, isHidden);
+    const loose = chunks.find((chunk) => chunk.textContent?.startsWith('Loose text before'));
+    expect(loose?.localName).toBe('div');
+    expect(textsOf(walkChunk(loose!, isHidden))).toContain('Loose text before blocks. ');
+  });
+
+  it('returns the root alone for a small page, and a plain block chunk keeps its offset map', () => {
+    load(document, '<body><main><p>One <b>short</b> paragraph here.</p></main></body>');
+    expect(splitIntoChunks(document.body, isHidden)).toEqual([document.body]);
+    const p = document.querySelector('p')!;
+    const [segment] = textsOf(walkChunk(p, isHidden));
+    expect(segment).toBe('One short paragraph here.');
+    const [sentence] = [...walkChunk(p, isHidden)].flatMap((s) =>
+      s ? splitSegment(s, { minSentenceChars: 1 }) : [],
+    );
+    expect(createSentenceRange(document, sentence!)?.toString()).toBe('One short paragraph here.');
   });
 });
