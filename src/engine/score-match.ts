@@ -80,6 +80,55 @@ function isVariant(a: string, keyA: string, b: string, keyB: string): boolean {
   return boundedLevenshtein(a, b, 2) <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 4));
 }
 
+/**
+ * Positions of each variant key in a text's terms, built once per analysed text (a claim's lives as
+ * long as the index; a page sentence's for one lookup). Spelling variants share a key, so only
+ * terms under the same key need an edit distance, instead of every term of the other text.
+ */
+const termsByKey = new WeakMap<AnalyzedText, Map<string, number[]>>();
+
+function positionsByKey(text: AnalyzedText): Map<string, number[]> {
+  let map = termsByKey.get(text);
+  if (map === undefined) {
+    map = new Map();
+    for (let j = 0; j < text.keys.length; j++) {
+      const key = text.keys[j]!;
+      const list = map.get(key);
+      if (list) list.push(j);
+      else map.set(key, [j]);
+    }
+    termsByKey.set(text, map);
+  }
+  return map;
+}
+
+/**
+ * Rarity weight of each of a text's terms under one index, remembered per analysed text (claims are
+ * scored against many page sentences). With `unknownWeight` a term the index never saw (df 0)
+ * weighs that instead, as alignTerms reads the page side; `null` reads every term's own weight.
+ */
+const weightsOfText = new WeakMap<
+  AnalyzedText,
+  { index: CandidateIndex; unknown: number | null; weights: Float64Array }
+>();
+
+function termWeightsOf(
+  text: AnalyzedText,
+  index: CandidateIndex,
+  unknownWeight: number | null,
+): Float64Array {
+  const cached = weightsOfText.get(text);
+  if (cached !== undefined && cached.index === index && cached.unknown === unknownWeight)
+    return cached.weights;
+  const weights = new Float64Array(text.terms.length);
+  for (let i = 0; i < text.terms.length; i++) {
+    const term = text.terms[i]!;
+    weights[i] = unknownWeight !== null && index.termDf(term) === 0 ? unknownWeight : index.termWeight(term);
+  }
+  weightsOfText.set(text, { index, unknown: unknownWeight, weights });
+  return weights;
+}
+
 /** Credit (0..1) with which term `i` of `text` is met in `other`; `ordinary` for a non-slot word. */
 function creditIn(text: AnalyzedText, i: number, other: AnalyzedText, weights: ScoreWeights): number {
   const term = text.terms[i]!;
@@ -87,7 +136,9 @@ function creditIn(text: AnalyzedText, i: number, other: AnalyzedText, weights: S
   const slot = text.slots[i] ?? null;
   if (slot !== null) return other.slots.includes(slot) ? weights.slotCredit : 0;
   const key = text.keys[i]!;
-  for (let j = 0; j < other.terms.length; j++) {
+  const same = positionsByKey(other).get(key);
+  if (same === undefined) return 0;
+  for (const j of same) {
     if (isVariant(term, key, other.terms[j]!, other.keys[j]!)) return weights.variantCredit;
   }
   return 0;
@@ -101,12 +152,13 @@ export function alignTerms(
   weights: ScoreWeights = DEFAULT_WEIGHTS,
 ): Alignment {
   const unknownWeight = index.termWeight('') * weights.unknownTermFactor;
+  const pageWeights = termWeightsOf(page, index, unknownWeight);
+  const claimWeights = termWeightsOf(claim, index, null);
   let pageTotal = 0;
   let pageMet = 0;
   let shared = 0;
   for (let i = 0; i < page.terms.length; i++) {
-    const term = page.terms[i]!;
-    const w = index.termDf(term) === 0 ? unknownWeight : index.termWeight(term);
+    const w = pageWeights[i]!;
     const credit = creditIn(page, i, claim, weights);
     pageTotal += w;
     pageMet += w * credit;
@@ -115,7 +167,7 @@ export function alignTerms(
   let claimTotal = 0;
   let claimMet = 0;
   for (let i = 0; i < claim.terms.length; i++) {
-    const w = index.termWeight(claim.terms[i]!);
+    const w = claimWeights[i]!;
     claimTotal += w;
     claimMet += w * creditIn(claim, i, page, weights);
   }
