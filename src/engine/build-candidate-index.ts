@@ -282,9 +282,25 @@ export interface CandidateIndex {
   candidates(query: AnalyzedText, k?: number, minShare?: number): Candidate[];
 }
 
-function lowerBound(list: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = list.length;
+/** Candidate order: heavier first, then earlier position. */
+function ranksBefore(weight: number, claim: number, other: Candidate): boolean {
+  return weight > other.weight || (weight === other.weight && claim < other.claim);
+}
+
+/**
+ * First index at or after `from` whose value is at least `value` in an ascending list: doubling
+ * steps, then binary search, so a walk over ascending values costs the log of each gap.
+ */
+function gallop(list: Int32Array, value: number, from: number): number {
+  let lo = from;
+  let step = 1;
+  let probe = from;
+  while (probe < list.length && list[probe]! < value) {
+    lo = probe + 1;
+    step *= 2;
+    probe = from + step - 1;
+  }
+  let hi = Math.min(list.length, probe);
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (list[mid]! < value) lo = mid + 1;
@@ -349,9 +365,28 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     let remaining = 0;
     for (const f of found) remaining += f.weight;
     touched.length = 0;
+    // Slack on the pruning bound below, far above the rounding error of summing a sentence's weights.
+    const pruneBelow = floor - 1e-9 * Math.max(1, floor);
+    let closed = false;
+    let ascending = new Int32Array(0);
     for (let i = 0; i < found.length; i++) {
       const { list, weight } = found[i]!;
+      // Once false this stays false: `remaining` only falls and lists only grow along `found`.
       const mayAddClaims = remaining >= floor && (list.length <= commonDf || i === 0);
+      if (!mayAddClaims && !closed) {
+        // No new claims from here on. Drop those that cannot reach the floor even if every
+        // remaining key is theirs, and sort the rest by position so the long lists below are
+        // intersected by galloping search. Neither changes any claim's sum or the result.
+        closed = true;
+        let kept = 0;
+        for (let t = 0; t < touched.length; t++) {
+          const c = touched[t]!;
+          if (accum[c]! + remaining < pruneBelow) accum[c] = 0;
+          else touched[kept++] = c;
+        }
+        touched.length = kept;
+        ascending = Int32Array.from(touched).sort();
+      }
       remaining -= weight;
       if (mayAddClaims) {
         for (let j = 0; j < list.length; j++) {
@@ -365,19 +400,27 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
           if (accum[c]! > 0) accum[c] = accum[c]! + weight;
         }
       } else {
-        for (const c of touched) {
-          const at = lowerBound(list, c);
-          if (at < list.length && list[at] === c) accum[c] = accum[c]! + weight;
+        let from = 0;
+        for (const c of ascending) {
+          from = gallop(list, c, from);
+          if (from < list.length && list[from] === c) accum[c] = accum[c]! + weight;
         }
       }
     }
+    // The best k by weight, ties by position: kept sorted by insertion, so the hundreds of claims
+    // above the floor on a large database are never sorted as a whole.
     const out: Candidate[] = [];
+    const limit = Math.max(0, k);
     for (const c of touched) {
-      if (accum[c]! >= floor) out.push({ claim: c, weight: accum[c]! });
+      const weight = accum[c]!;
       accum[c] = 0;
+      if (weight < floor) continue;
+      let at = out.length;
+      while (at > 0 && ranksBefore(weight, c, out[at - 1]!)) at--;
+      if (at >= limit) continue;
+      if (out.length >= limit) out.pop();
+      out.splice(at, 0, { claim: c, weight });
     }
-    out.sort((a, b) => b.weight - a.weight || a.claim - b.claim);
-    if (out.length > k) out.length = k;
     return out;
   }
 
