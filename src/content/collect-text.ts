@@ -335,6 +335,8 @@ export function* walkSegments(
 
 /** A container is read as one chunk when it has at most this many element descendants. */
 const CHUNK_MAX_ELEMENTS = 400;
+/** `findChunks` yields a tick after this many children of a split container. */
+const CHUNKS_PER_TICK = 50;
 
 /** True when `element`'s children are only blocks, skipped elements and whitespace. */
 function isSplittable(element: Element): boolean {
@@ -359,17 +361,29 @@ function isSplittable(element: Element): boolean {
  */
 export function splitIntoChunks(root: Element, isHidden: (element: Element) => boolean): Element[] {
   const chunks: Element[] = [];
-  const visit = (element: Element): void => {
-    if (element.getElementsByTagName('*').length <= CHUNK_MAX_ELEMENTS || !isSplittable(element)) {
-      chunks.push(element);
-      return;
-    }
-    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
-      if (!isSkippedElement(child, isHidden)) visit(child);
-    }
-  };
-  visit(root);
+  for (const _tick of findChunks(root, isHidden, chunks));
   return chunks;
+}
+
+/**
+ * `splitIntoChunks` as a walk that appends to `chunks` and yields a tick every few dozen
+ * children, so a caller can spread a page of thousands of chunks over idle slices.
+ */
+export function* findChunks(
+  element: Element,
+  isHidden: (element: Element) => boolean,
+  chunks: Element[],
+): Generator<undefined> {
+  if (element.getElementsByTagName('*').length <= CHUNK_MAX_ELEMENTS || !isSplittable(element)) {
+    chunks.push(element);
+    return;
+  }
+  yield undefined;
+  let visited = 0;
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+    if (!isSkippedElement(child, isHidden)) yield* findChunks(child, isHidden, chunks);
+    if (++visited % CHUNKS_PER_TICK === 0) yield undefined;
+  }
 }
 
 /** The segments of one chunk from `splitIntoChunks`: a plain block is read in one call. */

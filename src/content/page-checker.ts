@@ -23,7 +23,7 @@ import {
   type CollectedSentence,
   createHiddenTest,
   createSentenceRange,
-  splitIntoChunks,
+  findChunks,
   splitSegment,
   walkChunk,
 } from './collect-text.ts';
@@ -31,6 +31,7 @@ import { clearHighlights, drawHighlights, flashRange } from './highlight-registr
 import { createHoverCard } from './hover-card.ts';
 import { delay, nextFrame, runInSlices } from './schedule.ts';
 import { createSentenceKeys } from './sentence-key.ts';
+import { createWorkMeter } from './work-meter.ts';
 
 /** Sentences in the first check-sentences message: small, so the top of the page shows early. */
 const FIRST_BATCH_SIZE = 60;
@@ -73,6 +74,7 @@ function isAbort(error: unknown, signal: AbortSignal): boolean {
 
 export function startPageChecker(doc: Document, controller: AbortController): void {
   const { signal } = controller;
+  const meter = createWorkMeter();
   /** text → match, or null when the background found no match. Survives SPA navigations. */
   const results = new Map<string, SentenceMatch | null>();
   /** Distinct texts of the current page that were checked. */
@@ -93,25 +95,30 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
   let domChangedSinceDraw = false;
   /** The page's chunks, cached until the DOM changes; one chunk means the page is read whole. */
   let chunks: Element[] | null = null;
+  /** Counts DOM changes, so a chunk list made while the page changed is not kept. */
+  let domVersion = 0;
+  /** True when the last read was of a page read lazily, chunk by chunk. */
+  let lazyPage = false;
   /** Chunks of a lazily read page that came near the viewport: read from then on. */
   let nearChunks = new WeakSet<Element>();
   let watchedChunks = new WeakSet<Element>();
   /** False until the chunk observer's first report: until then nothing is known to be near. */
   let chunkObserverReported = false;
   const chunkObserver = new IntersectionObserver(
-    (records) => {
-      let added = false;
-      for (const record of records) {
-        if (!record.isIntersecting) continue;
-        nearChunks.add(record.target);
-        chunkObserver.unobserve(record.target);
-        added = true;
-      }
-      if (added || !chunkObserverReported) {
-        chunkObserverReported = true;
-        void scan();
-      }
-    },
+    (records) =>
+      meter.measure('observe', () => {
+        let added = false;
+        for (const record of records) {
+          if (!record.isIntersecting) continue;
+          nearChunks.add(record.target);
+          chunkObserver.unobserve(record.target);
+          added = true;
+        }
+        if (added || !chunkObserverReported) {
+          chunkObserverReported = true;
+          void scan();
+        }
+      }),
     { rootMargin: LAZY_MARGIN },
   );
 
@@ -147,8 +154,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
   const shouldDraw = (match: SentenceMatch): boolean =>
     settings.highlightMode === 'all' || match.verdict !== 'corroborated';
 
-  const draw = async (): Promise<void> => {
-    await nextFrame(signal);
+  const drawNow = (): void => {
     const matched = collected.filter((sentence) => {
       const match = results.get(sentence.text);
       return match != null && shouldDraw(match);
@@ -181,10 +187,16 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
     report();
   };
 
+  const draw = async (): Promise<void> => {
+    await nextFrame(signal);
+    meter.measure('draw', drawNow);
+  };
+
   /** Forgets the page's chunks (a new page in a single-page app): all are unread again. */
   function resetChunks(): void {
     chunkObserver.disconnect();
     chunks = null;
+    lazyPage = false;
     nearChunks = new WeakSet();
     watchedChunks = new WeakSet();
     chunkObserverReported = false;
@@ -192,16 +204,24 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
 
   /** The page's chunks in document order; a lazily read page yields only those near the viewport. */
   function* walkPage(root: Element, isHidden: (element: Element) => boolean) {
-    if (chunks === null) {
-      const lazy = root.getElementsByTagName('*').length > LAZY_PAGE_ELEMENTS;
-      chunks = lazy ? splitIntoChunks(root, isHidden) : [root];
+    let list = chunks;
+    if (list === null) {
+      const version = domVersion;
+      const found: Element[] = [];
+      if (root.getElementsByTagName('*').length > LAZY_PAGE_ELEMENTS)
+        yield* findChunks(root, isHidden, found);
+      else found.push(root);
+      list = found;
+      // Keep the list only if the page did not change while it was being made.
+      if (version === domVersion) chunks = found;
     }
-    if (chunks.length === 1 && chunks[0] === root) {
+    lazyPage = list.length > 1 || list[0] !== root;
+    if (!lazyPage) {
       yield* walkChunk(root, isHidden);
       return;
     }
     let skipped = 0;
-    for (const chunk of chunks) {
+    for (const chunk of list) {
       if (nearChunks.has(chunk)) {
         yield* walkChunk(chunk, isHidden);
       } else if (!watchedChunks.has(chunk)) {
@@ -224,6 +244,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
         return found.length < MAX_PAGE_SENTENCES;
       },
       signal,
+      (ms) => meter.add('collect', ms),
     );
     return found.slice(0, MAX_PAGE_SENTENCES);
   };
@@ -232,24 +253,31 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
   const scanOnce = async (): Promise<number> => {
     collected = await collect();
     // A lazily read page: wait for the observer to say which chunks are near (it rescans then).
-    if (chunks !== null && chunks.length > 1 && !chunkObserverReported) return 0;
-    const freshSet = new Set<string>();
-    for (const sentence of collected) {
-      pageTexts.add(sentence.text);
-      if (!results.has(sentence.text)) freshSet.add(sentence.text);
-    }
-    const fresh = [...freshSet];
+    if (lazyPage && !chunkObserverReported) return 0;
+    const fresh = meter.measure('scan', () => {
+      const freshSet = new Set<string>();
+      for (const sentence of collected) {
+        pageTexts.add(sentence.text);
+        if (!results.has(sentence.text)) freshSet.add(sentence.text);
+      }
+      return [...freshSet];
+    });
     for (let i = 0; i < fresh.length; ) {
       // A small first batch shows the top of the page quickly; later ones amortise messaging.
       const size = i === 0 ? FIRST_BATCH_SIZE : BATCH_SIZE;
       const batch = fresh.slice(i, i + size);
       i += size;
-      const { matches } = await sendToBackground('check-sentences', { sentences: batch });
-      for (const text of batch) results.set(text, null);
-      for (const match of matches) {
-        const text = batch[match.index];
-        if (text !== undefined) results.set(text, match);
-      }
+      // Sending clones the batch synchronously; that part is ours to count.
+      const { matches } = await meter.measure('send', () =>
+        sendToBackground('check-sentences', { sentences: batch }),
+      );
+      meter.measure('scan', () => {
+        for (const text of batch) results.set(text, null);
+        for (const match of matches) {
+          const text = batch[match.index];
+          if (text !== undefined) results.set(text, match);
+        }
+      });
       // Show early results on long pages, but only when this batch found something.
       if (matches.length > 0 && i < fresh.length) await draw();
     }
@@ -393,7 +421,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
       if (pointerFrame) return;
       pointerFrame = requestAnimationFrame(() => {
         pointerFrame = 0;
-        const hit = hitTest(pointer.x, pointer.y);
+        const hit = meter.measure('pointer', () => hitTest(pointer.x, pointer.y));
         if (!hit) {
           cancelPendingShow();
           card.scheduleHide();
@@ -483,13 +511,16 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
   });
 
   // ---- Page changes --------------------------------------------------------------------------
-  const observer = new MutationObserver((records) => {
-    if (records.every((record) => card.contains(record.target))) return;
-    domChangedSinceDraw = true;
-    chunks = null;
-    if (checkNavigation()) return;
-    scheduleRescan();
-  });
+  const observer = new MutationObserver((records) =>
+    meter.measure('mutations', () => {
+      if (records.every((record) => card.contains(record.target))) return;
+      domChangedSinceDraw = true;
+      chunks = null;
+      domVersion += 1;
+      if (checkNavigation()) return;
+      scheduleRescan();
+    }),
+  );
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
 
   const onUrlChange = () => {

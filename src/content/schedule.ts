@@ -37,24 +37,29 @@ function waitForIdle(signal: AbortSignal): Promise<IdleDeadlineLike> {
 /**
  * Pulls values from `iterator` in idle slices of at most SLICE_BUDGET_MS each, passing every
  * non-undefined value to `consume`. Resolves when the iterator is done or `consume` returns
- * false (the iterator is then closed); rejects on abort.
+ * false (the iterator is then closed); rejects on abort. `onSlice` gets each slice's duration.
  */
 export async function runInSlices<T>(
   iterator: Iterator<T | undefined>,
   consume: (value: T) => boolean | undefined,
   signal: AbortSignal,
+  onSlice?: (ms: number) => void,
 ): Promise<void> {
   for (;;) {
     const deadline = await waitForIdle(signal);
     const sliceStart = performance.now();
-    const budget = Math.min(SLICE_BUDGET_MS, Math.max(2, deadline.timeRemaining()));
-    while (performance.now() - sliceStart < budget) {
-      const step = iterator.next();
-      if (step.done) return;
-      if (step.value !== undefined && consume(step.value) === false) {
-        iterator.return?.();
-        return;
+    try {
+      const budget = Math.min(SLICE_BUDGET_MS, Math.max(2, deadline.timeRemaining()));
+      while (performance.now() - sliceStart < budget) {
+        const step = iterator.next();
+        if (step.done) return;
+        if (step.value !== undefined && consume(step.value) === false) {
+          iterator.return?.();
+          return;
+        }
       }
+    } finally {
+      onSlice?.(performance.now() - sliceStart);
     }
   }
 }
