@@ -332,27 +332,33 @@ function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+/** Date patterns over folded text, compiled once (matchAll copies a regex, so sharing is safe). */
+const MONTH_NAMES = Object.keys(MONTHS).join('|');
+const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+const MONTH_DAY_YEAR = new RegExp(
+  `\\b(${MONTH_NAMES})\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`,
+  'g',
+);
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2}) (${MONTH_NAMES})\\b(?:,? (\\d{4}))?`, 'g');
+const MONTH_YEAR = new RegExp(`\\b(${MONTH_NAMES}) (\\d{4})\\b`, 'g');
+
 function extractDates(text: string): string[] {
   const out = new Set<string>();
   const folded = foldText(text);
-  for (const m of folded.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g)) out.add(`${m[1]}-${m[2]}-${m[3]}`);
-  const monthNames = Object.keys(MONTHS).join('|');
-  const mdy = new RegExp(`\\b(${monthNames})\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'g');
-  for (const m of folded.matchAll(mdy)) {
+  for (const m of folded.matchAll(ISO_DATE)) out.add(`${m[1]}-${m[2]}-${m[3]}`);
+  for (const m of folded.matchAll(MONTH_DAY_YEAR)) {
     const month = MONTHS[m[1]!]!;
     const day = Number(m[2]);
     if (day < 1 || day > 31) continue;
     out.add(m[3] ? `${m[3]}-${pad(month)}-${pad(day)}` : `--${pad(month)}-${pad(day)}`);
   }
-  const dmy = new RegExp(`\\b(\\d{1,2}) (${monthNames})\\b(?:,? (\\d{4}))?`, 'g');
-  for (const m of folded.matchAll(dmy)) {
+  for (const m of folded.matchAll(DAY_MONTH_YEAR)) {
     const month = MONTHS[m[2]!]!;
     const day = Number(m[1]);
     if (day < 1 || day > 31) continue;
     out.add(m[3] ? `${m[3]}-${pad(month)}-${pad(day)}` : `--${pad(month)}-${pad(day)}`);
   }
-  const my = new RegExp(`\\b(${monthNames}) (\\d{4})\\b`, 'g');
-  for (const m of folded.matchAll(my)) out.add(`${m[2]}-${pad(MONTHS[m[1]!]!)}`);
+  for (const m of folded.matchAll(MONTH_YEAR)) out.add(`${m[2]}-${pad(MONTHS[m[1]!]!)}`);
   return [...out].sort();
 }
 
