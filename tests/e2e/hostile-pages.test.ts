@@ -8,6 +8,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  evaluateIsolated,
   evaluateRaw,
   hasChromeBuild,
   highlightedTexts,
@@ -18,6 +19,7 @@ import {
   readHighlightPlaces,
   readHighlights,
   readWatch,
+  readWorkMeter,
   type ScriptProfile,
   startProfile,
   stopProfile,
@@ -253,7 +255,7 @@ describe.skipIf(!hasChromeBuild)('hostile pages in Chromium', () => {
     await opened.page.close();
   });
 
-  it('huge page (50,000 elements, 1.13 MB text): claims highlighted, page intact, content script within budget', async () => {
+  it('huge page (50,000 elements, 1.13 MB text): claims highlighted as read, page intact, content script measured', async () => {
     let profileStarted = false;
     const opened = await open('/huge.html', async ({ page, cdp }) => {
       await page.goto(server.url('/unusual-frame.html'));
@@ -261,33 +263,42 @@ describe.skipIf(!hasChromeBuild)('hostile pages in Chromium', () => {
       profileStarted = true;
     });
     expect(profileStarted).toBe(true);
+    const sectionsLit = async () => new Set((await readHighlightPlaces(opened.cdp)).map((p) => p.where));
+    // On load: the first claim (section 0, in view) is highlighted; then let the checker settle.
     const t0 = Date.now();
-    // The claims sit in the first, middle and last of 2,500 sections: wait for all three, so the profile
-    // covers the whole scan, not just its start.
-    const places = await waitFor(async () => {
-      const found = new Set((await readHighlightPlaces(opened.cdp)).map((p) => p.where));
-      return ['s0', 's1250', 's2499'].every((id) => found.has(id)) ? found : null;
-    }, 45_000);
-    const fullScanMs = Date.now() - t0;
-    expect(places, 'claims at the start, middle and end of the huge page all highlighted').not.toBeNull();
-    const texts = highlightedTexts(await readHighlights(opened.cdp));
-    expect(texts).toContain(TROOPS);
-    // Only seed-claim sentences may light up among 9,000+ filler sentences.
-    for (const t of texts) expect([TROOPS, ESPER]).toContain(t);
-    figures.push(
-      `huge: all three claims (sections 0, 1250, 2499) highlighted: ${places ? `yes, ${fullScanMs} ms after load` : 'no (page only partly checked within 45 s)'}`,
-    );
-    await opened.page.waitForTimeout(1_000);
+    expect(await waitFor(async () => ((await sectionsLit()).has('s0') ? true : null), 30_000)).toBe(true);
+    const firstMs = Date.now() - t0;
+    await opened.page.waitForTimeout(3_000);
     const profile = await stopProfile(opened.cdp, `chrome-extension://${browser.extensionId}/`);
-    const watch = await readWatch(opened.cdp);
+    const meter = await readWorkMeter(opened.cdp, browser.extensionId);
     const dcl = await evaluateRaw<number>(
       opened.cdp,
       'performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd',
     );
-    const lateLongTasks = watch.longTasks.filter((t) => t.start > dcl);
+    // Then scroll like a reader to the middle and the end: the claims there must light up too (C reads
+    // pages over 20,000 elements lazily, chunk by chunk as they come near the viewport).
+    const reached: Record<string, number | null> = {};
+    await startProfile(opened.cdp, 200);
+    for (const id of ['s1250', 's2499']) {
+      await evaluateIsolated(
+        opened.cdp,
+        `document.getElementById('${id}').scrollIntoView({ block: 'center' })`,
+      );
+      const t = Date.now();
+      reached[id] = (await waitFor(async () => ((await sectionsLit()).has(id) ? true : null), 15_000))
+        ? Date.now() - t
+        : null;
+    }
+    const scrollProfile = await stopProfile(opened.cdp, `chrome-extension://${browser.extensionId}/`);
+    const texts = highlightedTexts(await readHighlights(opened.cdp));
+    // Only seed-claim sentences may light up among 9,000+ filler sentences.
+    for (const t of texts) expect([TROOPS, ESPER]).toContain(t);
+    const lateLongTasks = (await readWatch(opened.cdp)).longTasks.filter((t) => t.start > dcl);
     figures.push(
-      `huge: ${server.huge.elementCount} elements, ${server.huge.textLength} chars; content script (profiler, 200 µs) ${profile.totalMs.toFixed(1)} ms total, longest run ${profile.longestRunMs.toFixed(1)} ms; long tasks after DOMContentLoaded ${JSON.stringify(lateLongTasks.map((t) => Math.round(t.duration)))}; highlighted ${JSON.stringify(texts)}`,
+      `huge: ${server.huge.elementCount} elements, ${server.huge.textLength} chars; first claim lit ${firstMs} ms after navigation; load + 3 s: content script (profiler, 200 µs) ${profile.totalMs.toFixed(1)} ms, longest stretch ${profile.longestRunMs.toFixed(1)} ms, its own work meter ${meter ? `${meter.totalMs.toFixed(1)} ms (longest ${meter.longestMs.toFixed(1)} ms)` : 'unavailable'}; scrolling to the middle and end: claims lit after ${JSON.stringify(reached)} ms, content script ${scrollProfile.totalMs.toFixed(1)} ms; long tasks after DOMContentLoaded ${JSON.stringify(lateLongTasks.map((t) => Math.round(t.duration)))}`,
     );
+    expect(reached.s1250, 'middle claim highlighted after scrolling to it').not.toBeNull();
+    expect(reached.s2499, 'last claim highlighted after scrolling to it').not.toBeNull();
     expect(
       lateLongTasks.filter((t) => t.duration > 50),
       'long tasks after DOMContentLoaded',
@@ -297,10 +308,10 @@ describe.skipIf(!hasChromeBuild)('hostile pages in Chromium', () => {
     await opened.page.close();
   });
 
-  // Budget from issue 6: total content-script time on the huge page under 100 ms. Measured 247–495 ms;
-  // see notes/robustness-findings.md finding C2 (walk continues past the sentence cap, one message and
-  // one full redraw per 60 sentences).
-  it.fails('huge page: content script main-thread time under 100 ms (finding C2)', () => {
+  // Budget from issue 6: total content-script time on the huge page under 100 ms. Regression for
+  // notes/robustness-findings.md finding C2 (measured 219–495 ms before f0877f4/e9421f1 made huge pages
+  // read lazily near the viewport).
+  it('huge page: content script main-thread time under 100 ms (finding C2)', () => {
     expect(hugeProfile, 'measured by the previous test').not.toBeNull();
     expect(hugeProfile!.totalMs).toBeLessThan(100);
   });
