@@ -130,13 +130,19 @@ function termWeightsOf(
 }
 
 /** Credit (0..1) with which term `i` of `text` is met in `other`; `ordinary` for a non-slot word. */
-function creditIn(text: AnalyzedText, i: number, other: AnalyzedText, weights: ScoreWeights): number {
+function creditIn(
+  text: AnalyzedText,
+  i: number,
+  other: AnalyzedText,
+  otherByKey: ReadonlyMap<string, number[]>,
+  weights: ScoreWeights,
+): number {
   const term = text.terms[i]!;
   if (other.set.has(term)) return 1;
   const slot = text.slots[i] ?? null;
   if (slot !== null) return other.slots.includes(slot) ? weights.slotCredit : 0;
   const key = text.keys[i]!;
-  const same = positionsByKey(other).get(key);
+  const same = otherByKey.get(key);
   if (same === undefined) return 0;
   for (const j of same) {
     if (isVariant(term, key, other.terms[j]!, other.keys[j]!)) return weights.variantCredit;
@@ -154,12 +160,14 @@ export function alignTerms(
   const unknownWeight = index.termWeight('') * weights.unknownTermFactor;
   const pageWeights = termWeightsOf(page, index, unknownWeight);
   const claimWeights = termWeightsOf(claim, index, null);
+  const pageByKey = positionsByKey(page);
+  const claimByKey = positionsByKey(claim);
   let pageTotal = 0;
   let pageMet = 0;
   let shared = 0;
   for (let i = 0; i < page.terms.length; i++) {
     const w = pageWeights[i]!;
-    const credit = creditIn(page, i, claim, weights);
+    const credit = creditIn(page, i, claim, claimByKey, weights);
     pageTotal += w;
     pageMet += w * credit;
     if (credit > 0 && page.slots[i] === null) shared++;
@@ -169,7 +177,7 @@ export function alignTerms(
   for (let i = 0; i < claim.terms.length; i++) {
     const w = claimWeights[i]!;
     claimTotal += w;
-    claimMet += w * creditIn(claim, i, page, weights);
+    claimMet += w * creditIn(claim, i, page, pageByKey, weights);
   }
   const pageCoverage = pageTotal > 0 ? pageMet / pageTotal : 0;
   const claimCoverage = claimTotal > 0 ? claimMet / claimTotal : 0;
