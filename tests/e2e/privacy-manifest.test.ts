@@ -52,7 +52,7 @@ describe.skipIf(builds.length === 0)('built manifests ask for the least that wor
     });
   }
 
-  // See notes/robustness-findings.md, finding R1: unlimitedStorage is requested but the README's
+  // Regression for notes/robustness-findings.md finding R1 (fixed in 4daf6be): unlimitedStorage was requested but the README's
   // "Permissions, and why" table does not explain it (issue 6: "explain each permission in the README").
   it('every requested permission is explained in the README (finding R1)', () => {
     const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
