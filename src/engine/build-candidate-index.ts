@@ -319,6 +319,19 @@ function indexKeysOf(text: AnalyzedText): string[] {
   return [...keys];
 }
 
+const SLOT_KEYS: Readonly<Record<Slot, string>> = {
+  number: '#number',
+  weekday: '#weekday',
+  month: '#month',
+  branch: '#branch',
+};
+
+function addPosting(building: Map<string, number[]>, key: string, claim: number): void {
+  const list = building.get(key);
+  if (list === undefined) building.set(key, [claim]);
+  else if (list[list.length - 1] !== claim) list.push(claim);
+}
+
 /** Builds the index over claim texts. Positions in the result refer to positions in `texts`. */
 export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
   const size = texts.length;
@@ -329,14 +342,13 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     const a = analyzeText(texts[i]!);
     analyzed[i] = a;
     for (const term of a.terms) termDf.set(term, (termDf.get(term) ?? 0) + 1);
-    for (const key of indexKeysOf(a)) {
-      const list = building.get(key);
-      if (list) list.push(i);
-      else building.set(key, [i]);
-    }
+    // The keys of indexKeysOf(a), without building its set: claims are added in order, so a key
+    // already holding this claim ends with it.
+    for (const key of a.keys) addPosting(building, key, i);
+    for (const slot of a.slots) if (slot !== null) addPosting(building, SLOT_KEYS[slot], i);
   }
   const postings = new Map<string, Int32Array>();
-  for (const [key, list] of building) postings.set(key, Int32Array.from(list));
+  for (const [key, list] of building) postings.set(key, new Int32Array(list));
   building.clear();
 
   const weightOfDf = (df: number) => Math.log(1 + size / Math.max(df, 1));
