@@ -330,8 +330,9 @@ describe('validateDatabase: fuzzed corruption of the seed database', { timeout: 
   const collect = (value: unknown, path: (string | number)[]) => {
     if (paths.length > 20_000) return;
     paths.push(path);
-    if (Array.isArray(value)) value.forEach((v, i) => collect(v, [...path, i]));
-    else if (value && typeof value === 'object')
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) collect(v, [...path, i]);
+    } else if (value && typeof value === 'object')
       for (const [k, v] of Object.entries(value)) collect(v, [...path, k]);
   };
   collect(seedJson, []);
