@@ -168,6 +168,28 @@ describe.skipIf(!hasChromeBuild)('hostile pages in Chromium', () => {
     await opened.page.close();
   });
 
+  it('infinite scroll, 40 stories appended over 4 s: every appended claim gets checked, no long task', async () => {
+    const opened = await open('/infinite.html');
+    await waitForHighlights(opened.cdp, [TROOPS]);
+    const t0 = Date.now();
+    for (let i = 0; i < 39; i++) {
+      await evaluateRaw(opened.cdp, 'window.__appendStory()');
+      await opened.page.waitForTimeout(100);
+    }
+    const counts = await waitFor(async () => {
+      const places = await readHighlightPlaces(opened.cdp);
+      const c = [TROOPS, ESPER, TROOPS_5200].map((t) => places.filter((p) => p.text === t).length);
+      return c.every((n) => n >= 10) ? c : null;
+    }, 30_000);
+    figures.push(
+      `infinite: 40 stories, claims highlighted (5,000 / Esper / 5,200) ${JSON.stringify(counts)} within ${Date.now() - t0} ms of the first append`,
+    );
+    expect(counts).toEqual([10, 10, 10]);
+    expect((await readWatch(opened.cdp)).longTasks.filter((t) => t.duration > 50)).toEqual([]);
+    await expectUnharmed(opened, 'infinite-40');
+    await opened.page.close();
+  });
+
   it('unusual content: RTL, mixed script, zero-width and combining text matched; editable, SVG and frames untouched', async () => {
     const opened = await open('/unusual.html');
     await waitForHighlights(opened.cdp, [TROOPS]);
