@@ -539,20 +539,24 @@ function gapIsPlain(text: string, a: Token, b: Token): boolean {
   return !/[,.;:()\u201C\u201D"]/.test(text.slice(a.end, b.start));
 }
 
+/** Whether token `k` can be part of a person's name (a capitalised word that names nothing else). */
+function isNameWordAt(tokens: Token[], k: number): boolean {
+  const tk = tokens[k];
+  if (!tk?.cap) return false;
+  if (NOT_NAME.has(tk.low) || ORG_WORDS.has(tk.low) || ORG_ACRONYMS.has(tk.low)) return false;
+  if (MONTHS[tk.low] !== undefined || WEEKDAYS.has(tk.low) || NATIONALITIES[tk.low] !== undefined)
+    return false;
+  for (const [p] of PLACES) if (p === tk.low) return false;
+  if (/^[A-Z]{2,}$/.test(tk.raw) && !/^(?:I{2,3}|IV)$/.test(tk.raw)) return false;
+  return true;
+}
+
 function extractPeople(text: string, tokens: Token[]): PersonSpan[] {
   const out: PersonSpan[] = [];
   let i = 0;
+  // Defined once per call rather than once per token (it was rebuilt on every loop turn).
+  const isNameWord = (k: number): boolean => isNameWordAt(tokens, k);
   while (i < tokens.length) {
-    const isNameWord = (k: number): boolean => {
-      const tk = tokens[k];
-      if (!tk?.cap) return false;
-      if (NOT_NAME.has(tk.low) || ORG_WORDS.has(tk.low) || ORG_ACRONYMS.has(tk.low)) return false;
-      if (MONTHS[tk.low] !== undefined || WEEKDAYS.has(tk.low) || NATIONALITIES[tk.low] !== undefined)
-        return false;
-      if (PLACES.some(([p]) => p === tk.low)) return false;
-      if (/^[A-Z]{2,}$/.test(tk.raw) && !/^(?:I{2,3}|IV)$/.test(tk.raw)) return false;
-      return true;
-    };
     if (!isNameWord(i)) {
       i++;
       continue;
