@@ -138,7 +138,8 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
 
   let reportedSignature = '';
   /** Sends the page's state to the background, unless it is unchanged since the last report. */
-  const report = (force = false): void => {
+  const report = (force = false): void => meter.measure('report', () => reportNow(force));
+  const reportNow = (force: boolean): void => {
     const signature = `${status}|${url}|${pageTexts.size}|${visible}|${entries.map((e) => `${e.key}:${e.match.verdict}`).join(',')}`;
     if (!force && signature === reportedSignature) return;
     reportedSignature = signature;
@@ -169,10 +170,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
     entries = next;
     // Re-registering identical highlights would only make the browser repaint a big page again.
     const signature = `${enabled && visible}|${settings.highlightStyle}|${next.map((e) => `${e.key}:${e.match.verdict}`).join(',')}`;
-    if (signature === drawnSignature && !domChangedSinceDraw) {
-      report();
-      return;
-    }
+    if (signature === drawnSignature && !domChangedSinceDraw) return;
     drawnSignature = signature;
     domChangedSinceDraw = false;
     if (enabled && visible) {
@@ -184,12 +182,12 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
       clearHighlights();
     }
     if (card.openKey && !entries.some((entry) => entry.key === card.openKey)) card.hide();
-    report();
   };
 
   const draw = async (): Promise<void> => {
     await nextFrame(signal);
     meter.measure('draw', drawNow);
+    report();
   };
 
   /** Forgets the page's chunks (a new page in a single-page app): all are unread again. */

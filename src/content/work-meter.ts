@@ -34,11 +34,16 @@ export function createWorkMeter(global: object = globalThis): {
     if (ms > totals.longestMs) totals.longestMs = ms;
     totals.byLabel[label] = (totals.byLabel[label] ?? 0) + ms;
   };
+  let depth = 0;
+  /** Times `run`; a stretch inside another measured one counts only towards the outer one. */
   const measure = <T>(label: string, run: () => T): T => {
+    if (depth > 0) return run();
+    depth += 1;
     const start = performance.now();
     try {
       return run();
     } finally {
+      depth -= 1;
       add(label, performance.now() - start);
     }
   };

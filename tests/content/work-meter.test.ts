@@ -25,6 +25,14 @@ describe('createWorkMeter', () => {
     expect(totals.longestMs).toBeLessThan(totals.totalMs);
   });
 
+  it('counts a stretch measured inside another only once, towards the outer label', () => {
+    const meter = createWorkMeter({});
+    meter.measure('mutations', () => meter.measure('report', () => busy(2, () => 0)));
+    expect(meter.totals.runs).toBe(1);
+    expect(meter.totals.byLabel.report).toBeUndefined();
+    expect(meter.totals.byLabel.mutations).toBeGreaterThanOrEqual(2);
+  });
+
   it('starts from zero for a new content script instance', () => {
     const global: Record<symbol, unknown> = {};
     createWorkMeter(global).add('scan', 5);
