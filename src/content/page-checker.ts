@@ -50,6 +50,8 @@ const LAZY_MARGIN = '100% 0px';
 /** First wait after a mutation before rescanning; doubles after each quiet rescan. */
 const RESCAN_MIN_MS = 1_000;
 const RESCAN_MAX_MS = 30_000;
+/** Ranges built between checks of the idle slice's time budget. */
+const RANGES_PER_TICK = 100;
 /** How long the pointer must rest on a highlighted sentence before its card opens. */
 const SHOW_DELAY_MS = 180;
 /** A rescan that finds at least this many new sentences (infinite scroll, SPA) resets the back-off. */
@@ -155,18 +157,23 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
   const shouldDraw = (match: SentenceMatch): boolean =>
     settings.highlightMode === 'all' || match.verdict !== 'corroborated';
 
-  const drawNow = (): void => {
+  /** Makes the Range of every matched sentence, yielding between groups so idle slices can pause. */
+  function* buildEntries(next: Entry[]): Generator<undefined> {
     const matched = collected.filter((sentence) => {
       const match = results.get(sentence.text);
       return match != null && shouldDraw(match);
     });
     const keys = createSentenceKeys(matched.map((sentence) => sentence.text));
-    const next: Entry[] = [];
-    matched.forEach((sentence, i) => {
+    for (let i = 0; i < matched.length; i++) {
+      const sentence = matched[i]!;
       const range = createSentenceRange(doc, sentence);
       const match = results.get(sentence.text);
       if (range && match) next.push({ key: keys[i]!, match, range });
-    });
+      if (i % RANGES_PER_TICK === RANGES_PER_TICK - 1) yield undefined;
+    }
+  }
+
+  const drawNow = (next: Entry[]): void => {
     entries = next;
     // Re-registering identical highlights would only make the browser repaint a big page again.
     const signature = `${enabled && visible}|${settings.highlightStyle}|${next.map((e) => `${e.key}:${e.match.verdict}`).join(',')}`;
@@ -184,9 +191,23 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
     if (card.openKey && !entries.some((entry) => entry.key === card.openKey)) card.hide();
   };
 
+  let drawGeneration = 0;
+  /**
+   * Builds the ranges in idle slices (thousands of matches would otherwise make one long task),
+   * then registers them in one animation frame. A draw started later supersedes this one.
+   */
   const draw = async (): Promise<void> => {
+    const generation = ++drawGeneration;
+    const next: Entry[] = [];
+    await runInSlices(
+      buildEntries(next),
+      () => true,
+      signal,
+      (ms) => meter.add('ranges', ms),
+    );
     await nextFrame(signal);
-    meter.measure('draw', drawNow);
+    if (generation !== drawGeneration) return;
+    meter.measure('draw', () => drawNow(next));
     report();
   };
 
