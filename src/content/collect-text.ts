@@ -362,26 +362,38 @@ function isSplittable(element: Element): boolean {
 export function splitIntoChunks(root: Element, isHidden: (element: Element) => boolean): Element[] {
   const chunks: Element[] = [];
   for (const _tick of findChunks(root, isHidden, chunks));
-  return chunks;
+  return chunks.filter((chunk) => chunk === root || !isSkippedChunk(chunk, isHidden));
+}
+
+/**
+ * True when a chunk from `findChunks` is skipped (page chrome, hidden, ours). `findChunks` leaves
+ * this test to the reader, so the thousands of chunks never read cost no style lookups.
+ */
+export function isSkippedChunk(chunk: Element, isHidden: (element: Element) => boolean): boolean {
+  return isSkippedElement(chunk, isHidden);
 }
 
 /**
  * `splitIntoChunks` as a walk that appends to `chunks` and yields a tick every few dozen
- * children, so a caller can spread a page of thousands of chunks over idle slices.
+ * children, so a caller can spread a page of thousands of chunks over idle slices. Chunks other
+ * than `element` itself may be skipped elements: test each with `isSkippedChunk` before reading.
  */
 export function* findChunks(
   element: Element,
   isHidden: (element: Element) => boolean,
   chunks: Element[],
+  isRoot = true,
 ): Generator<undefined> {
   if (element.getElementsByTagName('*').length <= CHUNK_MAX_ELEMENTS || !isSplittable(element)) {
     chunks.push(element);
     return;
   }
+  // A skipped container is dropped whole rather than split into chunks that look readable.
+  if (!isRoot && isSkippedElement(element, isHidden)) return;
   yield undefined;
   let visited = 0;
   for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
-    if (!isSkippedElement(child, isHidden)) yield* findChunks(child, isHidden, chunks);
+    yield* findChunks(child, isHidden, chunks, false);
     if (++visited % CHUNKS_PER_TICK === 0) yield undefined;
   }
 }

@@ -24,6 +24,7 @@ import {
   createHiddenTest,
   createSentenceRange,
   findChunks,
+  isSkippedChunk,
   splitSegment,
   walkChunk,
 } from './collect-text.ts';
@@ -242,7 +243,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
     let skipped = 0;
     for (const chunk of list) {
       if (nearChunks.has(chunk)) {
-        yield* walkChunk(chunk, isHidden);
+        if (!isSkippedChunk(chunk, isHidden)) yield* walkChunk(chunk, isHidden);
       } else if (!watchedChunks.has(chunk)) {
         watchedChunks.add(chunk);
         chunkObserver.observe(chunk);

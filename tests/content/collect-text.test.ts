@@ -6,6 +6,8 @@ import {
   anchorQuote,
   collectSentences,
   createSentenceRange,
+  findChunks,
+  isSkippedChunk,
   locateOffset,
   OWN_UI_ATTRIBUTE,
   offsetOf,
@@ -159,6 +161,12 @@ describe('splitIntoChunks', () => {
     const chunked = chunks.flatMap((chunk) => textsOf(walkChunk(chunk, isHidden)));
     expect(chunked).toEqual(whole);
     expect(whole).toContain('Foot 299 note');
+    // findChunks leaves the skip test to the reader: the nav and the hidden block come back, flagged.
+    const raw: Element[] = [];
+    for (const _tick of findChunks(document.body, isHidden, raw));
+    const flagged = raw.filter((chunk) => isSkippedChunk(chunk, isHidden)).map((chunk) => chunk.localName);
+    expect(flagged.sort()).toEqual(['div', 'nav']);
+    expect(raw.filter((chunk) => !isSkippedChunk(chunk, isHidden))).toEqual(chunks);
     expect(whole.join('\n')).not.toMatch(/never read/);
   });
 
