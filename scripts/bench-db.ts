@@ -10,6 +10,7 @@
 import { resolve } from 'node:path';
 import { buildDatabase } from '../src/engine/build-database.ts';
 import type { SourceArticle } from '../src/engine/types.ts';
+import { createRandom } from './create-random.ts';
 
 export interface BenchResult {
   articles: number;
@@ -23,18 +24,6 @@ export interface BenchResult {
   cpuSeconds: number;
   articlesPerSecond: number;
   peakRssMb: number;
-}
-
-/** mulberry32: small, fast, deterministic. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SYLLABLES = 'ka lo mi ra ten vo sul dar pen gri mo tas bel rin quo fel nar zed hul pri'.split(' ');

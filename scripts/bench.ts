@@ -19,6 +19,7 @@ import { createMatcher } from '../src/engine/create-matcher.ts';
 import { extractFeatures } from '../src/engine/extract-features.ts';
 import type { Claim, ClaimDatabase, Fact, SourceArticle } from '../src/engine/types.ts';
 import { runDbBenchmark } from './bench-db.ts';
+import { createRandom } from './create-random.ts';
 import { FIXED_BUILT_AT, readArticles } from './seed-articles.ts';
 
 /** Targets from issue 4, on the 2-core reference machine. */
@@ -59,17 +60,6 @@ export function buildBenchArticle(kind: BenchArticle = 'related'): string[] {
   return out;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SYLLABLES =
   'ba be bi bo ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti to va ve vi vo za ze zi zo dan del mar ter vin sol'.split(
     ' ',
@@ -83,7 +73,7 @@ const FILLER =
  * with a Zipf-distributed vocabulary of 50,000 generated words; claims come in facts of 1–4.
  */
 export function generateDatabase(seedDb: ClaimDatabase, count: number, seed = 42): ClaimDatabase {
-  const random = mulberry32(seed);
+  const random = createRandom(seed);
   const newsWords = seedDb.claims.flatMap((c) => c.text.split(/\s+/)).filter((w) => /^[A-Za-z]{3,}$/.test(w));
   const vocabulary = Array.from({ length: 50_000 }, (_, i) => {
     let word = '';
