@@ -10,7 +10,9 @@
  * - page chrome (scripts, styles, navigation, header/footer/aside, hidden elements, form fields,
  *   contenteditable regions) and Crosscheck's own UI never contribute text;
  * - the walk is iterative and linear in the number of nodes, and yields regularly so callers can
- *   split it across idle slices.
+ *   split it across idle slices;
+ * - the chunks of a big page (`findChunks`), read one by one, give exactly the segments of the
+ *   whole walk, so a caller may read only some of them.
  */
 import { splitSentences } from '../engine/split-sentences.ts';
 

@@ -4,7 +4,9 @@
  * pointer with the hover card, and keep the background's tab report current.
  *
  * Keeps the page cheap: DOM reads run in idle slices (schedule.ts), DOM writes in animation
- * frames, rescans after mutations are throttled with a growing back-off, and everything — timers,
+ * frames, pages over LAZY_PAGE_ELEMENTS are read chunk by chunk as they come near the viewport
+ * (so their badge counts only what was read), its own work is totalled in work-meter.ts, rescans
+ * after mutations are throttled with a growing back-off, and everything — timers,
  * listeners, observers, the card — is torn down through the one AbortSignal passed in.
  */
 
