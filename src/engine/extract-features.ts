@@ -35,11 +35,14 @@ function tokenizeWithOffsets(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN_RE)) {
     let raw = m[0];
+    // ASCII tokens (nearly all) skip Unicode folding, which is the costly part. Folding first lets
+    // full-width digit groups ("５,０００") be read as the number they fold to.
+    const isAscii = /^[\x20-\x7e]*$/.test(raw);
+    const comparable = isAscii ? raw : foldText(raw);
     // Keep "5,000" and "U.S" whole, but split "Iraq,US" style joins and trailing possessives.
-    if (/,/.test(raw) && !/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(raw)) raw = raw.split(',')[0]!;
+    if (/,/.test(comparable) && !/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(comparable)) raw = raw.split(',')[0]!;
     const start = m.index;
-    // ASCII tokens (nearly all) skip Unicode folding, which is the costly part.
-    const folded = /^[\x20-\x7e]*$/.test(raw) ? raw.toLowerCase() : foldText(raw);
+    const folded = isAscii ? raw.toLowerCase() : foldText(raw);
     const low = folded.replace(/['\u2019]s$/, '').replace(/\./g, '');
     out.push({ raw, low, start, end: start + raw.length, cap: /^\p{Lu}/u.test(raw) });
   }
