@@ -12,7 +12,7 @@ import { t } from '../shared/i18n.ts';
 import { contentToBackground, handleMessages, popupToBackground, sendToContent } from '../shared/messages.ts';
 import { parseSettings, SETTINGS_KEY, thresholdFor } from '../shared/settings.ts';
 import { MAX_BATCH_SENTENCES, MAX_SENTENCE_CHARS } from '../shared/shape.ts';
-import { createEmptyReport, type TabReport } from '../shared/tab-report.ts';
+import { createEmptyReport, type TabReport, unpackReport } from '../shared/tab-report.ts';
 import { parseUserArticles, USER_ARTICLES_KEY } from '../shared/user-articles.ts';
 import { computeBadge } from './badge.ts';
 import { type ClaimEngine, createClaimEngine, loadBundledDatabase } from './claim-engine.ts';
@@ -78,8 +78,9 @@ handleMessages('content-to-background', contentToBackground, {
   'report-page': async ({ report }, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || sender.frameId !== 0) return { ok: false };
-    await reports.set(tabId, report);
-    await updateBadge(tabId, report);
+    const unpacked = unpackReport(report);
+    await reports.set(tabId, unpacked);
+    await updateBadge(tabId, unpacked);
     return { ok: true };
   },
   'open-details': async ({ key }, sender) => {

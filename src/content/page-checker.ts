@@ -20,7 +20,7 @@ import {
   sendToBackground,
 } from '../shared/messages.ts';
 import { isSiteEnabled, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
-import { createEmptyReport, type TabReport, type TabStatus } from '../shared/tab-report.ts';
+import { createEmptyReport, packReport, type TabReport, type TabStatus } from '../shared/tab-report.ts';
 import {
   type CollectedSentence,
   createHiddenTest,
@@ -154,7 +154,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
       entries: entries.map(({ key, match }) => ({ key, match })),
       highlightsVisible: visible,
     };
-    sendToBackground('report-page', { report: body }).catch(handleError);
+    sendToBackground('report-page', { report: packReport(body) }).catch(handleError);
   };
 
   const shouldDraw = (match: SentenceMatch): boolean =>

@@ -20,10 +20,11 @@ import {
   isSentenceMatch,
   isString,
   isTabReport,
+  isWireTabReport,
   MAX_BATCH_SENTENCES,
   MAX_SENTENCE_CHARS,
 } from './shape.ts';
-import type { TabReport } from './tab-report.ts';
+import type { TabReport, WireTabReport } from './tab-report.ts';
 
 export const MESSAGE_CHANNEL = 'crosscheck/v1';
 
@@ -70,7 +71,7 @@ export interface ContentToBackground {
   /** Match page sentences against the claim database; `matches[i].index` indexes `sentences`. */
   'check-sentences': Contract<{ sentences: string[] }, { matches: SentenceMatch[] }>;
   /** The page's current state, replacing any earlier report for this tab. */
-  'report-page': Contract<{ report: TabReport }, { ok: boolean }>;
+  'report-page': Contract<{ report: WireTabReport }, { ok: boolean }>;
   /** The card's "Details" action: open the popup view for this sentence in a tab. */
   'open-details': Contract<{ key: string }, { ok: boolean }>;
 }
@@ -154,7 +155,7 @@ export const contentToBackground: Validators<ContentToBackground> = {
       isRecord(v) && isArrayOf(v.matches, isSentenceMatch, MAX_BATCH_SENTENCES),
   },
   'report-page': {
-    request: (v): v is { report: TabReport } => isRecord(v) && isTabReport(v.report),
+    request: (v): v is { report: WireTabReport } => isRecord(v) && isWireTabReport(v.report),
     response: isOk,
   },
   'open-details': { request: (v): v is { key: string } => isRecord(v) && isKey(v.key), response: isOk },

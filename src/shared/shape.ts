@@ -4,7 +4,7 @@
  * throw, and they bound lengths so a runaway sender cannot make the background hold huge data.
  */
 import type { MatchDetail, SentenceMatch, SourceMatch } from '../engine/types.ts';
-import type { ReportEntry, TabReport } from './tab-report.ts';
+import type { ReportEntry, TabReport, WireTabReport } from './tab-report.ts';
 
 export const MAX_SENTENCE_CHARS = 2_000;
 export const MAX_BATCH_SENTENCES = 500;
@@ -96,5 +96,27 @@ export function isTabReport(value: unknown): value is TabReport {
     isNonNegativeInteger(value.checked) &&
     typeof value.highlightsVisible === 'boolean' &&
     isArrayOf(value.entries, isReportEntry, MAX_REPORT_ENTRIES)
+  );
+}
+
+/** Like isTabReport, for the packed form; every entry must point at one of the sent matches. */
+export function isWireTabReport(value: unknown): value is WireTabReport {
+  if (
+    !isRecord(value) ||
+    !isString(value.url, 10_000) ||
+    typeof value.status !== 'string' ||
+    !TAB_STATUSES.has(value.status) ||
+    !isNonNegativeInteger(value.checked) ||
+    typeof value.highlightsVisible !== 'boolean' ||
+    !isArrayOf(value.matches, isSentenceMatch, MAX_REPORT_ENTRIES)
+  ) {
+    return false;
+  }
+  const count = value.matches.length;
+  return isArrayOf(
+    value.entries,
+    (entry): entry is { key: string; match: number } =>
+      isRecord(entry) && isString(entry.key, 200) && isNonNegativeInteger(entry.match) && entry.match < count,
+    MAX_REPORT_ENTRIES,
   );
 }

@@ -54,3 +54,33 @@ export function summarizeReport(report: TabReport): ReportSummary {
 export function createEmptyReport(status: TabStatus, url = ''): TabReport {
   return { url, status, checked: 0, entries: [], highlightsVisible: true };
 }
+
+/**
+ * A TabReport as the content script sends it: each distinct match once, entries pointing at it by
+ * index. A page that repeats one claim thousands of times would otherwise serialise thousands of
+ * copies of the same match in one synchronous message on the page's main thread.
+ */
+export interface WireTabReport extends Omit<TabReport, 'entries'> {
+  matches: SentenceMatch[];
+  entries: { key: string; match: number }[];
+}
+
+export function packReport(report: TabReport): WireTabReport {
+  const indexOf = new Map<SentenceMatch, number>();
+  const matches: SentenceMatch[] = [];
+  const entries = report.entries.map(({ key, match }) => {
+    let index = indexOf.get(match);
+    if (index === undefined) {
+      index = matches.push(match) - 1;
+      indexOf.set(match, index);
+    }
+    return { key, match: index };
+  });
+  return { ...report, matches, entries };
+}
+
+/** The report the wire form stands for; entries share their match objects. */
+export function unpackReport(wire: WireTabReport): TabReport {
+  const { matches, entries, ...rest } = wire;
+  return { ...rest, entries: entries.map(({ key, match }) => ({ key, match: matches[match]! })) };
+}

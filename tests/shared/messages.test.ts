@@ -42,7 +42,8 @@ describe('message contracts', () => {
           url: 'https://a.test/',
           status: 'checked',
           checked: 1,
-          entries: [{ key: 'x.0', match }],
+          matches: [match],
+          entries: [{ key: 'x.0', match: 0 }],
           highlightsVisible: true,
         },
       }),
@@ -66,6 +67,19 @@ describe('message contracts', () => {
     expect(
       contentToBackground['report-page'].request({
         report: { url: 'https://a.test/', status: 'pwned', checked: 1, entries: [], highlightsVisible: true },
+      }),
+    ).toBe(false);
+    // An entry must point at one of the matches sent with it.
+    expect(
+      contentToBackground['report-page'].request({
+        report: {
+          url: 'https://a.test/',
+          status: 'checked',
+          checked: 1,
+          matches: [match],
+          entries: [{ key: 'x.0', match: 1 }],
+          highlightsVisible: true,
+        },
       }),
     ).toBe(false);
   });
