@@ -115,24 +115,6 @@ function compareVectors(a: Vector, b: Vector): { shared: number; sim: number } {
   return { shared, sim: a.norm === 0 || b.norm === 0 ? 0 : dot / (a.norm * b.norm) };
 }
 
-function similarity(a: Vector, b: Vector): number {
-  if (a.norm === 0 || b.norm === 0) return 0;
-  let dot = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.terms.length && j < b.terms.length) {
-    const ta = a.terms[i]!;
-    const tb = b.terms[j]!;
-    if (ta === tb) {
-      dot += a.weights[i]! * b.weights[j]!;
-      i++;
-      j++;
-    } else if (ta < tb) i++;
-    else j++;
-  }
-  return dot / (a.norm * b.norm);
-}
-
 /**
  * Clauses of a sentence that can state a fact of their own: the quotation, the words around it,
  * and parts joined by ", and", ", which", "in response to", ... A sentence often states two facts
@@ -320,7 +302,7 @@ export function clusterClaims(claims: readonly ClusterInput[], options: ClusterO
     const key = i < j ? i * n + j : j * n + i;
     let v = simCache.get(key);
     if (v === undefined) {
-      v = similarity(units[i]!.vector, units[j]!.vector);
+      v = compareVectors(units[i]!.vector, units[j]!.vector).sim;
       simCache.set(key, v);
     }
     return v;
