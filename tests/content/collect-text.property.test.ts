@@ -17,7 +17,7 @@ import {
   type TextSegment,
   walkSegments,
 } from '../../src/content/collect-text.ts';
-import { checkProperty, hostileTextArb, measureScaling } from '../fixtures/hostile/fuzz-support.ts';
+import { checkProperty, hostileTextArb, measureScaling } from '../support/fuzz.ts';
 
 type Spec = { text: string } | { tag: string; attrs?: Record<string, string>; children: Spec[] };
 

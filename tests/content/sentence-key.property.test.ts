@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSentenceKeys, hashText } from '../../src/content/sentence-key.ts';
-import { anyTextArb, checkProperty, measureScaling, repeatTo } from '../fixtures/hostile/fuzz-support.ts';
+import { anyTextArb, checkProperty, measureScaling, repeatTo } from '../support/fuzz.ts';
 
 describe('sentence keys: fuzzed', () => {
   it('are deterministic, shaped <8 hex>.<n>, and distinct for distinct (text, occurrence)', () => {

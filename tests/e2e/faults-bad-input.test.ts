@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromeBuild, type Launched, launchChromium } from '../fixtures/hostile/e2e-support.ts';
+import { hasChromeBuild, type Launched, launchChromium } from './support/hostile.ts';
 
 const ARTICLE =
   'Pentagon officials said on Monday that the United States has about 5,000 troops in Iraq. ' +

@@ -17,8 +17,8 @@ import {
   readHighlights,
   stopExtensionWorker,
   waitFor,
-} from '../fixtures/hostile/e2e-support.ts';
-import { type HostileServer, startHostileServer } from '../fixtures/hostile/serve-hostile.ts';
+} from './support/hostile.ts';
+import { type HostileServer, startHostileServer } from './support/hostile-server.ts';
 
 const TROOPS = 'The United States has about 5,000 troops in Iraq.';
 const ESPER = 'Esper said there had been no decision whatsoever to leave Iraq.';

@@ -13,8 +13,8 @@ import {
   launchChromium,
   readHighlights,
   waitFor,
-} from '../fixtures/hostile/e2e-support.ts';
-import { type HostileServer, startHostileServer } from '../fixtures/hostile/serve-hostile.ts';
+} from './support/hostile.ts';
+import { type HostileServer, startHostileServer } from './support/hostile-server.ts';
 
 const TROOPS = 'The United States has about 5,000 troops in Iraq.';
 

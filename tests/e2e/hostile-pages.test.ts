@@ -25,8 +25,8 @@ import {
   stopProfile,
   unexpectedMutations,
   waitFor,
-} from '../fixtures/hostile/e2e-support.ts';
-import { type HostileServer, REPEAT_COUNT, startHostileServer } from '../fixtures/hostile/serve-hostile.ts';
+} from './support/hostile.ts';
+import { type HostileServer, REPEAT_COUNT, startHostileServer } from './support/hostile-server.ts';
 
 const TROOPS = 'The United States has about 5,000 troops in Iraq.';
 const ESPER = 'Esper said there had been no decision whatsoever to leave Iraq.';

@@ -20,8 +20,8 @@ import {
   stopExtensionWorker,
   unexpectedMutations,
   waitFor,
-} from '../fixtures/hostile/e2e-support.ts';
-import { type HostileServer, startHostileServer } from '../fixtures/hostile/serve-hostile.ts';
+} from './support/hostile.ts';
+import { type HostileServer, startHostileServer } from './support/hostile-server.ts';
 
 /** Payloads placed in the user-added source; each would set a flag or hit the server if it ran. */
 const USER_OUTLET =

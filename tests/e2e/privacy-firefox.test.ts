@@ -13,8 +13,8 @@ import {
   type RecordingProxy,
   startRecordingProxy,
   waitFor,
-} from '../fixtures/hostile/e2e-support.ts';
-import { type HostileServer, startHostileServer } from '../fixtures/hostile/serve-hostile.ts';
+} from './support/hostile.ts';
+import { type HostileServer, startHostileServer } from './support/hostile-server.ts';
 
 const PAGES = ['/ticker.html', '/spa/first', '/infinite.html', '/hostile-ext.html'];
 

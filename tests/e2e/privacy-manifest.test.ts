@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHROME_DIST, FIREFOX_DIST } from '../fixtures/hostile/e2e-support.ts';
+import { CHROME_DIST, FIREFOX_DIST } from './support/hostile.ts';
 
 /** storage: settings and sources; unlimitedStorage: 5 MB pastes × 500 sources; contextMenus: "Check selected text". */
 const JUSTIFIED = new Set(['storage', 'unlimitedStorage', 'contextMenus']);

@@ -17,8 +17,8 @@ import {
   readHighlights,
   startRecordingProxy,
   waitFor,
-} from '../fixtures/hostile/e2e-support.ts';
-import { type HostileServer, startHostileServer } from '../fixtures/hostile/serve-hostile.ts';
+} from './support/hostile.ts';
+import { type HostileServer, startHostileServer } from './support/hostile-server.ts';
 
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 

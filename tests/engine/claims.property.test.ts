@@ -24,7 +24,7 @@ import {
   longSentenceArb,
   measureScaling,
   PROTOTYPE_WORDS,
-} from '../fixtures/hostile/fuzz-support.ts';
+} from '../support/fuzz.ts';
 
 const ARTICLES_DIR = join(import.meta.dirname, '../../data/articles');
 const seedArticles: SourceArticle[] = readdirSync(ARTICLES_DIR)

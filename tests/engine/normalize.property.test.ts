@@ -13,13 +13,7 @@ import {
   tokenize,
   variantKey,
 } from '../../src/engine/normalize.ts';
-import {
-  anyTextArb,
-  checkProperty,
-  hostileTextArb,
-  measureScaling,
-  repeatTo,
-} from '../fixtures/hostile/fuzz-support.ts';
+import { anyTextArb, checkProperty, hostileTextArb, measureScaling, repeatTo } from '../support/fuzz.ts';
 
 const ZERO_WIDTH = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD'];
 

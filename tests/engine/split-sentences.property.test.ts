@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/engine/split-sentences.ts';
-import { anyTextArb, checkProperty, measureScaling, repeatTo } from '../fixtures/hostile/fuzz-support.ts';
+import { anyTextArb, checkProperty, measureScaling, repeatTo } from '../support/fuzz.ts';
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
