@@ -48,11 +48,23 @@ export async function launchWithExtension(
     viewport: { width: 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
   });
-  const findWorker = () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-  const first = findWorker() ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  const extensionId = new URL(first.url()).host;
+  const first = currentWorker(context) ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  return createExtensionBrowser(context, userDataDir, new URL(first.url()).host);
+}
+
+/** The extension's current service worker (a stopped worker is restarted by the next event). */
+export function currentWorker(context: BrowserContext): Worker | undefined {
+  return context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+}
+
+/** The reads every e2e test needs from a launched browser; `close` also removes its profile. */
+export function createExtensionBrowser(
+  context: BrowserContext,
+  userDataDir: string,
+  extensionId: string,
+): ExtensionBrowser {
   const worker = async () =>
-    findWorker() ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    currentWorker(context) ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   return {
     context,
     extensionId,
