@@ -43,6 +43,8 @@ export interface Comparison {
 interface DerivedText {
   text: string;
   words?: string[];
+  /** Whether any of `words` is a NEGATION_WORD. */
+  negates?: boolean;
   speaker?: string | null;
   events?: string[];
 }
@@ -61,6 +63,12 @@ function claimWords(claim: ComparableClaim): string[] {
   const d = derivedOf(claim);
   if (d.words === undefined) d.words = wordsOf(claim.text);
   return d.words;
+}
+
+function claimNegates(claim: ComparableClaim): boolean {
+  const d = derivedOf(claim);
+  if (d.negates === undefined) d.negates = claimWords(claim).some((w) => NEGATION_WORD.test(w));
+  return d.negates;
 }
 
 function claimSpeaker(claim: ComparableClaim): string | null {
@@ -768,7 +776,8 @@ function compareOrdered(a: ComparableClaim, b: ComparableClaim): Comparison {
     ...comparePolarity(a.features, b.features),
     ...compareExpansions(a.features, b.features),
   ];
-  if (!conflicts.some((d) => d.kind === 'polarity'))
+  // Without a negation word on either side no substitution can add or drop one.
+  if (!conflicts.some((d) => d.kind === 'polarity') && (claimNegates(a) || claimNegates(b)))
     conflicts.push(...compareNegationEdits(claimWords(a), claimWords(b)));
   if (conflicts.length > 0) return { stance: 'conflicts', details: conflicts };
   const wording = compareWording(a, b);

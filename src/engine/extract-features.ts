@@ -549,7 +549,7 @@ function isNameWordAt(tokens: Token[], k: number): boolean {
   if (NOT_NAME.has(tk.low) || ORG_WORDS.has(tk.low) || ORG_ACRONYMS.has(tk.low)) return false;
   if (MONTHS[tk.low] !== undefined || WEEKDAYS.has(tk.low) || NATIONALITIES[tk.low] !== undefined)
     return false;
-  for (const [p] of PLACES) if (p === tk.low) return false;
+  if (PLACE_WORDS.has(tk.low)) return false;
   if (/^[A-Z]{2,}$/.test(tk.raw) && !/^(?:I{2,3}|IV)$/.test(tk.raw)) return false;
   return true;
 }
@@ -695,17 +695,36 @@ function extractOrganisations(text: string, tokens: Token[]): string[] {
   return [...out].sort();
 }
 
-function extractPlaces(text: string): string[] {
-  const folded = ` ${foldText(text)
-    .replace(/[^a-z0-9 ]+/g, ' ')
-    .replace(/\s+/g, ' ')} `;
-  const out = new Set<string>();
+/** Single-word place names, for telling a place from a person's name. */
+const PLACE_WORDS: ReadonlySet<string> = new Set(PLACES.map(([name]) => name));
+/** Place names by their first word, so a sentence is read once instead of once per place. */
+const PLACES_BY_FIRST_WORD: ReadonlyMap<string, ReadonlyArray<[string[], string]>> = (() => {
+  const map = new Map<string, Array<[string[], string]>>();
   for (const [name, canonical] of PLACES) {
-    if (name === 'us') {
-      if (/(?:^|[^\p{L}])U\.?S\.?A?(?![\p{L}])/u.test(text)) out.add(canonical);
-      continue;
+    if (name === 'us') continue;
+    const words = name.split(' ');
+    const list = map.get(words[0]!);
+    if (list) list.push([words, canonical]);
+    else map.set(words[0]!, [[words, canonical]]);
+  }
+  return map;
+})();
+
+function extractPlaces(text: string): string[] {
+  const words = foldText(text)
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .split(/ +/);
+  const out = new Set<string>();
+  // "US" is read on the raw text: folded, it is the pronoun "us".
+  if (/(?:^|[^\p{L}])U\.?S\.?A?(?![\p{L}])/u.test(text)) out.add('us');
+  for (let i = 0; i < words.length; i++) {
+    const names = PLACES_BY_FIRST_WORD.get(words[i]!);
+    if (names === undefined) continue;
+    for (const [name, canonical] of names) {
+      let k = 1;
+      while (k < name.length && words[i + k] === name[k]) k++;
+      if (k === name.length) out.add(canonical);
     }
-    if (folded.includes(` ${name} `)) out.add(canonical);
   }
   return [...out].sort();
 }
