@@ -194,6 +194,7 @@ function quantitySubject(qa: Quantity, qb: Quantity, a: ClaimFeatures, b: ClaimF
  * other claim and none of them is compatible; each reported pair is mutually closest in value.
  */
 function compareNumbers(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
+  if (a.quantities.length === 0 || b.quantities.length === 0) return [];
   const lonelyA = a.quantities.filter((qa) => {
     const same = b.quantities.filter((qb) => countsSameThing(qa, qb));
     return same.length > 0 && !same.some((qb) => areQuantitiesCompatible(qa, qb));
@@ -259,6 +260,7 @@ function compareDays(claimA: ComparableClaim, claimB: ComparableClaim): Detail[]
   const b = claimB.features;
   const ma = a.dayMentions ?? a.days.map((day) => ({ day, event: null }));
   const mb = b.dayMentions ?? b.days.map((day) => ({ day, event: null }));
+  if (ma.length === 0 || mb.length === 0) return [];
   const ea = daysByEvent(ma);
   const eb = daysByEvent(mb);
   const details: Detail[] = [];
@@ -286,6 +288,7 @@ function compareDays(claimA: ComparableClaim, claimB: ComparableClaim): Detail[]
 
 /** Full dates conflict only when each claim gives one and both speak of the same kind of event. */
 function compareDates(a: ComparableClaim, b: ComparableClaim): Detail[] {
+  if (a.features.dates.length === 0 || b.features.dates.length === 0) return [];
   const fa = a.features.dates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
   const fb = b.features.dates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
   if (fa.length !== 1 || fb.length !== 1 || fa[0] === fb[0]) return [];
@@ -384,6 +387,7 @@ function rankFamily(rank: string): string {
 
 function comparePeople(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
   const details: Detail[] = [];
+  if (b.people.length === 0) return details;
   for (const pa of a.people) {
     const pb = b.people.find((p) => samePerson(pa, p));
     if (!pb) continue;
@@ -429,6 +433,7 @@ function polarityOf(
 function comparePolarity(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
   const aa = a.assertions ?? [];
   const ab = b.assertions ?? [];
+  if (aa.length === 0 || ab.length === 0) return [];
   const predicates = [...new Set(aa.map((x) => x.predicate))].sort();
   const details: Detail[] = [];
   for (const p of predicates) {
@@ -768,14 +773,15 @@ function isAfter(a: ComparableClaim, b: ComparableClaim): boolean {
 }
 
 function compareOrdered(a: ComparableClaim, b: ComparableClaim): Comparison {
-  const conflicts = [
-    ...compareNumbers(a.features, b.features),
-    ...compareDays(a, b),
-    ...compareDates(a, b),
-    ...comparePeople(a.features, b.features),
-    ...comparePolarity(a.features, b.features),
-    ...compareExpansions(a.features, b.features),
-  ];
+  const conflicts = compareNumbers(a.features, b.features);
+  for (const more of [
+    compareDays(a, b),
+    compareDates(a, b),
+    comparePeople(a.features, b.features),
+    comparePolarity(a.features, b.features),
+    compareExpansions(a.features, b.features),
+  ])
+    for (const d of more) conflicts.push(d);
   // Without a negation word on either side no substitution can add or drop one.
   if (!conflicts.some((d) => d.kind === 'polarity') && (claimNegates(a) || claimNegates(b)))
     conflicts.push(...compareNegationEdits(claimWords(a), claimWords(b)));

@@ -31,20 +31,34 @@ interface Token {
 
 const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}'\u2019.,&-]*[\p{L}\p{N}])?/gu;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const DIGIT_GROUPS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
+/** Drops a trailing possessive ('s or \u2019s) and every dot: "U.S." -> "us", "Iraq's" -> "iraq". */
+function lowForm(folded: string): string {
+  let low = folded;
+  const n = low.length;
+  if (n >= 2 && low.charCodeAt(n - 1) === 115 && (low[n - 2] === "'" || low[n - 2] === '\u2019'))
+    low = low.slice(0, n - 2);
+  return low.includes('.') ? low.replace(/\./g, '') : low;
+}
+
 function tokenizeWithOffsets(text: string): Token[] {
   const out: Token[] = [];
+  const asciiText = PRINTABLE_ASCII.test(text);
   for (const m of text.matchAll(TOKEN_RE)) {
     let raw = m[0];
     // ASCII tokens (nearly all) skip Unicode folding, which is the costly part. Folding first lets
     // full-width digit groups ("５,０００") be read as the number they fold to.
-    const isAscii = /^[\x20-\x7e]*$/.test(raw);
+    const isAscii = asciiText || PRINTABLE_ASCII.test(raw);
     const comparable = isAscii ? raw : foldText(raw);
     // Keep "5,000" and "U.S" whole, but split "Iraq,US" style joins and trailing possessives.
-    if (/,/.test(comparable) && !/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(comparable)) raw = raw.split(',')[0]!;
+    if (comparable.includes(',') && !DIGIT_GROUPS.test(comparable)) raw = raw.split(',')[0]!;
     const start = m.index;
     const folded = isAscii ? raw.toLowerCase() : foldText(raw);
-    const low = folded.replace(/['\u2019]s$/, '').replace(/\./g, '');
-    out.push({ raw, low, start, end: start + raw.length, cap: /^\p{Lu}/u.test(raw) });
+    const first = raw.charCodeAt(0);
+    const cap = isAscii ? first >= 65 && first <= 90 : /^\p{Lu}/u.test(raw);
+    out.push({ raw, low: lowForm(folded), start, end: start + raw.length, cap });
   }
   return out;
 }
@@ -345,9 +359,10 @@ const MONTH_DAY_YEAR = new RegExp(
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2}) (${MONTH_NAMES})\\b(?:,? (\\d{4}))?`, 'g');
 const MONTH_YEAR = new RegExp(`\\b(${MONTH_NAMES}) (\\d{4})\\b`, 'g');
 
-function extractDates(text: string): string[] {
+/** Dates in a sentence already folded by `foldText`. Every pattern needs a digit. */
+function extractDates(folded: string): string[] {
   const out = new Set<string>();
-  const folded = foldText(text);
+  if (!/\d/.test(folded)) return [];
   for (const m of folded.matchAll(ISO_DATE)) out.add(`${m[1]}-${m[2]}-${m[3]}`);
   for (const m of folded.matchAll(MONTH_DAY_YEAR)) {
     const month = MONTHS[m[1]!]!;
@@ -710,10 +725,9 @@ const PLACES_BY_FIRST_WORD: ReadonlyMap<string, ReadonlyArray<[string[], string]
   return map;
 })();
 
-function extractPlaces(text: string): string[] {
-  const words = foldText(text)
-    .replace(/[^a-z0-9 ]+/g, ' ')
-    .split(/ +/);
+/** Places named in `text`; `folded` is `foldText(text)`. */
+function extractPlaces(text: string, folded: string): string[] {
+  const words = folded.replace(/[^a-z0-9 ]+/g, ' ').split(/ +/);
   const out = new Set<string>();
   // "US" is read on the raw text: folded, it is the pronoun "us".
   if (/(?:^|[^\p{L}])U\.?S\.?A?(?![\p{L}])/u.test(text)) out.add('us');
@@ -926,6 +940,7 @@ const IN_BRACKETS = new RegExp(String.raw`\b(${ACRONYM}) \((${EXPANSION})\)`, 'g
 /** "CJTF-OIR stands for X" and "CJTF-OIR (X)": what an acronym is said to stand for. */
 function extractExpansions(text: string): AcronymExpansion[] {
   const out: AcronymExpansion[] = [];
+  if (!text.includes(' stands for ') && !text.includes(' (')) return out;
   for (const re of [STANDS_FOR, IN_BRACKETS]) {
     for (const m of text.matchAll(re)) out.push({ acronym: m[1]!, expansion: m[2]!.trim() });
   }
@@ -940,6 +955,7 @@ function extractExpansions(text: string): AcronymExpansion[] {
  */
 export function extractFeatures(sentence: string, context?: { speaker?: string | null }): ClaimFeatures {
   const tokens = tokenizeWithOffsets(sentence);
+  const folded = foldText(sentence);
   const peopleSpans = extractPeople(sentence, tokens);
   const ownSpeaker = speakerFrom(sentence, tokens, peopleSpans);
   const contextSpeaker = context?.speaker ?? null;
@@ -951,10 +967,10 @@ export function extractFeatures(sentence: string, context?: { speaker?: string |
   return {
     quantities: extractQuantities(sentence, tokens),
     days: [...new Set(dayMentions.map((d) => d.day))].sort(),
-    dates: extractDates(sentence),
+    dates: extractDates(folded),
     people,
     organisations: extractOrganisations(sentence, tokens),
-    places: extractPlaces(sentence),
+    places: extractPlaces(sentence, folded),
     negated,
     quotes,
     dayMentions,
