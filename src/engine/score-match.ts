@@ -155,18 +155,55 @@ function termWeightsOf(
   return weights;
 }
 
+/** One bit per slot, so "does the other text fill this slot" is a mask test. */
+const SLOT_BITS: Readonly<Record<Slot, number>> = { number: 1, weekday: 2, month: 4, branch: 8 };
+
+/**
+ * What alignTerms reads of one analysed text under given weights, beyond its term weights: the
+ * slots it fills, the slots of its core terms, and which terms are core. Remembered per text and
+ * weights object (a claim is aligned with many sentences; a sentence with several claims).
+ */
+interface SlotProfile {
+  weights: ScoreWeights;
+  slotMask: number;
+  coreSlotMask: number;
+  core: Uint8Array;
+}
+const slotProfiles = new WeakMap<AnalyzedText, SlotProfile>();
+
+function slotProfileOf(text: AnalyzedText, weights: ScoreWeights): SlotProfile {
+  const cached = slotProfiles.get(text);
+  if (cached !== undefined && cached.weights === weights) return cached;
+  let slotMask = 0;
+  let coreSlotMask = 0;
+  const core = new Uint8Array(text.terms.length);
+  for (let i = 0; i < text.terms.length; i++) {
+    const slot = text.slots[i];
+    if (slot === null || slot === undefined) continue;
+    slotMask |= SLOT_BITS[slot];
+    if (isCoreTerm(text.terms[i]!, slot, weights)) {
+      core[i] = 1;
+      coreSlotMask |= SLOT_BITS[slot];
+    }
+  }
+  const profile = { weights, slotMask, coreSlotMask, core };
+  slotProfiles.set(text, profile);
+  return profile;
+}
+
 /** Credit (0..1) with which term `i` of `text` is met in `other`; `ordinary` for a non-slot word. */
 function creditIn(
   text: AnalyzedText,
   i: number,
   other: AnalyzedText,
   otherByKey: ReadonlyMap<string, number[]>,
+  otherSlotMask: number,
   weights: ScoreWeights,
 ): number {
   const term = text.terms[i]!;
   if (other.set.has(term)) return 1;
   const slot = text.slots[i] ?? null;
-  if (slot !== null) return other.slots.includes(slot) ? weights.slotCredit : 0;
+  if (slot !== null) return otherSlotMask & SLOT_BITS[slot] ? weights.slotCredit : 0;
   const key = text.keys[i]!;
   const same = otherByKey.get(key);
   if (same === undefined) return 0;
@@ -188,35 +225,35 @@ export function alignTerms(
   const claimWeights = termWeightsOf(claim, index, null);
   const pageByKey = positionsByKey(page);
   const claimByKey = positionsByKey(claim);
+  const pageProfile = slotProfileOf(page, weights);
+  const claimProfile = slotProfileOf(claim, weights);
   let pageTotal = 0;
   let pageMet = 0;
   let shared = 0;
   for (let i = 0; i < page.terms.length; i++) {
     const w = pageWeights[i]!;
-    const credit = creditIn(page, i, claim, claimByKey, weights);
+    const credit = creditIn(page, i, claim, claimByKey, claimProfile.slotMask, weights);
     pageTotal += w;
     pageMet += w * credit;
     if (credit > 0 && page.slots[i] === null) shared++;
   }
   let claimTotal = 0;
   let claimMet = 0;
-  const pageCoreSlots = new Set<Slot>();
-  for (let i = 0; i < page.terms.length; i++) {
-    const slot = page.slots[i];
-    if (isCoreTerm(page.terms[i]!, slot, weights)) pageCoreSlots.add(slot!);
-  }
   let claimCore = 0;
   let claimCoreMet = 0;
   for (let i = 0; i < claim.terms.length; i++) {
     const w = claimWeights[i]!;
-    const credit = creditIn(claim, i, page, pageByKey, weights);
+    const credit = creditIn(claim, i, page, pageByKey, pageProfile.slotMask, weights);
     claimTotal += w;
     claimMet += w * credit;
-    const slot = claim.slots[i];
-    if (isCoreTerm(claim.terms[i]!, slot, weights)) {
+    if (claimProfile.core[i] === 1) {
       claimCore++;
       // Met exactly, or by another value of the slot (an altered detail the stance step reports).
-      if (page.set.has(claim.terms[i]!) || (credit > 0 && pageCoreSlots.has(slot!))) claimCoreMet++;
+      if (
+        page.set.has(claim.terms[i]!) ||
+        (credit > 0 && pageProfile.coreSlotMask & SLOT_BITS[claim.slots[i]!])
+      )
+        claimCoreMet++;
     }
   }
   const pageCoverage = pageTotal > 0 ? pageMet / pageTotal : 0;
