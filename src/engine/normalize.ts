@@ -14,10 +14,25 @@ const COMBINING = /\p{M}/gu;
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/**
+ * ASCII plus the typographic punctuation of ordinary news prose (curly quotes, en and em dashes,
+ * no-break space). None of these has a decomposition but the no-break space, whose NFKD form is a
+ * space that the whitespace step folds anyway, so such text skips normalize() and the stripping
+ * steps with the same result.
+ */
+const TYPOGRAPHIC_ASCII = /^[\t\n\r\x20-\x7e\u2018\u2019\u201C\u201D\u2013\u2014\u00A0]*$/;
+
 /** Lower-cases, strips accents and zero-width characters, and unifies quotes, dashes and spaces. */
 export function foldText(text: string): string {
   // Printable ASCII needs none of the Unicode steps (same result, much faster on long builds).
   if (PRINTABLE_ASCII.test(text)) return text.replace(/`/g, "'").replace(/\s+/g, ' ').toLowerCase();
+  if (TYPOGRAPHIC_ASCII.test(text))
+    return text
+      .replace(/[\u2018\u2019`]/g, "'")
+      .replace(/[\u201C\u201D]/g, '"')
+      .replace(/[\u2013\u2014]/g, '-')
+      .replace(/[\s\u00A0]+/g, ' ')
+      .toLowerCase();
   return text
     .normalize('NFKD')
     .replace(COMBINING, '')

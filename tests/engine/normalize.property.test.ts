@@ -70,6 +70,45 @@ describe('normalize: fuzzed', () => {
     );
   });
 
+  it('foldText takes its shortcuts without changing the result of the full Unicode path', () => {
+    // The full path, as normalize.ts runs it on text outside its fast paths.
+    const fullFold = (text: string) =>
+      text
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+        .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")
+        .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+        .replace(/[\u2010-\u2015\u2212]/g, '-')
+        .replace(/[\s\u00A0]+/g, ' ')
+        .toLowerCase();
+    // ASCII and news punctuation (the shortcuts), with a few characters that must leave them.
+    const chars = [
+      ...'aZ 09.,"\'`-\t\n\r',
+      '\u2018',
+      '\u2019',
+      '\u201C',
+      '\u201D',
+      '\u2013',
+      '\u2014',
+      '\u00A0',
+      '\u2033',
+      '\u2003',
+      '\uFEFF',
+      '\u00E9',
+      'e\u0301',
+      '\uFF15',
+    ];
+    checkProperty(
+      'foldText shortcuts',
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(foldText(text)).toBe(fullFold(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('tokens are lower-case ASCII words, numbers with digit groups joined', () => {
     checkProperty(
       'tokenize token shape',
