@@ -535,6 +535,21 @@ async function main(): Promise<void> {
         `    slots ${slotsName.padEnd(6)} core ${coreMissedThreshold.toFixed(2)} F0.5 ${f05Of(pooled).toFixed(3)}  labelled ${prf(l)}  loo ${prf(o)}  holdout ${prf(h)}  added ${prf(a)}${mark}`,
       );
     }
+  console.log(
+    '  Clauses (a sentence that matches nothing whole is tried clause by clause; min content terms per clause), at the code tuning:',
+  );
+  for (const clauseMinTerms of [Number.POSITIVE_INFINITY, 2, 3, 4, 5, 6]) {
+    const tuning: Partial<MatchTuning> = { clauseMinTerms };
+    const { labelled: l, loo: o } = countMatches(fullFinder, labelled, looFinders, pairs, tuning);
+    const h = countMatches(fullFinder, holdoutSet, [], pairs, tuning).labelled;
+    const a = countMatches(fullFinder, addedSet, [], pairs, tuning).labelled;
+    const pooled = { tp: l.tp + o.tp, fp: l.fp + o.fp, fn: l.fn + o.fn, tn: l.tn + o.tn };
+    const mark = clauseMinTerms === DEFAULT_TUNING.clauseMinTerms ? '  <- in code' : '';
+    const name = clauseMinTerms === Number.POSITIVE_INFINITY ? 'off' : String(clauseMinTerms);
+    console.log(
+      `    min terms ${name.padEnd(4)} F0.5 ${f05Of(pooled).toFixed(3)}  labelled ${prf(l)}  loo ${prf(o)}  holdout ${prf(h)}  added ${prf(a)}${mark}`,
+    );
+  }
   console.log('  Candidate share (index gate) and top K, at the code tuning:');
   for (const [candidateMinShare, topK] of [
     [0.1, 12],

@@ -6,6 +6,7 @@
  */
 
 import { contentWords, createTable, tokenize, variantKey } from './normalize.ts';
+import { splitClauses } from './split-clauses.ts';
 import type { ClaimFeatures } from './types.ts';
 
 export interface ClusterInput {
@@ -115,36 +116,15 @@ function compareVectors(a: Vector, b: Vector): { shared: number; sim: number } {
   return { shared, sim: a.norm === 0 || b.norm === 0 ? 0 : dot / (a.norm * b.norm) };
 }
 
-/**
- * Clauses of a sentence that can state a fact of their own: the quotation, the words around it,
- * and parts joined by ", and", ", which", "in response to", ... A sentence often states two facts
- * ("the letter was sent by X and addressed to Y"), so each clause can join a different fact.
- */
-export function splitClauses(text: string): string[] {
-  const pieces: string[] = [];
-  // A long quotation is a clause of its own; short quoted phrases stay in their sentence.
-  let rest = text;
-  for (const m of text.matchAll(/[\u201C"]([^\u201C\u201D"]+)[\u201D"]?/g)) {
-    if (m[1]!.trim().split(/\s+/).length >= MIN_QUOTE_CLAUSE_WORDS) {
-      pieces.push(m[1]!);
-      rest = rest.replace(m[0], ' ; ');
-    }
-  }
-  pieces.push(
-    ...rest.split(
-      /;\s+|,\s+(?=(?:and|but|while|which|who|as|after|despite|stressing|adding|according to|following|amid|in response to)\b)|\s+(?=(?:and was|and wasn['\u2019]t|and is|and has|and said|in response to|as well as|following the|after the|amid)\b)/,
-    ),
-  );
-  return pieces
-    .map((p) => p.trim())
-    .filter((p) => extractTerms(p).filter((t) => t !== '¬').length >= MIN_CLAUSE_TERMS);
-}
-
-/** A quotation of at least this many words is clustered as a clause of its own. */
-export const MIN_QUOTE_CLAUSE_WORDS = 5;
-
 /** A clause needs this many content words to be clustered on its own. */
 export const MIN_CLAUSE_TERMS = 3;
+
+/** The clauses of a claim that are long enough to be clustered on their own. */
+function clusterableClauses(text: string): string[] {
+  return splitClauses(text).filter(
+    (p) => extractTerms(p).filter((t) => t !== '¬').length >= MIN_CLAUSE_TERMS,
+  );
+}
 
 interface Unit {
   claim: number;
@@ -228,7 +208,7 @@ export function clusterClaims(claims: readonly ClusterInput[], options: ClusterO
   };
   claims.forEach((c, i) => {
     const text = stripRoleAppositives(c.text);
-    const clauses = splitClauses(text);
+    const clauses = clusterableClauses(text);
     // A sentence of several clauses is represented by its clauses only, so each can join its own fact.
     const pieces = clauses.length >= 2 ? clauses : [text];
     for (const piece of pieces) addUnit(i, [...extractTerms(piece), ...featureTerms(piece, c.features)]);

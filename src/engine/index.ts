@@ -21,6 +21,7 @@ export * from './parse-article-file.ts';
 export * from './score-match.ts';
 export * from './select-claims.ts';
 export * from './serialize-database.ts';
+export * from './split-clauses.ts';
 export * from './split-sentences.ts';
 export * from './types.ts';
 export * from './validate-database.ts';

@@ -79,16 +79,17 @@ describe('sentences added after calibration (topical near misses, Esper paraphra
 });
 
 describe('leave one article out over the seeds', () => {
-  it('keeps precision and recall against reader-judged truth (measured 96.7% / 85.3%)', () => {
+  it('keeps precision and recall against reader-judged truth (measured 96.9% / 91.2%)', () => {
     expect(precisionOf(loo.counts)).toBeGreaterThanOrEqual(0.92);
-    expect(recallOf(loo.counts)).toBeGreaterThanOrEqual(0.78);
+    // 85.3% before clause matching (split-clauses.ts); the floor keeps most of that gain.
+    expect(recallOf(loo.counts)).toBeGreaterThanOrEqual(0.87);
   });
 
-  it('keeps precision against the database grouping alone (measured 95.0%)', () => {
+  it('keeps precision against the database grouping alone (measured 95.3%)', () => {
     expect(precisionOf(looRaw.counts)).toBeGreaterThanOrEqual(0.85);
   });
 
-  it("agrees with the database's own stance between the claims (measured 97.9%)", () => {
+  it("agrees with the database's own stance between the claims (measured 98.0%, 196/200)", () => {
     expect(loo.stance.total).toBeGreaterThanOrEqual(50);
     expect(loo.stance.correct / loo.stance.total).toBeGreaterThanOrEqual(0.9);
   });

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  clusterClaims,
-  extractTerms,
-  splitClauses,
-  stripRoleAppositives,
-} from '../../src/engine/cluster-claims.ts';
+import { clusterClaims, extractTerms, stripRoleAppositives } from '../../src/engine/cluster-claims.ts';
 import { extractFeatures } from '../../src/engine/extract-features.ts';
 
 const input = (id: string, articleId: string, text: string) => ({
@@ -22,26 +17,7 @@ describe('extractTerms', () => {
   });
 });
 
-describe('splitClauses', () => {
-  it('separates a long quotation and joined clauses', () => {
-    expect(
-      splitClauses(
-        'The letter, seen by Reuters, read: “Sir, CJTF-OIR will be repositioning forces over the coming days.”',
-      ),
-    ).toEqual([
-      'Sir, CJTF-OIR will be repositioning forces over the coming days.',
-      'The letter, seen by Reuters, read:',
-    ]);
-    expect(
-      splitClauses(
-        'The parliament on Sunday voted to expel American troops in response to the assassination of Qasem Soleimani Thursday.',
-      ),
-    ).toEqual([
-      'The parliament on Sunday voted to expel American troops',
-      'in response to the assassination of Qasem Soleimani Thursday.',
-    ]);
-  });
-
+describe('stripRoleAppositives', () => {
   it('strips a role appositive that describes a person', () => {
     expect(
       stripRoleAppositives('It was signed by Gen. Seely, commanding general of the coalition against ISIS.'),

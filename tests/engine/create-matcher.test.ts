@@ -129,4 +129,40 @@ describe('createMatcher on the seed database', () => {
     expect(fuseListSizes.length).toBeGreaterThan(0);
     expect(Math.max(...fuseListSizes)).toBeLessThanOrEqual(MAX_FUSE_CANDIDATES);
   });
+
+  it('reads a sentence that joins two statements clause by clause when it matches nothing whole', () => {
+    // express.co.uk's sentence, checked against the other four outlets only: as a whole it is
+    // half about British trainers, but its second clause restates the US troop count.
+    const others = buildDatabase(
+      readArticles().filter((a) => a.outlet !== 'express.co.uk'),
+      { builtAt: FIXED_BUILT_AT },
+    );
+    const sentence =
+      'Around 400 British Army soldiers are involved in training Iraqi troops to combat ISIS as well as around 5,200 US troops in the country.';
+    expect(
+      createMatcher(others, { tuning: { clauseMinTerms: Number.POSITIVE_INFINITY } }).match([sentence]),
+    ).toEqual([]);
+    const m = createMatcher(others).match([sentence])[0]!;
+    expect(m.text).toBe(sentence);
+    const conflicts = m.sources.filter((s) => s.stance === 'conflicts');
+    expect(conflicts.length).toBeGreaterThan(0);
+    for (const s of conflicts) {
+      expect(s.claim).toMatch(/5,?000/);
+      expect(s.details).toContainEqual(
+        expect.objectContaining({ kind: 'number', page: '5,200', source: '5,000' }),
+      );
+    }
+    // The British trainers (400) are not compared with the US troop count.
+    expect(m.sources.flatMap((s) => s.details).some((d) => d.page.includes('400'))).toBe(false);
+  });
+
+  it('does not match clauses too short or too generic to name a fact', () => {
+    expect(
+      matcher.match([
+        'The forecast promised sunshine as well as a light breeze in the afternoon.',
+        'He said on Monday; read more.',
+        'Shares rose 3 per cent, while the troops of fans cheered the decision to stay.',
+      ]),
+    ).toEqual([]);
+  });
 });
