@@ -4,6 +4,11 @@
  * starts at which character offset, so any [start, end) in the segment's text maps back to a DOM
  * Range and any DOM position maps to an offset.
  *
+ * The walk follows the flat tree, as the page is rendered: an element with an open shadow root is
+ * read through its shadow root (its light children only where a <slot> places them), and a slot is
+ * read as its assigned nodes, or as its fallback children when nothing is assigned. Closed shadow
+ * roots and frames are not read. On a page without shadow roots this is exactly the document walk.
+ *
  * Pure DOM code with no extension API: the content script and the engine's CLI (under happy-dom)
  * share it. The document is always passed in. Must keep true:
  * - `segment.text` is exactly the concatenation of its nodes' data, so offsets round-trip;
@@ -12,7 +17,9 @@
  * - the walk is iterative and linear in the number of nodes, and yields regularly so callers can
  *   split it across idle slices;
  * - the chunks of a big page (`findChunks`), read one by one, give exactly the segments of the
- *   whole walk, so a caller may read only some of them.
+ *   whole walk, so a caller may read only some of them;
+ * - a segment may hold Text nodes from different trees (slotted light text beside shadow text),
+ *   but a Range is only ever made over nodes of one tree in document order (`createSegmentRange`).
  */
 import { splitSentences } from '../engine/split-sentences.ts';
 
@@ -146,7 +153,13 @@ function isSkippedElement(element: Element, isHidden: (element: Element) => bool
   return isHidden(element);
 }
 
-/** Default visibility test: the element is not rendered (display: none, visibility: hidden, …). */
+/**
+ * Default visibility test: the element is not rendered (display: none, visibility: hidden, …).
+ * checkVisibility() calls every box-less element invisible, and that includes `display: contents`
+ * ones: every <slot> by default, and shadow hosts styled `:host { display: contents }`. Their
+ * children are rendered, so such an element counts as hidden only by its own visibility (a
+ * display: none ancestor was already skipped by the walk).
+ */
 export function createHiddenTest(doc: Document): (element: Element) => boolean {
   const view = doc.defaultView;
   return (element) => {
@@ -154,7 +167,10 @@ export function createHiddenTest(doc: Document): (element: Element) => boolean {
       checkVisibility?: (options?: { visibilityProperty?: boolean }) => boolean;
     };
     if (typeof withVisibility.checkVisibility === 'function') {
-      return !withVisibility.checkVisibility({ visibilityProperty: true });
+      if (withVisibility.checkVisibility({ visibilityProperty: true })) return false;
+      if (!view) return true;
+      const style = view.getComputedStyle(element);
+      return style.display !== 'contents' || style.visibility === 'hidden' || style.visibility === 'collapse';
     }
     if (!view) return false;
     const style = view.getComputedStyle(element);
@@ -217,9 +233,16 @@ const NOT_PLAIN_SELECTOR = [
   `[${OWN_UI_ATTRIBUTE}]`,
 ].join(',');
 
-/** True when every descendant of `block` is inline, attribute-free text markup. */
+/**
+ * True when every descendant of `block` is inline, attribute-free text markup, and neither the
+ * block nor any descendant hosts a shadow root (its textContent would then be the light text, not
+ * what is rendered). Of the plain inline tags only <span> can host a shadow root.
+ */
 function isPlainBlock(block: Element): boolean {
-  return block.querySelector(NOT_PLAIN_SELECTOR) === null;
+  if (block.shadowRoot || block.querySelector(NOT_PLAIN_SELECTOR) !== null) return false;
+  const spans = block.getElementsByTagName('span');
+  for (let i = 0; i < spans.length; i++) if (spans[i]!.shadowRoot) return false;
+  return true;
 }
 
 /**
@@ -260,12 +283,35 @@ function createBlockSegment(block: Element, text: string): TextSegment {
 }
 
 /**
- * Walks the tree under `root` in document order and yields each segment of flowing text, plus
+ * One list of sibling nodes the walk is reading: a child list read through `nextSibling` (the
+ * children of `parent`), or the nodes assigned to a slot (`items`). `owner` is the element the walk
+ * goes back to when the list is done: the shadow host or the slot.
+ */
+interface WalkFrame {
+  parent: Node | null;
+  items: readonly Node[] | null;
+  index: number;
+  owner: Node | null;
+}
+
+/** Called with each open shadow root the walk enters, so a caller can watch it for changes. */
+export type ShadowRootListener = (shadowRoot: ShadowRoot) => void;
+
+/** The slot's assigned nodes, or an empty list when it has none (or is not in a shadow tree). */
+function readAssignedNodes(slot: Element): readonly Node[] {
+  const withAssigned = slot as Element & { assignedNodes?: () => Node[] };
+  return typeof withAssigned.assignedNodes === 'function' ? withAssigned.assignedNodes() : [];
+}
+
+/**
+ * Walks the flat tree under `root` in rendered order and yields each segment of flowing text, plus
  * `undefined` ticks every few hundred nodes. Subtrees of skipped elements are never entered.
+ * Open shadow roots are entered (and reported to `onShadowRoot`); slots are read where they stand.
  */
 export function* walkSegments(
   root: Node,
   isHidden: (element: Element) => boolean,
+  onShadowRoot?: ShadowRootListener,
 ): Generator<TextSegment | undefined> {
   let current: TextSegment = { text: '', nodes: [], starts: [] };
   let hasText = false;
@@ -278,7 +324,33 @@ export function* walkSegments(
     return done;
   };
 
-  let node: Node | null = root.firstChild;
+  // The lists being read, innermost last. Each node is visited once, so the walk stays linear.
+  const frames: WalkFrame[] = [];
+  let frame: WalkFrame = { parent: null, items: [root], index: 0, owner: null };
+  /** The first node of `element`'s flat-tree children, entering a new list when it has to. */
+  const enter = (element: Element): Node | null => {
+    const shadowRoot = element.shadowRoot;
+    if (shadowRoot) {
+      onShadowRoot?.(shadowRoot);
+      if (!shadowRoot.firstChild) return null;
+      frames.push(frame);
+      frame = { parent: shadowRoot, items: null, index: 0, owner: element };
+      return shadowRoot.firstChild;
+    }
+    if (element.localName === 'slot') {
+      const assigned = readAssignedNodes(element);
+      if (assigned.length > 0) {
+        frames.push(frame);
+        frame = { parent: null, items: assigned, index: 0, owner: element };
+        return assigned[0]!;
+      }
+    }
+    return element.firstChild;
+  };
+
+  // The root is read as a list of one, so the walk ends when it climbs back to it.
+  let node: Node | null = root.nodeType === 1 ? enter(root as Element) : root.firstChild;
+  if (root.nodeType !== 1) frame = { parent: root, items: null, index: 0, owner: null };
   while (node) {
     if (++visited % NODES_PER_TICK === 0) yield undefined;
     let descend: Node | null = null;
@@ -306,33 +378,59 @@ export function* walkSegments(
           const text = element.textContent ?? '';
           if (/\S/.test(text)) yield createBlockSegment(element, text);
         } else {
-          descend = element.firstChild;
+          descend = enter(element);
         }
       } else {
-        descend = element.firstChild;
+        descend = enter(element);
       }
     }
     if (descend) {
       node = descend;
       continue;
     }
-    // Climb until a next sibling exists, closing blocks on the way up.
-    while (node && node !== root) {
+    // Climb until a next node exists, closing blocks on the way up and leaving finished lists.
+    for (;;) {
       if (node.nodeType === 1 && BLOCK_TAGS.has((node as Element).localName)) {
         const segment = take();
         if (segment) yield segment;
       }
-      const next: Node | null = node.nextSibling;
-      if (next) {
-        node = next;
-        break;
+      let next: Node | null = null;
+      if (frame.items !== null && node === frame.items[frame.index]) {
+        // A slot's assigned node (or the root) is done: its light siblings are not read from here.
+        frame.index += 1;
+        next = frame.items[frame.index] ?? null;
+        if (next) {
+          node = next;
+          break;
+        }
+      } else {
+        next = node.nextSibling;
+        if (next) {
+          node = next;
+          break;
+        }
+        const parent: Node | null = node.parentNode;
+        // A node removed while the walk was paused ends the walk; the next scan reads it afresh.
+        if (parent === null) return yield* finish();
+        if (parent !== frame.parent) {
+          node = parent;
+          continue;
+        }
       }
-      node = node.parentNode;
+      // The list is done: go back to its owner (shadow host or slot) in the enclosing list.
+      const owner = frame.owner;
+      const outer = frames.pop();
+      if (owner === null || outer === undefined) return yield* finish();
+      node = owner;
+      frame = outer;
     }
-    if (node === root) break;
   }
-  const last = take();
-  if (last) yield last;
+  return yield* finish();
+
+  function* finish(): Generator<TextSegment> {
+    const last = take();
+    if (last) yield last;
+  }
 }
 
 /** A container is read as one chunk when it has at most this many element descendants. */
@@ -358,7 +456,8 @@ function isSplittable(element: Element): boolean {
  * Splits the tree under `root` into chunks: elements whose segments together are exactly the
  * segments `walkSegments(root)` yields, so each chunk can be read on its own and in any order
  * (e.g. only once it comes near the viewport). Only containers holding nothing but blocks and
- * whitespace are split, because blocks already end segments; skipped children are dropped.
+ * whitespace are split, because blocks already end segments; skipped children are dropped, and
+ * a shadow host is never split (its light children are read only where its slots place them).
  * Returns `[root]` when the tree is small or cannot be split.
  */
 export function splitIntoChunks(root: Element, isHidden: (element: Element) => boolean): Element[] {
@@ -386,7 +485,12 @@ export function* findChunks(
   chunks: Element[],
   isRoot = true,
 ): Generator<undefined> {
-  if (element.getElementsByTagName('*').length <= CHUNK_MAX_ELEMENTS || !isSplittable(element)) {
+  // A shadow host renders its shadow tree, not its light children: it is never split by them.
+  if (
+    element.shadowRoot ||
+    element.getElementsByTagName('*').length <= CHUNK_MAX_ELEMENTS ||
+    !isSplittable(element)
+  ) {
     chunks.push(element);
     return;
   }
@@ -404,13 +508,14 @@ export function* findChunks(
 export function* walkChunk(
   chunk: Element,
   isHidden: (element: Element) => boolean,
+  onShadowRoot?: ShadowRootListener,
 ): Generator<TextSegment | undefined> {
   if (BLOCK_TAGS.has(chunk.localName) && chunk.firstChild && isPlainBlock(chunk)) {
     const text = chunk.textContent ?? '';
     if (/\S/.test(text)) yield createBlockSegment(chunk, text);
     return;
   }
-  yield* walkSegments(chunk, isHidden);
+  yield* walkSegments(chunk, isHidden, onShadowRoot);
 }
 
 /** Splits one segment into checkable sentences. */
@@ -476,7 +581,29 @@ export function offsetOf(segment: TextSegment, node: Node, offset: number): numb
   return segment.starts[index]! + Math.min(offset, (node as Text).data.length);
 }
 
-/** A live DOM Range over [start, end) of the segment, or `null` when the text has changed since. */
+/** compareDocumentPosition bits: DISCONNECTED (another tree) and FOLLOWING. */
+const POSITION_DISCONNECTED = 1;
+const POSITION_FOLLOWING = 4;
+
+/**
+ * True when the segment's nodes from index `first` to `last` lie in one tree (document or shadow
+ * root) in document order, so one DOM Range covers them. Slotted light text beside shadow text is
+ * in two trees, and slots may place light nodes out of their document order.
+ */
+function isOneTreeInOrder(segment: TextSegment, first: number, last: number): boolean {
+  const nodes = segment.nodes;
+  for (let i = first; i < last; i++) {
+    const position = nodes[i]!.compareDocumentPosition(nodes[i + 1]!);
+    if (position & POSITION_DISCONNECTED || !(position & POSITION_FOLLOWING)) return false;
+  }
+  return true;
+}
+
+/**
+ * A live DOM Range over [start, end) of the segment, or `null` when the text has changed since, or
+ * when the span crosses a shadow boundary (or runs against document order, as slots can make it):
+ * a Range cannot span two trees, so such a span is not highlighted at all rather than in part.
+ */
 export function createSegmentRange(
   doc: Document,
   segment: TextSegment,
@@ -487,6 +614,11 @@ export function createSegmentRange(
   const to = locateOffset(segment, end, true);
   if (!from || !to) return null;
   if (!from.node.isConnected || !to.node.isConnected) return null;
+  if (from.node !== to.node) {
+    const first = findNodeIndex(segment, start, false);
+    const last = findNodeIndex(segment, end, true);
+    if (!isOneTreeInOrder(segment, first, last)) return null;
+  }
   const range = doc.createRange();
   range.setStart(from.node, from.offset);
   range.setEnd(to.node, to.offset);
