@@ -8,6 +8,10 @@
  * (so their badge counts only what was read), its own work is totalled in work-meter.ts, rescans
  * after mutations are throttled with a growing back-off, and everything — timers,
  * listeners, observers, the card — is torn down through the one AbortSignal passed in.
+ *
+ * Text in open shadow roots is read too (collect-text.ts walks the flat tree): each shadow root the
+ * walk enters is watched by the same MutationObserver as the document, and the shadow roots that
+ * hold highlights adopt the highlight rules (highlight-registry.ts) until they are cleared.
  */
 
 import browser from 'webextension-polyfill';
@@ -30,7 +34,13 @@ import {
   splitSegment,
   walkChunk,
 } from './collect-text.ts';
-import { clearHighlights, drawHighlights, flashRange } from './highlight-registry.ts';
+import {
+  clearHighlights,
+  createShadowHighlightStyles,
+  drawHighlights,
+  findShadowRoot,
+  flashRange,
+} from './highlight-registry.ts';
 import { createHoverCard } from './hover-card.ts';
 import { delay, nextFrame, runInSlices } from './schedule.ts';
 import { createSentenceKeys } from './sentence-key.ts';
@@ -59,11 +69,15 @@ const RANGES_PER_TICK = 100;
 const SHOW_DELAY_MS = 180;
 /** A rescan that finds at least this many new sentences (infinite scroll, SPA) resets the back-off. */
 const RESCAN_RESET_FRESH = 3;
+/** What the MutationObserver watches, in the document and in every shadow root the walk enters. */
+const OBSERVED_CHANGES: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 interface Entry {
   key: string;
   match: SentenceMatch;
   range: Range;
+  /** The shadow root the sentence is in, or `null` when it is in the document's own tree. */
+  shadowRoot: ShadowRoot | null;
 }
 
 function isContextInvalidated(error: unknown): boolean {
@@ -127,6 +141,34 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
     { rootMargin: LAZY_MARGIN },
   );
 
+  // ---- Page changes: the document and every open shadow root read are watched -------------------
+  const observer = new MutationObserver((records) =>
+    meter.measure('mutations', () => {
+      if (records.every((record) => card.contains(record.target))) return;
+      domChangedSinceDraw = true;
+      chunks = null;
+      domVersion += 1;
+      if (checkNavigation()) return;
+      scheduleRescan();
+    }),
+  );
+  const shadowStyles = createShadowHighlightStyles(doc);
+  /** Removes every highlight, and the highlight rules from the shadow roots that had them. */
+  /** The shadow roots that hold drawn highlights. */
+  let highlightedRoots: ShadowRoot[] = [];
+  const clearAllHighlights = (): void => {
+    clearHighlights();
+    shadowStyles.clear();
+    highlightedRoots = [];
+  };
+  /** Open shadow roots the walk has entered, each watched for changes by `observer`. */
+  let watchedRoots = new WeakSet<ShadowRoot>();
+  const watchShadowRoot = (shadowRoot: ShadowRoot): void => {
+    if (watchedRoots.has(shadowRoot) || signal.aborted) return;
+    watchedRoots.add(shadowRoot);
+    observer.observe(shadowRoot, OBSERVED_CHANGES);
+  };
+
   const card = createHoverCard(doc, {
     signal,
     onDetails: (key) => void sendToBackground('open-details', { key }).catch(handleError),
@@ -171,7 +213,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
       const sentence = matched[i]!;
       const range = createSentenceRange(doc, sentence);
       const match = results.get(sentence.text);
-      if (range && match) next.push({ key: keys[i]!, match, range });
+      if (range && match) next.push({ key: keys[i]!, match, range, shadowRoot: findShadowRoot(range) });
       if (i % RANGES_PER_TICK === RANGES_PER_TICK - 1) yield undefined;
     }
   }
@@ -188,8 +230,12 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
         entries.map(({ match, range }) => ({ verdict: match.verdict, range })),
         settings.highlightStyle === 'background',
       );
+      const roots = new Set<ShadowRoot>();
+      for (const entry of entries) if (entry.shadowRoot) roots.add(entry.shadowRoot);
+      highlightedRoots = [...roots];
+      shadowStyles.apply(roots);
     } else {
-      clearHighlights();
+      clearAllHighlights();
     }
     if (card.openKey && !entries.some((entry) => entry.key === card.openKey)) card.hide();
   };
@@ -239,13 +285,13 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
     }
     lazyPage = list.length > 1 || list[0] !== root;
     if (!lazyPage) {
-      yield* walkChunk(root, isHidden);
+      yield* walkChunk(root, isHidden, watchShadowRoot);
       return;
     }
     let skipped = 0;
     for (const chunk of list) {
       if (nearChunks.has(chunk)) {
-        if (!isSkippedChunk(chunk, isHidden)) yield* walkChunk(chunk, isHidden);
+        if (!isSkippedChunk(chunk, isHidden)) yield* walkChunk(chunk, isHidden, watchShadowRoot);
       } else if (!watchedChunks.has(chunk)) {
         watchedChunks.add(chunk);
         chunkObserver.observe(chunk);
@@ -354,7 +400,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
     resetChunks();
     stepIndex = -1;
     card.hide();
-    clearHighlights();
+    clearAllHighlights();
     drawnSignature = '';
     status = 'checking';
     backoff = RESCAN_MIN_MS;
@@ -379,7 +425,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
       entries = [];
       pageTexts.clear();
       card.hide();
-      clearHighlights();
+      clearAllHighlights();
       drawnSignature = '';
       report();
     } else {
@@ -398,12 +444,30 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
     pendingKey = null;
   }
 
+  /**
+   * The caret position under the pointer. The shadow roots holding highlights are passed along, so
+   * a browser that knows the `shadowRoots` option puts the caret inside them rather than at their
+   * host; one that does not ignores it, and the rect test in hitTest covers those entries.
+   */
   const caretAt = (x: number, y: number): { node: Node; offset: number } | null => {
     const withCaret = doc as Document & {
-      caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+      caretPositionFromPoint?: (
+        x: number,
+        y: number,
+        options?: { shadowRoots: ShadowRoot[] },
+      ) => { offsetNode: Node; offset: number } | null;
     };
     if (typeof withCaret.caretPositionFromPoint === 'function') {
-      const position = withCaret.caretPositionFromPoint(x, y);
+      const shadowRoots = highlightedRoots;
+      let position: { offsetNode: Node; offset: number } | null = null;
+      try {
+        position =
+          shadowRoots.length > 0
+            ? withCaret.caretPositionFromPoint(x, y, { shadowRoots })
+            : withCaret.caretPositionFromPoint(x, y);
+      } catch {
+        position = withCaret.caretPositionFromPoint(x, y);
+      }
       return position ? { node: position.offsetNode, offset: position.offset } : null;
     }
     const range = doc.caretRangeFromPoint?.(x, y);
@@ -423,9 +487,15 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
           if (entry.range.isPointInRange(caret.node, caret.offset) && rectsContain(entry.range, x, y))
             return entry;
         } catch {
-          // The caret is in another tree (e.g. a shadow root); fall through to the rect test.
+          // The caret is in another tree; the rect test below covers shadow entries.
         }
       }
+    }
+    // A caret that did not reach into a shadow root (no `shadowRoots` option, or it stopped at the
+    // host): a sentence inside one is under the pointer when one of its line boxes is.
+    if (highlightedRoots.length === 0) return null;
+    for (const entry of entries) {
+      if (entry.shadowRoot && rectsContain(entry.range, x, y)) return entry;
     }
     return null;
   };
@@ -533,17 +603,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
   });
 
   // ---- Page changes --------------------------------------------------------------------------
-  const observer = new MutationObserver((records) =>
-    meter.measure('mutations', () => {
-      if (records.every((record) => card.contains(record.target))) return;
-      domChangedSinceDraw = true;
-      chunks = null;
-      domVersion += 1;
-      if (checkNavigation()) return;
-      scheduleRescan();
-    }),
-  );
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  observer.observe(doc.documentElement, OBSERVED_CHANGES);
 
   const onUrlChange = () => {
     checkNavigation();
@@ -567,7 +627,8 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
     browser.storage.onChanged.removeListener(onStorageChanged);
     if (rescanTimer !== undefined) clearTimeout(rescanTimer);
     if (pointerFrame) cancelAnimationFrame(pointerFrame);
-    clearHighlights();
+    clearAllHighlights();
+    watchedRoots = new WeakSet();
   });
 
   report();
