@@ -19,7 +19,7 @@
  * - the chunks of a big page (`findChunks`), read one by one, give exactly the segments of the
  *   whole walk, so a caller may read only some of them;
  * - a segment may hold Text nodes from different trees (slotted light text beside shadow text),
- *   but a Range is only ever made over nodes of one tree in document order (`createSegmentRange`).
+ *   but a Range is only made when it holds exactly the span's text (`createSegmentRange`).
  */
 import { splitSentences } from '../engine/split-sentences.ts';
 
@@ -581,28 +581,13 @@ export function offsetOf(segment: TextSegment, node: Node, offset: number): numb
   return segment.starts[index]! + Math.min(offset, (node as Text).data.length);
 }
 
-/** compareDocumentPosition bits: DISCONNECTED (another tree) and FOLLOWING. */
-const POSITION_DISCONNECTED = 1;
-const POSITION_FOLLOWING = 4;
-
-/**
- * True when the segment's nodes from index `first` to `last` lie in one tree (document or shadow
- * root) in document order, so one DOM Range covers them. Slotted light text beside shadow text is
- * in two trees, and slots may place light nodes out of their document order.
- */
-function isOneTreeInOrder(segment: TextSegment, first: number, last: number): boolean {
-  const nodes = segment.nodes;
-  for (let i = first; i < last; i++) {
-    const position = nodes[i]!.compareDocumentPosition(nodes[i + 1]!);
-    if (position & POSITION_DISCONNECTED || !(position & POSITION_FOLLOWING)) return false;
-  }
-  return true;
-}
-
 /**
  * A live DOM Range over [start, end) of the segment, or `null` when the text has changed since, or
- * when the span crosses a shadow boundary (or runs against document order, as slots can make it):
- * a Range cannot span two trees, so such a span is not highlighted at all rather than in part.
+ * when no Range holds exactly that text. That happens only with shadow DOM: a span that crosses a
+ * shadow boundary (slotted light text beside shadow text) cannot be one Range, since a Range lives
+ * in one tree, and slots can place light nodes out of document order or leave unrendered ones
+ * between them. Such a span is not highlighted at all rather than in part. On a page without
+ * shadow roots a Range always holds exactly the span's text.
  */
 export function createSegmentRange(
   doc: Document,
@@ -614,14 +599,11 @@ export function createSegmentRange(
   const to = locateOffset(segment, end, true);
   if (!from || !to) return null;
   if (!from.node.isConnected || !to.node.isConnected) return null;
-  if (from.node !== to.node) {
-    const first = findNodeIndex(segment, start, false);
-    const last = findNodeIndex(segment, end, true);
-    if (!isOneTreeInOrder(segment, first, last)) return null;
-  }
   const range = doc.createRange();
   range.setStart(from.node, from.offset);
   range.setEnd(to.node, to.offset);
+  // Setting an end in another tree, or before the start, collapses the Range: the text tells.
+  if (from.node !== to.node && range.toString() !== segment.text.slice(start, end)) return null;
   return range;
 }
 

@@ -266,6 +266,19 @@ describe('the offset map inside shadow roots', () => {
     expect(sentence?.text).toBe('The light text is placed second.');
     expect(createSentenceRange(document, sentence!)).toBeNull();
   });
+
+  it('makes no Range that would take in light text a slot renders elsewhere', () => {
+    addHost(
+      document.body,
+      'news-story',
+      '<p><slot name="a"></slot></p><p><slot name="b"></slot></p>',
+      '<span slot="a">The light text is </span><span slot="b">Rendered in another block.</span><span slot="a">all in one slot.</span>',
+    );
+    const [sentence, other] = collectSentences(document, { minSentenceChars: 1, isHidden: visible });
+    expect(sentence?.text).toBe('The light text is all in one slot.');
+    expect(createSentenceRange(document, sentence!)).toBeNull();
+    expect(createSentenceRange(document, other!)?.toString()).toBe('Rendered in another block.');
+  });
 });
 
 describe('chunks of a page with shadow roots', () => {
