@@ -49,15 +49,13 @@ const treeArb: fc.Arbitrary<Spec[]> = fc.letrec<{ node: Spec; nodes: Spec[] }>((
     { weight: 1, arbitrary: fc.constant<Spec>({ tag: 'br', children: [] }) },
     {
       weight: 1,
-      arbitrary: fc
-        .constantFrom('nav', 'script', 'aside')
-        .map(
-          (tag): Spec => ({
-            tag,
-            skipped: true,
-            children: [{ text: `${NEVER} The United States has troops.` }],
-          }),
-        ),
+      arbitrary: fc.constantFrom('nav', 'script', 'aside').map(
+        (tag): Spec => ({
+          tag,
+          skipped: true,
+          children: [{ text: `${NEVER} The United States has troops.` }],
+        }),
+      ),
     },
     {
       weight: 2,
@@ -143,7 +141,9 @@ const SKIPPED_TAGS = new Set(['nav', 'script', 'aside']);
 /** The reference: the flat tree read recursively, text runs cut at blocks and skipped elements. */
 function readReference(root: Element): string[] {
   const runs: string[] = [''];
-  const cut = () => runs.push('');
+  const cut = (): void => {
+    runs.push('');
+  };
   const visit = (node: Node): void => {
     if (node.nodeType === 3) {
       runs[runs.length - 1] += (node as Text).data;
@@ -151,7 +151,10 @@ function readReference(root: Element): string[] {
     }
     if (node.nodeType !== 1) return;
     const element = node as Element;
-    if (SKIPPED_TAGS.has(element.localName)) return cut();
+    if (SKIPPED_TAGS.has(element.localName)) {
+      cut();
+      return;
+    }
     const block = BLOCKS.has(element.localName);
     if (block) cut();
     readChildren(element);
