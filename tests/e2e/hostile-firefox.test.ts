@@ -129,7 +129,7 @@ describe.skipIf(!hasFirefoxBuild)('hostile pages in Firefox ESR', () => {
     expect(spaErrors).toEqual([]);
   });
 
-  it('unusual content: zero-width, combining and mixed-script claims highlighted; editable and SVG not', async () => {
+  it('unusual content: zero-width, combining, mixed-script and nested shadow-root claims highlighted; editable and SVG not', async () => {
     const { page, errors } = await open('/unusual.html');
     await highlights(page, [TROOPS]);
     await new Promise((r) => setTimeout(r, 1_500));
@@ -140,7 +140,14 @@ describe.skipIf(!hasFirefoxBuild)('hostile pages in Firefox ESR', () => {
       ),
     );
     console.log(`[firefox] unusual: highlighted in ${places}`);
-    for (const id of ['plain', 'zero-width', 'combining', 'rtl-mixed'])
+    for (const id of [
+      'plain',
+      'zero-width',
+      'combining',
+      'rtl-mixed',
+      'shadow-outer-text',
+      'shadow-inner-text',
+    ])
       expect(places.split(' ')).toContain(id);
     for (const id of ['editable', 'svg']) expect(places.split(' ')).not.toContain(id);
     expect(await harm(page)).toEqual([]);

@@ -190,7 +190,7 @@ describe.skipIf(!hasChromeBuild)('hostile pages in Chromium', () => {
     await opened.page.close();
   });
 
-  it('unusual content: RTL, mixed script, zero-width and combining text matched; editable, SVG and frames untouched', async () => {
+  it('unusual content: RTL, mixed script, zero-width, combining and nested shadow-root text matched; editable, SVG and frames untouched', async () => {
     const opened = await open('/unusual.html');
     await waitForHighlights(opened.cdp, [TROOPS]);
     await opened.page.waitForTimeout(1_500);
@@ -200,10 +200,14 @@ describe.skipIf(!hasChromeBuild)('hostile pages in Chromium', () => {
     expect(where('zero-width'), 'zero-width characters inside a claim').toHaveLength(1);
     expect(where('combining'), 'combining accents inside a claim').toHaveLength(1);
     expect(where('rtl-mixed'), 'claim with an embedded RTL span').toHaveLength(1);
-    // Never read: contenteditable (the user's own text), SVG text; ranges never leave the document tree.
+    // Never read: contenteditable (the user's own text), SVG text.
     expect(where('editable')).toEqual([]);
     expect(where('svg')).toEqual([]);
-    for (const p of places) expect(p.inShadow).toBe(false);
+    // Nested open shadow roots are read: their claims are highlighted inside the shadow trees,
+    // and only those ranges leave the document tree.
+    const shadowIds = ['shadow-outer-text', 'shadow-inner-text'];
+    for (const id of shadowIds) expect(where(id).map((p) => p.inShadow)).toEqual([true]);
+    for (const p of places) expect(p.inShadow).toBe(shadowIds.includes(p.where ?? ''));
     figures.push(`unusual: highlighted ${JSON.stringify(places.map((p) => `${p.where}:${p.name}`))}`);
     const card = await hoverAndReadCard(opened.page, opened.cdp, 'Esper said there had been no deci');
     expect(card?.text).toMatch(/Corroborated/i);
