@@ -141,7 +141,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
     { rootMargin: LAZY_MARGIN },
   );
 
-  // ---- Page changes: the document and every open shadow root read are watched -------------------
+  // ---- Page changes: the document and every open shadow root the walk reads are watched ----------
   const observer = new MutationObserver((records) =>
     meter.measure('mutations', () => {
       if (records.every((record) => card.contains(record.target))) return;
@@ -153,9 +153,9 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
     }),
   );
   const shadowStyles = createShadowHighlightStyles(doc);
-  /** Removes every highlight, and the highlight rules from the shadow roots that had them. */
   /** The shadow roots that hold drawn highlights. */
   let highlightedRoots: ShadowRoot[] = [];
+  /** Removes every highlight, and the highlight rules from the shadow roots that had them. */
   const clearAllHighlights = (): void => {
     clearHighlights();
     shadowStyles.clear();
