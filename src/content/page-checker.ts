@@ -44,6 +44,7 @@ import {
 import { createHoverCard } from './hover-card.ts';
 import { delay, nextFrame, runInSlices } from './schedule.ts';
 import { createSentenceKeys } from './sentence-key.ts';
+import { serializePage } from './serialize-page.ts';
 import { createWorkMeter } from './work-meter.ts';
 
 /** Sentences in the first check-sentences message: small, so the top of the page shows early. */
@@ -575,7 +576,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
       return { visible };
     },
     'get-page-html': () => {
-      const html = doc.documentElement.outerHTML;
+      const html = serializePage(doc);
       return { html: html.length <= MAX_PAGE_HTML_CHARS ? html : '', url: location.href, title: doc.title };
     },
     'show-selection-result': ({ matches }) => {

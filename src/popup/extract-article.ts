@@ -1,10 +1,13 @@
 /**
  * Reader-mode extraction for "Add this article to my sources": parses the page's HTML inertly
  * (DOMParser runs no scripts and loads nothing) and lets Readability find the article, then
- * shapes it as the options page's NewArticleInput so the same validation applies.
+ * shapes it as the options page's NewArticleInput so the same validation applies. Open shadow
+ * roots arrive as declarative shadow templates and are flattened first (flatten-shadow-templates.ts),
+ * so an article rendered inside web components is read as the page shows it.
  */
 import { Readability } from '@mozilla/readability';
 import type { NewArticleInput } from '../shared/user-articles.ts';
+import { flattenShadowTemplates } from './flatten-shadow-templates.ts';
 
 /** Less text than this is a page fragment (a menu, a teaser), not an article worth keeping. */
 const MIN_ARTICLE_CHARS = 200;
@@ -22,6 +25,7 @@ export function extractArticle(
   parser: DOMParser = new DOMParser(),
 ): NewArticleInput | null {
   const doc = parser.parseFromString(html, 'text/html');
+  flattenShadowTemplates(doc);
   // Relative links resolve against the page, not the extension.
   const base = doc.createElement('base');
   base.href = url;
