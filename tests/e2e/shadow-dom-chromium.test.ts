@@ -265,4 +265,38 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
     await waitUntil(async () => (await browser.badgeText(tabId)) === '6');
     await page.close();
   });
+
+  // Last in the file: the added source changes the database the tests above check against.
+  it('adds the article to the reader’s sources with its shadow-DOM text, not the closed root or unslotted text', async () => {
+    const { page, tabId } = await openChecked('shadow-article.html');
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('body[data-ready="true"]');
+    await popup.locator('#add-article').click();
+    const status = await waitUntil(async () => {
+      const text = (await popup.locator('#add-article-status').textContent()) ?? '';
+      return /^Added/.test(text) || (await popup.locator('#add-article-status.error').count()) > 0
+        ? text
+        : null;
+    });
+    expect(status).toMatch(/^Added/);
+    const stored = await (await browser.worker()).evaluate(async () => {
+      const raw = (await chrome.storage.local.get('crosscheck:user-articles'))[
+        'crosscheck:user-articles'
+      ] as {
+        articles: { url: string | null; body: string }[];
+      };
+      return raw.articles.map((a) => ({ url: a.url, body: a.body }));
+    });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.url).toBe(server.url('shadow-article.html'));
+    const body = stored[0]!.body;
+    // Shadow tree, nested shadow tree and slotted light text, each sentence whole.
+    for (const sentence of [HEADING, TROOPS, ESPER, SEELY, LEDE, CROSSING]) expect(body).toContain(sentence);
+    // Not the closed shadow root's text, not the light paragraph no slot takes.
+    expect(body).not.toContain('Milley');
+    expect(body).not.toContain('never rendered');
+    await popup.close();
+    await page.close();
+  });
 });
