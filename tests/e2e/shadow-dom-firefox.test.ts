@@ -253,4 +253,47 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article insid
     expect(trees[ADDED]).toBe('news-story');
     await page.close();
   });
+
+  // Last in the file: the added source changes the database the tests above check against.
+  it('adds the article to the reader’s sources with its shadow-DOM text, not the closed root or unslotted text', async () => {
+    const { page, tabId } = await openChecked('shadow-article.html');
+    const popup = await firefox.openExtensionPage(`src/popup/popup.html?tab=${tabId}`);
+    const ready = await waitForValue(
+      async () => String(await popup.evaluate(`document.body.dataset.ready === 'true'`)) === 'true',
+    );
+    expect(ready).toBe(true);
+    await popup.evaluate(`document.getElementById('add-article').click()`);
+    const status = await waitForValue(async () => {
+      const read = JSON.parse(
+        String(
+          await popup.evaluate(`(() => {
+            const status = document.getElementById('add-article-status');
+            return JSON.stringify({ text: status.textContent, error: status.classList.contains('error') });
+          })()`),
+        ),
+      ) as { text: string; error: boolean };
+      return read.error || /^Added/.test(read.text) ? read.text : null;
+    });
+    expect(status).toMatch(/^Added/);
+    const stored = JSON.parse(
+      String(
+        await probe.evaluate(`(async () => {
+          const raw = (await browser.storage.local.get('crosscheck:user-articles'))['crosscheck:user-articles'];
+          return JSON.stringify(raw.articles.map((a) => ({ url: a.url, body: a.body })));
+        })()`),
+      ),
+    ) as { url: string | null; body: string }[];
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.url).toMatch(
+      new RegExp(`^${server.url('shadow-article.html').replace(/[.?]/g, '\\$&')}`),
+    );
+    const body = stored[0]!.body;
+    // Shadow tree, nested shadow tree and slotted light text, each sentence whole.
+    for (const sentence of [HEADING, TROOPS, ESPER, SEELY, LEDE, CROSSING]) expect(body).toContain(sentence);
+    // Not the closed shadow root's text, not the light paragraph no slot takes.
+    expect(body).not.toContain('Milley');
+    expect(body).not.toContain('never rendered');
+    await popup.close();
+    await page.close();
+  });
 });
