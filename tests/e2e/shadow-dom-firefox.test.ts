@@ -199,11 +199,13 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article insid
     await switchSite(tabId, true);
     await waitForValue(async () => (await readAdopted(page))['news-story'] === 1);
     await page.bringToFront();
-    await new Promise((done) => setTimeout(done, 300));
-    const shownAgain = Buffer.from(await page.screenshot({ clip }));
     // Without the adopted sheet Firefox paints nothing there: the line would look the same.
     expect(shown.equals(hidden)).toBe(false);
-    expect(shownAgain.equals(shown)).toBe(true);
+    // Painted again once the site is back on; polled, since the repaint can lag by a few frames.
+    const repainted = await waitForValue(
+      async () => !Buffer.from(await page.screenshot({ clip })).equals(hidden),
+    );
+    expect(repainted).toBe(true);
     await page.screenshot({ path: '/tmp/crosscheck-firefox-shadow-article.png' });
     await page.close();
   });
