@@ -3,17 +3,18 @@
  * popup, an unrelated page, and no network traffic from the extension. Pages come from a static
  * server on 127.0.0.1. Screenshots go to /tmp/crosscheck-*.png for a human to look at.
  */
-import type { Page, Request } from 'playwright-core';
+import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ExtensionBrowser,
   FIXTURE_PAGES,
   findTabId,
   launchWithExtension,
+  openCheckedPage,
   readTabReport,
   waitUntil,
 } from './support/chromium.ts';
-import { locateSentence, readCard, readVerdictHighlights } from './support/page-state.ts';
+import { listHighlighted, locateSentence, readCard, readVerdictHighlights } from './support/page-state.ts';
 import { type StaticServer, startStaticServer } from './support/static-server.ts';
 
 const TROOPS = 'The United States has about 5,000 troops in Iraq.';
@@ -24,23 +25,6 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 let server: StaticServer;
 let browser: ExtensionBrowser;
 const requests: { url: string; frame: string }[] = [];
-
-async function openChecked(path: string): Promise<{ page: Page; tabId: number }> {
-  const page = await browser.context.newPage();
-  const url = server.url(path);
-  await page.goto(url);
-  const tabId = await findTabId(browser, page);
-  // Wait until the content script has checked this page and reported it.
-  await waitUntil(async () => {
-    const report = await readTabReport(browser, tabId);
-    return report?.status === 'checked' && report.url === url;
-  });
-  return { page, tabId };
-}
-
-function allHighlighted(groups: Record<string, string[]>): string[] {
-  return [...groups.corroborated!, ...groups.conflicting!, ...groups.mixed!];
-}
 
 beforeAll(async () => {
   server = await startStaticServer(FIXTURE_PAGES);
@@ -60,12 +44,12 @@ afterAll(async () => {
 
 describe('Crosscheck in Chromium', () => {
   it('highlights reworded seed sentences under crosscheck- names, and nothing from page chrome', async () => {
-    const { page } = await openChecked('iraq-troops-article.html');
+    const { page } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
     const groups = await waitUntil(async () => {
       const read = await readVerdictHighlights(page);
-      return allHighlighted(read).length > 0 ? read : null;
+      return listHighlighted(read).length > 0 ? read : null;
     });
-    const texts = allHighlighted(groups);
+    const texts = listHighlighted(groups);
     expect(texts).toContain(TROOPS);
     expect(texts).toContain(
       'Around 400 British soldiers are training Iraqi troops, as well as around 5,000 US troops in the country.',
@@ -86,8 +70,8 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('shows a card naming the corroborating and conflicting sources when hovering a sentence', async () => {
-    const { page } = await openChecked('iraq-troops-article.html');
-    await waitUntil(async () => allHighlighted(await readVerdictHighlights(page)).includes(TROOPS));
+    const { page } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
+    await waitUntil(async () => listHighlighted(await readVerdictHighlights(page)).includes(TROOPS));
     const point = await locateSentence(page, TROOPS);
     // Come in from the left margin along the line, so no other sentence is crossed on the way.
     await page.mouse.move(4, point.y);
@@ -143,8 +127,8 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('sets the badge to the number of highlighted sentences, coloured for conflicts', async () => {
-    const { page, tabId } = await openChecked('iraq-troops-article.html');
-    const texts = allHighlighted(await readVerdictHighlights(page));
+    const { page, tabId } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
+    const texts = listHighlighted(await readVerdictHighlights(page));
     expect(texts.length).toBeGreaterThan(0);
     expect(await browser.badgeText(tabId)).toBe(String(texts.length));
     expect(await browser.badgeColor(tabId)).toEqual([179, 38, 30, 255]);
@@ -152,9 +136,9 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('lists the same sentences in page order in the popup opened by its URL', async () => {
-    const { page, tabId } = await openChecked('iraq-troops-article.html');
+    const { page, tabId } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
     const groups = await readVerdictHighlights(page);
-    const texts = allHighlighted(groups);
+    const texts = listHighlighted(groups);
     const inPageOrder = await page.evaluate((wanted) => {
       const body = document.body.innerText.replace(/\s+/g, ' ');
       return [...wanted].sort((a, b) => body.indexOf(a) - body.indexOf(b));
@@ -191,7 +175,7 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('jumps from a popup entry to its sentence on the page, flashing it and opening its card', async () => {
-    const { page, tabId } = await openChecked('iraq-troops-article.html');
+    const { page, tabId } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`);
@@ -223,8 +207,8 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('adds the page to the reader’s sources from the popup, rebuilds the database, and does not let it corroborate itself', async () => {
-    const { page, tabId } = await openChecked('iraq-troops-article.html');
-    const before = allHighlighted(await readVerdictHighlights(page));
+    const { page, tabId } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
+    const before = listHighlighted(await readVerdictHighlights(page));
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`);
     await popup.waitForSelector('body[data-ready="true"]');
@@ -269,14 +253,14 @@ describe('Crosscheck in Chromium', () => {
     expect(sources.length).toBeGreaterThan(0);
     // Every source is a bundled article (000-004): the user's copy of this page never cites itself.
     expect(sources.filter((id) => !/^00[0-4]_/.test(id))).toEqual([]);
-    expect(allHighlighted(await readVerdictHighlights(page))).toContain(TROOPS);
+    expect(listHighlighted(await readVerdictHighlights(page))).toContain(TROOPS);
     expect(before).toContain(TROOPS);
     await popup.close();
     await page.close();
   });
 
   it('answers keyboard steps and a checked selection from the background with the card', async () => {
-    const { page, tabId } = await openChecked('iraq-troops-article.html');
+    const { page, tabId } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
     const worker = await browser.worker();
     const send = (type: string, payload: unknown) =>
       worker.evaluate(([id, message]) => chrome.tabs.sendMessage(id as number, message, { frameId: 0 }), [
@@ -294,9 +278,9 @@ describe('Crosscheck in Chromium', () => {
     expect((await readCard(page)).visible).toBe(true);
     // Toggle hides every highlight, and brings them back.
     expect(await send('toggle-highlights', {})).toEqual({ visible: false });
-    expect(allHighlighted(await readVerdictHighlights(page))).toEqual([]);
+    expect(listHighlighted(await readVerdictHighlights(page))).toEqual([]);
     expect(await send('toggle-highlights', {})).toEqual({ visible: true });
-    await waitUntil(async () => allHighlighted(await readVerdictHighlights(page)).length > 0);
+    await waitUntil(async () => listHighlighted(await readVerdictHighlights(page)).length > 0);
     // A checked selection with no match says so in the card.
     await page.evaluate(() => {
       const paragraph = [...document.querySelectorAll('p')].find((p) =>
@@ -315,7 +299,7 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('turns checking off for a site from the popup switch, and back on', async () => {
-    const { page, tabId } = await openChecked('iraq-troops-article.html');
+    const { page, tabId } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
     const popup = await browser.context.newPage();
     const popupUrl = `chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`;
     await popup.goto(popupUrl);
@@ -323,7 +307,7 @@ describe('Crosscheck in Chromium', () => {
     const toggle = popup.locator('#site-switch');
     expect(await toggle.isChecked()).toBe(true);
     await toggle.uncheck();
-    await waitUntil(async () => allHighlighted(await readVerdictHighlights(page)).length === 0);
+    await waitUntil(async () => listHighlighted(await readVerdictHighlights(page)).length === 0);
     await waitUntil(async () => (await readTabReport(browser, tabId))?.status === 'site-disabled');
     expect(await browser.badgeText(tabId)).toBe('');
     await popup.goto(popupUrl);
@@ -331,15 +315,15 @@ describe('Crosscheck in Chromium', () => {
     expect(await popup.locator('#empty').textContent()).toBe('Checking is turned off for this site.');
     expect(await popup.locator('#site-switch').isChecked()).toBe(false);
     await popup.locator('#site-switch').check();
-    await waitUntil(async () => allHighlighted(await readVerdictHighlights(page)).includes(TROOPS));
+    await waitUntil(async () => listHighlighted(await readVerdictHighlights(page)).includes(TROOPS));
     await waitUntil(async () => (await browser.badgeText(tabId)) !== '');
     await popup.close();
     await page.close();
   });
 
   it('leaves an unrelated article alone: no highlights, no badge, and says why in the popup', async () => {
-    const { page, tabId } = await openChecked('weather-article.html');
-    expect(allHighlighted(await readVerdictHighlights(page))).toEqual([]);
+    const { page, tabId } = await openCheckedPage(browser, server, 'weather-article.html');
+    expect(listHighlighted(await readVerdictHighlights(page))).toEqual([]);
     expect(await browser.badgeText(tabId)).toBe('');
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`);

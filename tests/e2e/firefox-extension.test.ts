@@ -12,6 +12,8 @@ import {
   type FirefoxWithExtension,
   hasFirefoxBuild,
   launchFirefoxWithExtension,
+  openCheckedTab,
+  readBadgeText,
   waitForValue,
 } from './support/firefox.ts';
 import { type StaticServer, startStaticServer } from './support/static-server.ts';
@@ -43,40 +45,11 @@ async function readHighlights(page: Page): Promise<Verdicts> {
 
 const all = (v: Verdicts) => [...v.corroborated, ...v.conflicting, ...v.mixed];
 
-/** The tab id the extension gave `url`, from the report the background keeps in storage.session. */
-async function tabIdFor(url: string): Promise<number | null> {
-  const raw = await probe.evaluate(`(async () => {
-    const all = await browser.storage.session.get(null);
-    for (const [key, value] of Object.entries(all)) {
-      if (key.startsWith('crosscheck:tab-report:') && value && value.url === ${JSON.stringify(url)} && value.status === 'checked')
-        return Number(key.slice('crosscheck:tab-report:'.length));
-    }
-    return null;
-  })()`);
-  return typeof raw === 'number' ? raw : null;
-}
-
-let visits = 0;
-
-async function openChecked(path: string): Promise<{ page: Page; tabId: number }> {
-  const page = await firefox.browser.newPage();
-  // A unique URL per visit, so a report left behind by an earlier (closed) tab is never mistaken for this one.
-  const url = `${server.url(path)}?visit=${++visits}`;
-  await page.goto(url);
-  const tabId = await waitForValue(() => tabIdFor(url));
-  if (tabId === null) throw new Error(`the extension never reported ${url} as checked`);
-  return { page, tabId };
-}
-
-async function badgeText(tabId: number): Promise<string> {
-  return String(await probe.evaluate(`browser.action.getBadgeText({ tabId: ${tabId} })`));
-}
-
 /** The page's highlights once drawing has finished: as many as the badge counts (and more than one). */
 async function settledHighlights(page: Page, tabId: number): Promise<Verdicts> {
   let last = { verdicts: { corroborated: [], conflicting: [], mixed: [] } as Verdicts, badge: '' };
   const settled = await waitForValue(async () => {
-    last = { verdicts: await readHighlights(page), badge: await badgeText(tabId) };
+    last = { verdicts: await readHighlights(page), badge: await readBadgeText(probe, tabId) };
     const count = all(last.verdicts).length;
     return count > 1 && last.badge === String(count);
   });
@@ -103,7 +76,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
   });
 
   it('highlights reworded seed sentences under crosscheck- names', async () => {
-    const { page } = await openChecked('iraq-troops-article.html');
+    const { page } = await openCheckedTab(firefox, probe, server.url('iraq-troops-article.html'));
     const verdicts = await waitForValue(async () => {
       const read = await readHighlights(page);
       return all(read).includes(TROOPS) ? read : null;
@@ -122,7 +95,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
   });
 
   it('shows the hover card naming corroborating and conflicting sources', async () => {
-    const { page } = await openChecked('iraq-troops-article.html');
+    const { page } = await openCheckedTab(firefox, probe, server.url('iraq-troops-article.html'));
     await waitForValue(async () => all(await readHighlights(page)).includes(TROOPS));
     const point = JSON.parse(
       String(
@@ -185,11 +158,11 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
   });
 
   it('sets the badge to the number of highlighted sentences', async () => {
-    const { page, tabId } = await openChecked('iraq-troops-article.html');
+    const { page, tabId } = await openCheckedTab(firefox, probe, server.url('iraq-troops-article.html'));
     // Highlights are drawn in idle slices, so compare once both sides have settled.
     let last = { count: 0, badge: '' };
     const settled = await waitForValue(async () => {
-      last = { count: all(await readHighlights(page)).length, badge: await badgeText(tabId) };
+      last = { count: all(await readHighlights(page)).length, badge: await readBadgeText(probe, tabId) };
       return last.count > 1 && last.badge === String(last.count);
     });
     expect(settled, JSON.stringify(last)).toBe(true);
@@ -197,7 +170,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
   });
 
   it('lists the same sentences in page order in the popup opened by its moz-extension:// URL', async () => {
-    const { page, tabId } = await openChecked('iraq-troops-article.html');
+    const { page, tabId } = await openCheckedTab(firefox, probe, server.url('iraq-troops-article.html'));
     const verdicts = await settledHighlights(page, tabId);
     expect(all(verdicts)).toContain(TROOPS);
     const inPageOrder = JSON.parse(
@@ -243,11 +216,11 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
   });
 
   it('leaves a page on an unrelated topic unmarked, with an empty badge', async () => {
-    const { page, tabId } = await openChecked('weather-article.html');
+    const { page, tabId } = await openCheckedTab(firefox, probe, server.url('weather-article.html'));
     // The page has been checked (report stored); give drawing a moment and confirm nothing appears.
     await new Promise((done) => setTimeout(done, 1000));
     expect(all(await readHighlights(page))).toEqual([]);
-    expect(await badgeText(tabId)).toBe('');
+    expect(await readBadgeText(probe, tabId)).toBe('');
     await page.close();
   });
 

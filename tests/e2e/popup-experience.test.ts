@@ -9,9 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ExtensionBrowser,
   FIXTURE_PAGES,
-  findTabId,
   launchWithExtension,
-  readTabReport,
+  openCheckedPage,
   waitUntil,
 } from './support/chromium.ts';
 import { locateSentence, readCard, readVerdictHighlights } from './support/page-state.ts';
@@ -22,18 +21,6 @@ const NO_RESULTS = 'No source says anything close to that.';
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
-
-async function openChecked(path: string): Promise<{ page: Page; tabId: number }> {
-  const page = await browser.context.newPage();
-  const url = server.url(path);
-  await page.goto(url);
-  const tabId = await findTabId(browser, page);
-  await waitUntil(async () => {
-    const report = await readTabReport(browser, tabId);
-    return report?.status === 'checked' && report.url === url;
-  });
-  return { page, tabId };
-}
 
 async function openPopup(tabId: number): Promise<Page> {
   const popup = await browser.context.newPage();
@@ -185,7 +172,7 @@ afterAll(async () => {
 
 describe('Crosscheck popup and card experience in Chromium', () => {
   it('searches the whole claim database from the popup, with outlets and quotes, and says when nothing matches', async () => {
-    const { page, tabId } = await openChecked('iraq-troops-article.html');
+    const { page, tabId } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
     const popup = await openPopup(tabId);
 
     const soleimani = await search(popup, 'Soleimani');
@@ -219,7 +206,7 @@ describe('Crosscheck popup and card experience in Chromium', () => {
   });
 
   it('can be used with the keyboard only: Tab to entries, Enter/Space to expand, arrows for filters, visible focus', async () => {
-    const { page, tabId } = await openChecked('iraq-troops-article.html');
+    const { page, tabId } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
     const groups = await readVerdictHighlights(page);
     const popup = await openPopup(tabId);
     const active = () =>
@@ -301,7 +288,7 @@ describe('Crosscheck popup and card experience in Chromium', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`meets WCAG AA text contrast in the popup and the hover card (${scheme})`, async () => {
-      const { page, tabId } = await openChecked('iraq-troops-article.html');
+      const { page, tabId } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
       await page.emulateMedia({ colorScheme: scheme });
       const popup = await openPopup(tabId);
       await popup.emulateMedia({ colorScheme: scheme });
@@ -335,7 +322,7 @@ describe('Crosscheck popup and card experience in Chromium', () => {
   }
 
   it('keeps the hover card inside the viewport for a sentence at the bottom right of a small window', async () => {
-    const { page } = await openChecked('iraq-troops-article.html');
+    const { page } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
     await page.setViewportSize({ width: 560, height: 420 });
     // The fixture's aside column keeps article text off the right edge; stack it so the article's
     // lines run to the right edge of this small window, as on a phone-sized layout.

@@ -10,12 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ExtensionBrowser,
   FIXTURE_PAGES,
-  findTabId,
   launchWithExtension,
+  openCheckedPage,
   readTabReport,
   waitUntil,
 } from './support/chromium.ts';
-import { readCard, readVerdictHighlights } from './support/page-state.ts';
+import { listHighlighted, readCard, readVerdictHighlights } from './support/page-state.ts';
 import { type StaticServer, startStaticServer } from './support/static-server.ts';
 
 const HEADING = 'Pentagon says no decision has been made';
@@ -32,24 +32,6 @@ const ADDED =
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
-
-async function openChecked(path: string): Promise<{ page: Page; tabId: number }> {
-  const page = await browser.context.newPage();
-  const url = server.url(path);
-  await page.goto(url);
-  const tabId = await findTabId(browser, page);
-  await waitUntil(async () => {
-    const report = await readTabReport(browser, tabId);
-    return report?.status === 'checked' && report.url === url;
-  });
-  return { page, tabId };
-}
-
-const allHighlighted = (groups: Record<string, string[]>): string[] => [
-  ...groups.corroborated!,
-  ...groups.conflicting!,
-  ...groups.mixed!,
-];
 
 /** Where each highlighted range lives: 'document', or the tag name of its shadow root's host. */
 function readHighlightTrees(page: Page): Promise<Record<string, string>> {
@@ -142,12 +124,12 @@ afterAll(async () => {
 
 describe('Crosscheck in Chromium on an article inside open shadow roots', () => {
   it('highlights sentences in the shadow tree, a nested shadow tree and a slotted paragraph', async () => {
-    const { page, tabId } = await openChecked('shadow-article.html');
+    const { page, tabId } = await openCheckedPage(browser, server, 'shadow-article.html');
     const groups = await waitUntil(async () => {
       const read = await readVerdictHighlights(page);
-      return allHighlighted(read).length >= 5 ? read : null;
+      return listHighlighted(read).length >= 5 ? read : null;
     });
-    const texts = allHighlighted(groups);
+    const texts = listHighlighted(groups);
     expect(groups.mixed).toContain(TROOPS);
     const trees = await readHighlightTrees(page);
     expect(trees[HEADING]).toBe('news-story');
@@ -172,9 +154,9 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
   });
 
   it('counts on the badge exactly the sentences it highlighted', async () => {
-    const { page, tabId } = await openChecked('shadow-article.html');
+    const { page, tabId } = await openCheckedPage(browser, server, 'shadow-article.html');
     const count = await waitUntil(async () => {
-      const highlighted = allHighlighted(await readVerdictHighlights(page)).length;
+      const highlighted = listHighlighted(await readVerdictHighlights(page)).length;
       return highlighted >= 5 && (await browser.badgeText(tabId)) === String(highlighted)
         ? highlighted
         : null;
@@ -184,8 +166,8 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
   });
 
   it('styles highlights inside shadow roots with an adopted sheet, removed when highlights are hidden', async () => {
-    const { page, tabId } = await openChecked('shadow-article.html');
-    await waitUntil(async () => allHighlighted(await readVerdictHighlights(page)).length >= 5);
+    const { page, tabId } = await openCheckedPage(browser, server, 'shadow-article.html');
+    await waitUntil(async () => listHighlighted(await readVerdictHighlights(page)).length >= 5);
     // Both shadow roots that hold highlights adopt the rules once; the page's own sheets stay.
     const adopted = await waitUntil(async () => {
       const read = await readAdoptedHighlightSheets(page);
@@ -229,8 +211,8 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
   });
 
   it('opens the card naming the sources when the pointer rests on a sentence in the shadow root', async () => {
-    const { page } = await openChecked('shadow-article.html');
-    await waitUntil(async () => allHighlighted(await readVerdictHighlights(page)).includes(TROOPS));
+    const { page } = await openCheckedPage(browser, server, 'shadow-article.html');
+    await waitUntil(async () => listHighlighted(await readVerdictHighlights(page)).includes(TROOPS));
     const point = await locateInShadow(page, 'news-story', TROOPS);
     await page.mouse.move(4, point.y);
     await page.mouse.move(point.x, point.y, { steps: 4 });
@@ -253,15 +235,15 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
   });
 
   it('reads a sentence added to the shadow root later (its changes are observed)', async () => {
-    const { page, tabId } = await openChecked('shadow-article.html');
-    await waitUntil(async () => allHighlighted(await readVerdictHighlights(page)).length >= 5);
+    const { page, tabId } = await openCheckedPage(browser, server, 'shadow-article.html');
+    await waitUntil(async () => listHighlighted(await readVerdictHighlights(page)).length >= 5);
     await page.evaluate((text) => {
       const paragraph = document.createElement('p');
       paragraph.textContent = text;
       document.querySelector('news-story')!.shadowRoot!.querySelector('article')!.append(paragraph);
     }, ADDED);
     const texts = await waitUntil(async () => {
-      const read = allHighlighted(await readVerdictHighlights(page));
+      const read = listHighlighted(await readVerdictHighlights(page));
       return read.includes(ADDED) ? read : null;
     });
     expect(texts).toHaveLength(6);
@@ -272,7 +254,7 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
 
   // Last in the file: the added source changes the database the tests above check against.
   it('adds the article to the reader’s sources with its shadow-DOM text, not the closed root or unslotted text', async () => {
-    const { page, tabId } = await openChecked('shadow-article.html');
+    const { page, tabId } = await openCheckedPage(browser, server, 'shadow-article.html');
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`);
     await popup.waitForSelector('body[data-ready="true"]');

@@ -12,6 +12,8 @@ import {
   type FirefoxWithExtension,
   hasFirefoxBuild,
   launchFirefoxWithExtension,
+  openCheckedTab,
+  readBadgeText,
   waitForValue,
 } from './support/firefox.ts';
 import { type StaticServer, startStaticServer } from './support/static-server.ts';
@@ -97,33 +99,6 @@ async function locateInShadow(
   ) as { x: number; y: number; width: number; height: number };
 }
 
-async function tabIdFor(url: string): Promise<number | null> {
-  const raw = await probe.evaluate(`(async () => {
-    const all = await browser.storage.session.get(null);
-    for (const [key, value] of Object.entries(all)) {
-      if (key.startsWith('crosscheck:tab-report:') && value && value.url === ${JSON.stringify(url)} && value.status === 'checked')
-        return Number(key.slice('crosscheck:tab-report:'.length));
-    }
-    return null;
-  })()`);
-  return typeof raw === 'number' ? raw : null;
-}
-
-let visits = 0;
-
-async function openChecked(path: string): Promise<{ page: Page; tabId: number }> {
-  const page = await firefox.browser.newPage();
-  const url = `${server.url(path)}?visit=${++visits}`;
-  await page.goto(url);
-  const tabId = await waitForValue(() => tabIdFor(url));
-  if (tabId === null) throw new Error(`the extension never reported ${url} as checked`);
-  return { page, tabId };
-}
-
-async function badgeText(tabId: number): Promise<string> {
-  return String(await probe.evaluate(`browser.action.getBadgeText({ tabId: ${tabId} })`));
-}
-
 /**
  * Turns checking of the page's site off or on with the popup's switch (tabs.sendMessage from an
  * extension page in a tab is refused by the content script, as it should be, so no direct toggle).
@@ -145,7 +120,7 @@ async function switchSite(tabId: number, on: boolean): Promise<void> {
 async function settled(page: Page, tabId: number, least: number): Promise<Record<string, string>> {
   let last: { highlights: Record<string, string>; badge: string } = { highlights: {}, badge: '' };
   const done = await waitForValue(async () => {
-    last = { highlights: await readHighlights(page), badge: await badgeText(tabId) };
+    last = { highlights: await readHighlights(page), badge: await readBadgeText(probe, tabId) };
     const count = Object.keys(last.highlights).length;
     return count >= least && last.badge === String(count);
   });
@@ -166,7 +141,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article insid
   });
 
   it('highlights the shadow, nested shadow and slotted sentences, as many as the badge counts', async () => {
-    const { page, tabId } = await openChecked('shadow-article.html');
+    const { page, tabId } = await openCheckedTab(firefox, probe, server.url('shadow-article.html'));
     const trees = await settled(page, tabId, 5);
     expect(trees).toEqual({
       [HEADING]: 'news-story',
@@ -181,7 +156,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article insid
   });
 
   it('paints highlights inside shadow roots through an adopted sheet, taken out when the site is switched off', async () => {
-    const { page, tabId } = await openChecked('shadow-article.html');
+    const { page, tabId } = await openCheckedTab(firefox, probe, server.url('shadow-article.html'));
     await settled(page, tabId, 5);
     const adopted = await waitForValue(async () => {
       const read = await readAdopted(page);
@@ -211,7 +186,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article insid
   });
 
   it('opens the card naming the sources when the pointer rests on a sentence in the shadow root', async () => {
-    const { page, tabId } = await openChecked('shadow-article.html');
+    const { page, tabId } = await openCheckedTab(firefox, probe, server.url('shadow-article.html'));
     await settled(page, tabId, 5);
     const box = await locateInShadow(page, TROOPS);
     const point = { x: box.x + 40, y: box.y + box.height / 2 };
@@ -244,7 +219,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article insid
   });
 
   it('reads a sentence added to the shadow root later', async () => {
-    const { page, tabId } = await openChecked('shadow-article.html');
+    const { page, tabId } = await openCheckedTab(firefox, probe, server.url('shadow-article.html'));
     await settled(page, tabId, 5);
     await page.evaluate(`(() => {
       const paragraph = document.createElement('p');
@@ -258,7 +233,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article insid
 
   // Last in the file: the added source changes the database the tests above check against.
   it('adds the article to the reader’s sources with its shadow-DOM text, not the closed root or unslotted text', async () => {
-    const { page, tabId } = await openChecked('shadow-article.html');
+    const { page, tabId } = await openCheckedTab(firefox, probe, server.url('shadow-article.html'));
     const popup = await firefox.openExtensionPage(`src/popup/popup.html?tab=${tabId}`);
     const ready = await waitForValue(
       async () => String(await popup.evaluate(`document.body.dataset.ready === 'true'`)) === 'true',

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { StaticServer } from './static-server.ts';
 
 export const CHROME_DIST = resolve(import.meta.dirname, '../../../dist/chrome');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -96,6 +97,26 @@ export async function findTabId(browser: ExtensionBrowser, page: Page): Promise<
       return tab?.id ?? null;
     });
   });
+}
+
+/**
+ * Opens `path` from the fixture server in a new tab and waits until the content script has checked
+ * this page and the background reported it.
+ */
+export async function openCheckedPage(
+  browser: ExtensionBrowser,
+  server: StaticServer,
+  path: string,
+): Promise<{ page: Page; tabId: number }> {
+  const page = await browser.context.newPage();
+  const url = server.url(path);
+  await page.goto(url);
+  const tabId = await findTabId(browser, page);
+  await waitUntil(async () => {
+    const report = await readTabReport(browser, tabId);
+    return report?.status === 'checked' && report.url === url;
+  });
+  return { page, tabId };
 }
 
 /** The report the extension keeps for `tabId` (from storage.session), or null. */

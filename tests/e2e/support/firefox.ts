@@ -108,3 +108,43 @@ export async function waitForValue<T>(
   }
   return value;
 }
+
+/**
+ * The tab id the extension gave `url`, read through `probe` (an extension page) from the report
+ * the background keeps in storage.session; null until that tab is reported as checked.
+ */
+export async function findCheckedTabId(probe: Page, url: string): Promise<number | null> {
+  const raw = await probe.evaluate(`(async () => {
+    const all = await browser.storage.session.get(null);
+    for (const [key, value] of Object.entries(all)) {
+      if (key.startsWith('crosscheck:tab-report:') && value && value.url === ${JSON.stringify(url)} && value.status === 'checked')
+        return Number(key.slice('crosscheck:tab-report:'.length));
+    }
+    return null;
+  })()`);
+  return typeof raw === 'number' ? raw : null;
+}
+
+let visits = 0;
+
+/**
+ * Opens `pageUrl` in a new tab and waits until the extension reports it checked. Each visit gets a
+ * unique URL, so a report left behind by an earlier (closed) tab is never mistaken for this one.
+ */
+export async function openCheckedTab(
+  firefox: FirefoxWithExtension,
+  probe: Page,
+  pageUrl: string,
+): Promise<{ page: Page; tabId: number }> {
+  const page = await firefox.browser.newPage();
+  const url = `${pageUrl}?visit=${++visits}`;
+  await page.goto(url);
+  const tabId = await waitForValue(() => findCheckedTabId(probe, url));
+  if (tabId === null) throw new Error(`the extension never reported ${url} as checked`);
+  return { page, tabId };
+}
+
+/** The toolbar badge text of `tabId`, read through `probe` (an extension page). */
+export async function readBadgeText(probe: Page, tabId: number): Promise<string> {
+  return String(await probe.evaluate(`browser.action.getBadgeText({ tabId: ${tabId} })`));
+}

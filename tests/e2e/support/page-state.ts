@@ -23,6 +23,11 @@ export function readHighlights(page: Page): Promise<HighlightGroup[]> {
 }
 
 /** Highlighted sentences by verdict (the three base names; `-fill` and `flash` are styling). */
+/** Every highlighted sentence of `readVerdictHighlights`'s groups, whatever its verdict. */
+export function listHighlighted(groups: Record<string, string[]>): string[] {
+  return [...groups.corroborated!, ...groups.conflicting!, ...groups.mixed!];
+}
+
 export async function readVerdictHighlights(page: Page): Promise<Record<string, string[]>> {
   const groups = await readHighlights(page);
   const result: Record<string, string[]> = { corroborated: [], conflicting: [], mixed: [] };
