@@ -22,6 +22,7 @@
  *   but a Range is only made when it holds exactly the span's text (`createSegmentRange`).
  */
 import { splitSentences } from '../engine/split-sentences.ts';
+import { TEXT_BLOCK_TAGS } from '../shared/block-tags.ts';
 
 /** Marks Crosscheck's own UI (the hover card host). Its subtree is never read. */
 export const OWN_UI_ATTRIBUTE = 'data-crosscheck-ui';
@@ -66,39 +67,6 @@ const SKIPPED_ROLES: ReadonlySet<string> = new Set([
   'alertdialog',
 ]);
 
-/** Elements that end a run of flowing text: sentences never span them. */
-const BLOCK_TAGS: ReadonlySet<string> = new Set([
-  'address',
-  'article',
-  'blockquote',
-  'br',
-  'dd',
-  'details',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'hr',
-  'li',
-  'main',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'td',
-  'th',
-  'tr',
-  'ul',
-]);
 
 /** Sentences shorter than this (after collapsing whitespace) are not worth checking. */
 const DEFAULT_MIN_SENTENCE_CHARS = 20;
@@ -369,7 +337,7 @@ export function* walkSegments(
         // A skipped element still separates the text around it.
         const segment = take();
         if (segment) yield segment;
-      } else if (BLOCK_TAGS.has(element.localName)) {
+      } else if (TEXT_BLOCK_TAGS.has(element.localName)) {
         const segment = take();
         if (segment) yield segment;
         // An empty block still ends the segment on both sides.
@@ -390,7 +358,7 @@ export function* walkSegments(
     }
     // Climb until a next node exists, closing blocks on the way up and leaving finished lists.
     for (;;) {
-      if (node.nodeType === 1 && BLOCK_TAGS.has((node as Element).localName)) {
+      if (node.nodeType === 1 && TEXT_BLOCK_TAGS.has((node as Element).localName)) {
         const segment = take();
         if (segment) yield segment;
       }
@@ -446,7 +414,7 @@ function isSplittable(element: Element): boolean {
       if (/\S/.test((node as Text).data)) return false;
     } else if (type === 1) {
       const name = (node as Element).localName;
-      if (!BLOCK_TAGS.has(name) && !SKIPPED_TAGS.has(name)) return false;
+      if (!TEXT_BLOCK_TAGS.has(name) && !SKIPPED_TAGS.has(name)) return false;
     }
   }
   return true;
@@ -510,7 +478,7 @@ export function* walkChunk(
   isHidden: (element: Element) => boolean,
   onShadowRoot?: ShadowRootListener,
 ): Generator<TextSegment | undefined> {
-  if (BLOCK_TAGS.has(chunk.localName) && chunk.firstChild && isPlainBlock(chunk)) {
+  if (TEXT_BLOCK_TAGS.has(chunk.localName) && chunk.firstChild && isPlainBlock(chunk)) {
     const text = chunk.textContent ?? '';
     if (/\S/.test(text)) yield createBlockSegment(chunk, text);
     return;

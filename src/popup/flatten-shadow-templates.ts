@@ -22,44 +22,11 @@
  * - nodes are moved or imported, never parsed from strings or inserted into a live document.
  */
 
+import { PAGE_CHROME_BLOCK_TAGS, TEXT_BLOCK_TAGS } from '../shared/block-tags.ts';
+
 const SHADOW_TEMPLATE = 'template[shadowrootmode]';
 /** Elements shown on lines of their own: a flattened tree gets a line break after each of them. */
-const BLOCK_TAGS: ReadonlySet<string> = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'br',
-  'dd',
-  'details',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'td',
-  'th',
-  'tr',
-  'ul',
-]);
+const BLOCK_TAGS: ReadonlySet<string> = new Set([...TEXT_BLOCK_TAGS, ...PAGE_CHROME_BLOCK_TAGS]);
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
