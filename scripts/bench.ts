@@ -19,7 +19,7 @@ import { buildDatabase } from '../src/engine/build-database.ts';
 import { createMatcher } from '../src/engine/create-matcher.ts';
 import { extractFeatures } from '../src/engine/extract-features.ts';
 import { splitSentences } from '../src/engine/split-sentences.ts';
-import type { Claim, ClaimDatabase, Fact, SourceArticle } from '../src/engine/types.ts';
+import type { Claim, ClaimDatabase, Fact, Matcher, SourceArticle } from '../src/engine/types.ts';
 import { runDbBenchmark } from './bench-db.ts';
 import { createRandom } from './create-random.ts';
 import { FIXED_BUILT_AT, readArticles } from './seed-articles.ts';
@@ -173,6 +173,25 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
+/** Median wall and CPU ms of `runs` timed matches of `sentences` (call after warming up), and how many matched. */
+function timeMatches(
+  matcher: Matcher,
+  sentences: readonly string[],
+  runs: number,
+): { ms: number; cpuMs: number; matched: number } {
+  const times: number[] = [];
+  const cpuTimes: number[] = [];
+  let matched = 0;
+  for (let r = 0; r < runs; r++) {
+    const t = performance.now();
+    const c = cpuMs();
+    matched = matcher.match(sentences).length;
+    times.push(performance.now() - t);
+    cpuTimes.push(cpuMs() - c);
+  }
+  return { ms: median(times), cpuMs: median(cpuTimes), matched };
+}
+
 function runScenario(name: string): ScenarioResult {
   const seedDb = buildDatabase(readArticles(), { builtAt: FIXED_BUILT_AT });
   const [size, method, kind] = name.split(':') as [string, 'crosscheck' | 'naive-fuse', BenchArticle];
@@ -193,8 +212,6 @@ function runScenario(name: string): ScenarioResult {
     const matcher = createMatcher(db);
     const indexBuildMs = performance.now() - t0;
     const indexBuildCpuMs = cpuMs() - c0;
-    const times: number[] = [];
-    const cpuTimes: number[] = [];
     const coldStart = performance.now();
     const coldCpuStart = cpuMs();
     let matched = matcher.match(article).length;
@@ -202,18 +219,13 @@ function runScenario(name: string): ScenarioResult {
     const coldCpuMsPerArticle = cpuMs() - coldCpuStart;
     for (let r = 0; r < WARMUP_RUNS; r++) matcher.match(article);
     const runs = size === 'seeds' ? 31 : 11;
-    for (let r = 0; r < runs; r++) {
-      const t = performance.now();
-      const c = cpuMs();
-      matched = matcher.match(article).length;
-      times.push(performance.now() - t);
-      cpuTimes.push(cpuMs() - c);
-    }
+    const timed = timeMatches(matcher, article, runs);
+    matched = timed.matched;
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
     return {
       ...base,
-      msPerArticle: median(times),
-      cpuMsPerArticle: median(cpuTimes),
+      msPerArticle: timed.ms,
+      cpuMsPerArticle: timed.cpuMs,
       coldMsPerArticle,
       coldCpuMsPerArticle,
       runs,
@@ -291,17 +303,7 @@ export function benchRealArticles(runs = 31, warmupRuns = WARMUP_RUNS * 5): Real
     // Seed articles are a seventh to a third of the synthetic article, so the default gives them
     // more warm-up runs for the same steady state.
     for (let r = 0; r < warmupRuns; r++) matcher.match(sentences);
-    const times: number[] = [];
-    const cpuTimes: number[] = [];
-    let matched = 0;
-    for (let r = 0; r < runs; r++) {
-      const t = performance.now();
-      const c = cpuMs();
-      matched = matcher.match(sentences).length;
-      times.push(performance.now() - t);
-      cpuTimes.push(cpuMs() - c);
-    }
-    const msPerArticle = median(times);
+    const { ms: msPerArticle, cpuMs: cpuMsPerArticle, matched } = timeMatches(matcher, sentences, runs);
     return {
       articleId: article.id,
       outlet: article.outlet,
@@ -309,7 +311,7 @@ export function benchRealArticles(runs = 31, warmupRuns = WARMUP_RUNS * 5): Real
       words,
       matched,
       msPerArticle,
-      cpuMsPerArticle: median(cpuTimes),
+      cpuMsPerArticle,
       msPer3000Words: (msPerArticle / words) * ARTICLE_WORDS,
     };
   });
