@@ -44,6 +44,11 @@ async function visibleText(selector: string): Promise<string> {
 }
 
 async function importFile(name: string, mimeType: string, buffer: Buffer): Promise<string> {
+  // Forget the previous import's message first, or the poll below can read it before this import
+  // has answered (seen once in CI: image.json "answered" with other.json's message).
+  await options.evaluate(() => {
+    document.querySelector('#transfer-status')!.textContent = '';
+  });
   await options.setInputFiles('#import-input', { name, mimeType, buffer });
   await expect.poll(() => visibleText('#transfer-status'), { timeout: 10_000 }).not.toBe('');
   return visibleText('#transfer-status');
