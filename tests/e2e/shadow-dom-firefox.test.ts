@@ -16,19 +16,8 @@ import {
   readBadgeText,
   waitForValue,
 } from './support/firefox.ts';
+import { ADDED, CROSSING, ESPER, HEADING, LEDE, SEELY, TROOPS } from './support/shadow-article.ts';
 import { type StaticServer, startStaticServer } from './support/static-server.ts';
-
-const HEADING = 'Pentagon says no decision has been made';
-const TROOPS = 'The United States has about 5,000 troops in Iraq.';
-const ESPER =
-  'Defense Secretary Mark Esper told reporters at the Pentagon that there has been no decision to leave Iraq.';
-const SEELY =
-  'The letter was signed by U.S. Navy Brig. Gen. William H. Seely III, the commanding general of Task Force Iraq.';
-const LEDE = "Iraq's parliament voted on Sunday to expel American troops from the country.";
-const CROSSING =
-  'Around 400 British soldiers are training Iraqi troops, as well as around 5,000 US troops in the country.';
-const ADDED =
-  'Gen. Mark Milley, the chairman of the Joint Chiefs of Staff, said the letter was a poorly worded draft that should never have been sent.';
 
 let server: StaticServer;
 let firefox: FirefoxWithExtension;
