@@ -67,7 +67,6 @@ const SKIPPED_ROLES: ReadonlySet<string> = new Set([
   'alertdialog',
 ]);
 
-
 /** Sentences shorter than this (after collapsing whitespace) are not worth checking. */
 const DEFAULT_MIN_SENTENCE_CHARS = 20;
 /** Longer "sentences" are run-on text (lists, tickers); the matcher cannot use them. */
