@@ -347,7 +347,7 @@ export const SWEEP = {
   threshold: [0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75],
   /** 1 means "no grey zone": Fuse.js never consulted, alignment alone decides. */
   greyZoneFloor: [0.3, 0.35, 0.4, 0.45, 0.5, 1],
-  fuseRescue: [0.125, 0.15, 0.175, 0.2, 0.225],
+  fuseRescue: [0.1, 0.125, 0.15, 0.175, 0.2, 0.225],
 };
 
 export function sweep(
@@ -535,21 +535,31 @@ async function main(): Promise<void> {
         `    slots ${slotsName.padEnd(6)} core ${coreMissedThreshold.toFixed(2)} F0.5 ${f05Of(pooled).toFixed(3)}  labelled ${prf(l)}  loo ${prf(o)}  holdout ${prf(h)}  added ${prf(a)}${mark}`,
       );
     }
+  /** One row per value of a single tuning field, at the code tuning otherwise, on every set. */
+  const sweepField = <K extends keyof MatchTuning>(field: K, values: MatchTuning[K][], label: string) => {
+    for (const value of values) {
+      const tuning: Partial<MatchTuning> = { [field]: value };
+      const { labelled: l, loo: o } = countMatches(fullFinder, labelled, looFinders, pairs, tuning);
+      const h = countMatches(fullFinder, holdoutSet, [], pairs, tuning).labelled;
+      const a = countMatches(fullFinder, addedSet, [], pairs, tuning).labelled;
+      const pooled = { tp: l.tp + o.tp, fp: l.fp + o.fp, fn: l.fn + o.fn, tn: l.tn + o.tn };
+      const mark = value === DEFAULT_TUNING[field] ? '  <- in code' : '';
+      const name = value === Number.POSITIVE_INFINITY || value === 0 ? 'off' : String(value);
+      console.log(
+        `    ${label} ${name.padEnd(4)} F0.5 ${f05Of(pooled).toFixed(3)}  labelled ${prf(l)}  loo ${prf(o)}  holdout ${prf(h)}  added ${prf(a)}${mark}`,
+      );
+    }
+  };
   console.log(
     '  Clauses (a sentence that matches nothing whole is tried clause by clause; min content terms per clause), at the code tuning:',
   );
-  for (const clauseMinTerms of [Number.POSITIVE_INFINITY, 2, 3, 4, 5, 6]) {
-    const tuning: Partial<MatchTuning> = { clauseMinTerms };
-    const { labelled: l, loo: o } = countMatches(fullFinder, labelled, looFinders, pairs, tuning);
-    const h = countMatches(fullFinder, holdoutSet, [], pairs, tuning).labelled;
-    const a = countMatches(fullFinder, addedSet, [], pairs, tuning).labelled;
-    const pooled = { tp: l.tp + o.tp, fp: l.fp + o.fp, fn: l.fn + o.fn, tn: l.tn + o.tn };
-    const mark = clauseMinTerms === DEFAULT_TUNING.clauseMinTerms ? '  <- in code' : '';
-    const name = clauseMinTerms === Number.POSITIVE_INFINITY ? 'off' : String(clauseMinTerms);
-    console.log(
-      `    min terms ${name.padEnd(4)} F0.5 ${f05Of(pooled).toFixed(3)}  labelled ${prf(l)}  loo ${prf(o)}  holdout ${prf(h)}  added ${prf(a)}${mark}`,
-    );
-  }
+  sweepField('clauseMinTerms', [Number.POSITIVE_INFINITY, 2, 3, 4, 5, 6], 'min terms');
+  console.log(
+    "  Fact terms (terms a match shares beyond the claim's names; name-only captions are in the added set), at the code tuning:",
+  );
+  sweepField('minFactTerms', [0, 1, 2, 3], 'fact terms');
+  console.log('  Grey-zone candidates Fuse.js scores per sentence or clause, at the code tuning:');
+  sweepField('maxFuseCandidates', [1, 2, 3, 4, 6, 12], 'fuse max');
   console.log('  Candidate share (index gate) and top K, at the code tuning:');
   for (const [candidateMinShare, topK] of [
     [0.1, 12],

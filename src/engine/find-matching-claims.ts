@@ -14,6 +14,7 @@ import {
   CANDIDATE_MIN_SHARE,
   DEFAULT_TOP_K,
 } from './build-candidate-index.ts';
+import { NATIONALITIES } from './extract-features.ts';
 import type { ScoreWeights } from './score-match.ts';
 import { alignTerms, DEFAULT_WEIGHTS, fuseSimilarities } from './score-match.ts';
 import { splitClauses } from './split-clauses.ts';
@@ -47,8 +48,10 @@ export const GREY_ZONE_FLOOR = 0.4;
 /**
  * Fuse.js similarity (1 - Fuse score) a grey-zone candidate needs. In the grey zone true matches
  * (paraphrases sharing runs of characters) sit above it and coincidental word overlaps below.
+ * Calibrated with MATCH_THRESHOLD; it was 0.175 until MIN_FACT_TERMS kept name-only overlaps out
+ * of the grey zone, after which 0.15 gained two leave-one-out matches at the same precision.
  */
-export const FUSE_RESCUE = 0.175;
+export const FUSE_RESCUE = 0.15;
 /**
  * A match must also account for at least this share of what the sentence's best match accounts
  * for (page-side coverage): a sentence that clearly restates one fact should not drag in a claim
@@ -68,21 +71,77 @@ export const RELATIVE_FLOOR = 0.75;
 export const FACT_EXPANSION_FACTOR = 0.6;
 
 /**
- * At most this many grey-zone candidates per sentence go to Fuse.js (best alignment first). Bitap
- * costs about 0.2 ms per candidate; the other outlets' versions of a rescued fact still join
- * through fact expansion. Measured with `npm run eval`: 1, 2 and 3 give the same precision and
- * recall on the labelled set and leave-one-out (F0.5 0.975), so the cheapest wins.
+ * At most this many grey-zone candidates per sentence or clause go to Fuse.js (best alignment
+ * first). Bitap costs 0.2 to 0.4 ms per candidate on news prose; the other outlets' versions of a
+ * rescued fact still join through fact expansion. `npm run eval` ("fuse max" sweep, F0.5 on
+ * labelled + leave-one-out): 1 0.978, 2 0.980, 4 and more 0.981 (one more leave-one-out match).
+ * 2 is the cheapest within the sweep's tie margin (F05_TIE_MARGIN in eval.ts).
  */
-export const MAX_FUSE_CANDIDATES = 1;
+export const MAX_FUSE_CANDIDATES = 2;
 
 /**
  * A clause (split-clauses.ts) with fewer content terms than this is too short to name a fact on its
  * own, and is not tried when its sentence matches nothing as a whole. `npm run eval` ("clauses"
- * sweep): off 85.3 % leave-one-out recall at 96.7 % precision; 2 and 3 give 91.2 % at 96.9 %; 4
- * gives 89.7 %, 5 and 6 86.8 %. The labelled, held-out and added-after-calibration figures are the
- * same for all. 3 is the stricter of the two best.
+ * sweep, at the code tuning): off 89.7 % leave-one-out recall at 96.8 % precision; 2 and 3 give
+ * 95.6 % at 97.0 %; 4 gives 94.1 %, 5 and 6 91.2 %. The labelled, held-out and
+ * added-after-calibration figures are the same for all. 3 is the stricter of the two best.
  */
 export const CLAUSE_MIN_TERMS = 3;
+
+/**
+ * A page sentence with fewer words than this is a fragment, not a claim, and matches nothing: two
+ * words name a thing ("Donald Trump", "Baghdad strike": photo headings between paragraphs), while a
+ * headline of four can state a fact ("Pentagon denies Iraq pullout"), so the bar is lower than the
+ * database's for its own claims (select-claims.ts MIN_CLAIM_WORDS, which picks whole sentences of
+ * prose). Words are counted as a reader counts them: runs of text between spaces that hold a letter
+ * or digit.
+ */
+export const MIN_SENTENCE_WORDS = 3;
+
+/** True when `text` has at least `count` words; stops reading at the count-th word. */
+function hasWords(text: string, count: number): boolean {
+  let words = 0;
+  let inWord = false;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || (code >= 9 && code <= 13) || code === 0xa0) {
+      inWord = false;
+      continue;
+    }
+    if (!inWord) {
+      inWord = true;
+      counted = false;
+    }
+    if (!counted && isWordChar(text[i]!)) {
+      counted = true;
+      if (++words >= count) return true;
+    }
+  }
+  return false;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+function isWordChar(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  return WORD_CHAR.test(char);
+}
+
+/**
+ * Terms a sentence must share with a claim beyond the claim's names (people with their ranks and
+ * roles, organisations, places, nationalities) to match it. A photo caption or a byline that only
+ * names people ("US Defense Secretary Mark Esper at the Pentagon", "Iraqi Prime Minister Adel Abdul
+ * Mahdi") shares rare terms with every claim about them and aligned at 0.6 to 0.9, but states none
+ * of their facts. One shared fact word (a verb, a noun such as "decision", a number or a day) is
+ * enough: a restatement of a claim that shares none of its fact words is not recognisable as one.
+ * An acronym's expansion counts as fact words ("CJTF-OIR stands for …" restates what it stands for).
+ * `npm run eval` ("fact terms" sweep): off, 7 of the 10 name-only captions in
+ * added-after-calibration.json match, and one labelled near miss does; 1 leaves one caption
+ * ("The US embassy in Baghdad, Iraq": "embassy" is a shared word) at the same recall; 2 loses six
+ * labelled paraphrases.
+ */
+export const MIN_FACT_TERMS = 1;
 
 export interface MatchTuning {
   threshold: number;
@@ -94,6 +153,10 @@ export interface MatchTuning {
   topK: number;
   candidateMinShare: number;
   weights: ScoreWeights;
+  /** Grey-zone candidates per sentence that Fuse.js scores (MAX_FUSE_CANDIDATES). */
+  maxFuseCandidates: number;
+  /** Shared terms beyond the claim's names a match needs (MIN_FACT_TERMS); 0 turns the rule off. */
+  minFactTerms: number;
   /**
    * Content terms a clause needs to be tried on its own when its sentence matches nothing as a
    * whole; Infinity turns clause matching off.
@@ -112,6 +175,8 @@ export const DEFAULT_TUNING: Readonly<MatchTuning> = {
   candidateMinShare: CANDIDATE_MIN_SHARE,
   weights: DEFAULT_WEIGHTS,
   clauseMinTerms: CLAUSE_MIN_TERMS,
+  minFactTerms: MIN_FACT_TERMS,
+  maxFuseCandidates: MAX_FUSE_CANDIDATES,
 };
 
 export interface ClaimHit {
@@ -123,7 +188,7 @@ export interface ClaimHit {
 }
 
 export interface ClaimFinder {
-  /** Matching claims for one sentence, best first; empty when nothing matches. */
+  /** Matching claims for one sentence, best first; empty when nothing matches or it is a fragment. */
   find(sentence: string, tuning?: Partial<MatchTuning>): ClaimHit[];
   /** The candidate claims the index proposes (before scoring), for diagnostics and eval. */
   candidatesOf(sentence: string, topK?: number): Claim[];
@@ -151,11 +216,43 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
     membersOfFact.set(fact.id, members);
   }
 
+  // The terms of each claim's names, derived from its features on first use.
+  const nameTermsOfClaim = new Map<number, ReadonlySet<string>>();
+  function nameTermsOf(p: number): ReadonlySet<string> {
+    let terms = nameTermsOfClaim.get(p);
+    if (terms === undefined) {
+      const { people, organisations, places, expansions = [] } = claims[p]!.features;
+      const names = [...organisations, ...places];
+      for (const person of people)
+        names.push(person.name, person.rank ?? '', person.role ?? '', person.branch ?? '');
+      const nameTerms = new Set(analyzeText(names.join('. ')).terms);
+      // What an acronym stands for is a fact the claim states, not only a name it uses.
+      for (const e of expansions)
+        for (const term of analyzeText(`${e.acronym} ${e.expansion}`).terms) nameTerms.delete(term);
+      terms = nameTerms;
+      nameTermsOfClaim.set(p, terms);
+    }
+    return terms;
+  }
+
+  /** How many of the page's terms the claim also has, not counting the claim's names; stops at `enough`. */
+  function countFactTerms(page: AnalyzedText, p: number, enough: number): number {
+    const claim = index.analyzed[p]!;
+    const names = nameTermsOf(p);
+    let count = 0;
+    for (const term of page.terms) {
+      if (!claim.set.has(term) || names.has(term) || NATIONALITIES[term] !== undefined) continue;
+      if (++count >= enough) break;
+    }
+    return count;
+  }
+
   const align = (page: AnalyzedText, p: number, weights: ScoreWeights) =>
     alignTerms(page, index.analyzed[p]!, index, weights);
 
   function find(sentence: string, override: Partial<MatchTuning> = {}): ClaimHit[] {
     const tuning = { ...DEFAULT_TUNING, ...override };
+    if (!hasWords(sentence, MIN_SENTENCE_WORDS)) return [];
     const whole = findIn(sentence, analyzeText(sentence), tuning);
     if (whole.length > 0) return whole;
     // A sentence that joins two statements ("… training Iraqi troops to combat ISIS as well as
@@ -183,7 +280,8 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
         const a = align(page, c.claim, tuning.weights);
         return { p: c.claim, score: a.score, pageCoverage: a.pageCoverage, coreMissed: a.coreMissed };
       })
-      .filter((c) => c.score >= (c.coreMissed ? Math.max(greyFloor, tuning.coreMissedThreshold) : greyFloor));
+      .filter((c) => c.score >= (c.coreMissed ? Math.max(greyFloor, tuning.coreMissedThreshold) : greyFloor))
+      .filter((c) => countFactTerms(page, c.p, tuning.minFactTerms) >= tuning.minFactTerms);
     if (scored.length === 0) return [];
     const accepted = scored.filter((c) => c.score >= tuning.threshold);
     const outright = accepted.length > 0 ? Math.max(...accepted.map((c) => c.pageCoverage)) : 0;
@@ -193,7 +291,7 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
       .filter((c) => c.score < tuning.threshold && c.pageCoverage >= outright * tuning.relativeFloor)
       .filter((c) => !acceptedFacts.has(factOfClaim.get(c.p)) || factOfClaim.get(c.p) === undefined)
       .sort((a, b) => b.score - a.score)
-      .slice(0, MAX_FUSE_CANDIDATES);
+      .slice(0, tuning.maxFuseCandidates);
     if (grey.length > 0) {
       const similarity = fuseSimilarities(
         sentence,

@@ -69,20 +69,25 @@ describe('held-out sentences, never used for calibration', () => {
   });
 });
 
-describe('sentences added after calibration (topical near misses, Esper paraphrases)', () => {
-  it('matches at most one topical near miss and keeps recall (measured 0/9 near misses, 100% / 83.3%)', () => {
+describe('sentences added after calibration (topical near misses, name-only captions, Esper paraphrases)', () => {
+  it('matches at most one topical near miss and keeps recall (measured 0/9 near misses, recall 100%)', () => {
     expect(added.byCategory['near-miss']?.tn ?? 0).toBeGreaterThanOrEqual(8);
     expect(added.byCategory['near-miss']?.fp ?? 0).toBeLessThanOrEqual(1);
-    expect(precisionOf(added.counts)).toBeGreaterThanOrEqual(0.8);
     expect(recallOf(added.counts)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('matches at most one name-only caption or byline (measured 1/10; 7/10 without MIN_FACT_TERMS)', () => {
+    expect(added.byCategory.generic?.tn ?? 0).toBeGreaterThanOrEqual(9);
+    expect(precisionOf(added.counts)).toBeGreaterThanOrEqual(0.8);
   });
 });
 
 describe('leave one article out over the seeds', () => {
-  it('keeps precision and recall against reader-judged truth (measured 96.9% / 91.2%)', () => {
+  it('keeps precision and recall against reader-judged truth (measured 97.0% / 95.6%)', () => {
     expect(precisionOf(loo.counts)).toBeGreaterThanOrEqual(0.92);
-    // 85.3% before clause matching (split-clauses.ts); the floor keeps most of that gain.
-    expect(recallOf(loo.counts)).toBeGreaterThanOrEqual(0.87);
+    // 85.3% before clause matching (split-clauses.ts), 91.2% before the fact-term rule let the
+    // Fuse.js rescue bar come down; the floor keeps most of those gains.
+    expect(recallOf(loo.counts)).toBeGreaterThanOrEqual(0.92);
   });
 
   it('keeps precision against the database grouping alone (measured 95.3%)', () => {

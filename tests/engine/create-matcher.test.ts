@@ -156,6 +156,27 @@ describe('createMatcher on the seed database', () => {
     expect(m.sources.flatMap((s) => s.details).some((d) => d.page.includes('400'))).toBe(false);
   });
 
+  it('matches nothing in a photo heading, caption or byline that only names people', () => {
+    const names = [
+      'Donald Trump',
+      'Baghdad strike',
+      'Defense Secretary Mark Esper',
+      'US Defence Secretary Mark Esper',
+      'Defense Secretary Mark Esper at the Pentagon in Washington',
+      'Iraqi Prime Minister Adel Abdul Mahdi',
+      'Brigadier General William H Seely III',
+    ];
+    expect(matcher.match(names)).toEqual([]);
+    // The same names in a sentence that states one of their facts still match.
+    const fact = one('Defense Secretary Mark Esper said there was no decision to leave Iraq.');
+    expect(fact?.sources.some((s) => /no decision/i.test(s.claim))).toBe(true);
+  });
+
+  it("matches a sentence that restates an acronym's expansion, whose fact words are names", () => {
+    const m = one('CJTF-OIR stands for Combined Joint Task Force - Operation Inherent Resolve.');
+    expect(m?.sources.some((s) => s.claim.includes('Inherent'))).toBe(true);
+  });
+
   it('does not match clauses too short or too generic to name a fact', () => {
     expect(
       matcher.match([
