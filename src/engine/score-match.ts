@@ -106,88 +106,77 @@ function isVariant(a: string, keyA: string, b: string, keyB: string): boolean {
   return boundedLevenshtein(a, b, 2) <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 4));
 }
 
-/**
- * Positions of each variant key in a text's terms, built once per analysed text (a claim's lives as
- * long as the index; a page sentence's for one lookup). Spelling variants share a key, so only
- * terms under the same key need an edit distance, instead of every term of the other text.
- */
-const termsByKey = new WeakMap<AnalyzedText, Map<string, number[]>>();
-
-function positionsByKey(text: AnalyzedText): Map<string, number[]> {
-  let map = termsByKey.get(text);
-  if (map === undefined) {
-    map = new Map();
-    for (let j = 0; j < text.keys.length; j++) {
-      const key = text.keys[j]!;
-      const list = map.get(key);
-      if (list) list.push(j);
-      else map.set(key, [j]);
-    }
-    termsByKey.set(text, map);
-  }
-  return map;
-}
-
-/**
- * Rarity weight of each of a text's terms under one index, remembered per analysed text (claims are
- * scored against many page sentences). With `unknownWeight` a term the index never saw (df 0)
- * weighs that instead, as alignTerms reads the page side; `null` reads every term's own weight.
- */
-const weightsOfText = new WeakMap<
-  AnalyzedText,
-  { index: CandidateIndex; unknown: number | null; weights: Float64Array }
->();
-
-function termWeightsOf(
-  text: AnalyzedText,
-  index: CandidateIndex,
-  unknownWeight: number | null,
-): Float64Array {
-  const cached = weightsOfText.get(text);
-  if (cached !== undefined && cached.index === index && cached.unknown === unknownWeight)
-    return cached.weights;
-  const weights = new Float64Array(text.terms.length);
-  for (let i = 0; i < text.terms.length; i++) {
-    const term = text.terms[i]!;
-    weights[i] = unknownWeight !== null && index.termDf(term) === 0 ? unknownWeight : index.termWeight(term);
-  }
-  weightsOfText.set(text, { index, unknown: unknownWeight, weights });
-  return weights;
-}
-
 /** One bit per slot, so "does the other text fill this slot" is a mask test. */
 const SLOT_BITS: Readonly<Record<Slot, number>> = { number: 1, weekday: 2, month: 4, branch: 8 };
 
 /**
- * What alignTerms reads of one analysed text under given weights, beyond its term weights: the
- * slots it fills, the slots of its core terms, and which terms are core. Remembered per text and
- * weights object (a claim is aligned with many sentences; a sentence with several claims).
+ * What alignTerms reads of one analysed text under one index and weights, derived once and
+ * remembered per text (a claim is aligned with many page sentences, a sentence with several
+ * claims):
+ * - `weights`: the rarity weight of each term; with `unknown` set, a term the index never saw
+ *   (df 0) weighs that instead, as alignTerms reads the page side; `null` reads every term's own;
+ * - `byKey`: positions of each variant key, so only terms under the same key need an edit distance;
+ * - `slotMask`: the slots the text fills; `coreSlotMask` and `core`: the slots and positions of its
+ *   core terms (CORE_SLOTS).
  */
-interface SlotProfile {
-  weights: ScoreWeights;
+interface TextProfile {
+  index: CandidateIndex;
+  unknown: number | null;
+  scoreWeights: ScoreWeights;
+  weights: Float64Array;
+  byKey: Map<string, number[]>;
   slotMask: number;
   coreSlotMask: number;
   core: Uint8Array;
 }
-const slotProfiles = new WeakMap<AnalyzedText, SlotProfile>();
+const profiles = new WeakMap<AnalyzedText, TextProfile>();
 
-function slotProfileOf(text: AnalyzedText, weights: ScoreWeights): SlotProfile {
-  const cached = slotProfiles.get(text);
-  if (cached !== undefined && cached.weights === weights) return cached;
+function profileOf(
+  text: AnalyzedText,
+  index: CandidateIndex,
+  unknownWeight: number | null,
+  scoreWeights: ScoreWeights,
+): TextProfile {
+  const cached = profiles.get(text);
+  if (
+    cached !== undefined &&
+    cached.index === index &&
+    cached.unknown === unknownWeight &&
+    cached.scoreWeights === scoreWeights
+  )
+    return cached;
+  const n = text.terms.length;
+  const weights = new Float64Array(n);
+  const byKey = new Map<string, number[]>();
+  const core = new Uint8Array(n);
   let slotMask = 0;
   let coreSlotMask = 0;
-  const core = new Uint8Array(text.terms.length);
-  for (let i = 0; i < text.terms.length; i++) {
+  for (let i = 0; i < n; i++) {
+    const term = text.terms[i]!;
+    weights[i] = unknownWeight !== null && index.termDf(term) === 0 ? unknownWeight : index.termWeight(term);
+    const key = text.keys[i]!;
+    const list = byKey.get(key);
+    if (list) list.push(i);
+    else byKey.set(key, [i]);
     const slot = text.slots[i];
     if (slot === null || slot === undefined) continue;
     slotMask |= SLOT_BITS[slot];
-    if (isCoreTerm(text.terms[i]!, slot, weights)) {
+    if (isCoreTerm(term, slot, scoreWeights)) {
       core[i] = 1;
       coreSlotMask |= SLOT_BITS[slot];
     }
   }
-  const profile = { weights, slotMask, coreSlotMask, core };
-  slotProfiles.set(text, profile);
+  const profile = {
+    index,
+    unknown: unknownWeight,
+    scoreWeights,
+    weights,
+    byKey,
+    slotMask,
+    coreSlotMask,
+    core,
+  };
+  profiles.set(text, profile);
   return profile;
 }
 
@@ -221,12 +210,12 @@ export function alignTerms(
   weights: ScoreWeights = DEFAULT_WEIGHTS,
 ): Alignment {
   const unknownWeight = index.termWeight('') * weights.unknownTermFactor;
-  const pageWeights = termWeightsOf(page, index, unknownWeight);
-  const claimWeights = termWeightsOf(claim, index, null);
-  const pageByKey = positionsByKey(page);
-  const claimByKey = positionsByKey(claim);
-  const pageProfile = slotProfileOf(page, weights);
-  const claimProfile = slotProfileOf(claim, weights);
+  const pageProfile = profileOf(page, index, unknownWeight, weights);
+  const claimProfile = profileOf(claim, index, null, weights);
+  const pageWeights = pageProfile.weights;
+  const claimWeights = claimProfile.weights;
+  const pageByKey = pageProfile.byKey;
+  const claimByKey = claimProfile.byKey;
   let pageTotal = 0;
   let pageMet = 0;
   let shared = 0;
