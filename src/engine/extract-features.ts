@@ -32,6 +32,11 @@ interface Token {
 const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}'\u2019.,&-]*[\p{L}\p{N}])?/gu;
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Text whose only letters and digits are ASCII ones and whose other characters fold to
+ * punctuation or spaces: the fast paths below read such text without folding it.
+ */
+const TYPOGRAPHIC_TEXT = /^[\t\n\r\x20-\x7e\u2018\u2019\u201C\u201D\u2013\u2014\u00A0\u2026]*$/;
 const DIGIT_GROUPS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 /** Drops a trailing possessive ('s or \u2019s) and every dot: "U.S." -> "us", "Iraq's" -> "iraq". */
@@ -572,10 +577,8 @@ function isNameWordAt(tokens: Token[], k: number): boolean {
 function extractPeople(text: string, tokens: Token[]): PersonSpan[] {
   const out: PersonSpan[] = [];
   let i = 0;
-  // Defined once per call rather than once per token (it was rebuilt on every loop turn).
-  const isNameWord = (k: number): boolean => isNameWordAt(tokens, k);
   while (i < tokens.length) {
-    if (!isNameWord(i)) {
+    if (!isNameWordAt(tokens, i)) {
       i++;
       continue;
     }
@@ -583,7 +586,7 @@ function extractPeople(text: string, tokens: Token[]): PersonSpan[] {
     while (j + 1 < tokens.length && gapIsPlainName(text, tokens[j]!, tokens[j + 1]!)) {
       const nxt = tokens[j + 1]!;
       if (
-        isNameWord(j + 1) ||
+        isNameWordAt(tokens, j + 1) ||
         /^[A-Z]$/.test(nxt.raw.replace(/\.$/, '')) ||
         /^(?:III|II|IV|Jr|Sr)$/.test(nxt.raw)
       ) {
@@ -688,26 +691,41 @@ function extractOrganisations(text: string, tokens: Token[]): string[] {
     if (ORG_ACRONYMS.has(t.low)) out.add(t.low === 'isil' || t.low === 'daesh' ? 'isis' : t.low);
   if (/\bislamic state\b/i.test(text)) out.add('isis');
   // Capitalised runs containing an organisation word: "Combined Joint Operations Baghdad", "Joint Chiefs of Staff".
-  for (const m of text.matchAll(
-    /\b[A-Z][\p{L}'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\p{L}'\u2019-]*)*(?:\s+of\s+Staff)?/gu,
-  )) {
-    const words = foldText(m[0])
-      .replace(/['\u2019]s\b/g, '')
-      .split(/\s+/)
-      .filter((w) => !ORG_NOISE.has(w));
-    // Rank and title words separate an organisation from a person ("Marine Corps | Brigadier General ...").
-    let segment: string[] = [];
-    const flush = (): void => {
-      if (segment.length >= 2 && segment.some((w) => ORG_WORDS.has(w))) out.add(segment.join(' '));
-      segment = [];
-    };
-    for (const w of words) {
-      if (PERSON_TITLE_WORDS.has(w)) flush();
-      else segment.push(w);
-    }
-    flush();
+  const plain = TYPOGRAPHIC_TEXT.test(text);
+  for (const m of text.matchAll(CAPITALISED_RUN)) {
+    const run = m[0];
+    // In plain text folding adds no spaces, so a one-word run cannot hold a two-word organisation.
+    if (plain && !WHITESPACE.test(run)) continue;
+    addOrganisationsOfRun(run, out);
   }
   return [...out].sort();
+}
+
+/** Capitalised runs: "Combined Joint Operations Baghdad", "Joint Chiefs of Staff". */
+const CAPITALISED_RUN =
+  /\b[A-Z][\p{L}'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\p{L}'\u2019-]*)*(?:\s+of\s+Staff)?/gu;
+const WHITESPACE = /\s/;
+
+/** Adds each segment of a capitalised run that holds an organisation word. */
+function addOrganisationsOfRun(run: string, out: Set<string>): void {
+  const words = foldText(run)
+    .replace(/['\u2019]s\b/g, '')
+    .split(/\s+/);
+  // Rank and title words separate an organisation from a person ("Marine Corps | Brigadier General ...").
+  let segment: string[] = [];
+  let hasOrgWord = false;
+  for (const w of words) {
+    if (ORG_NOISE.has(w)) continue;
+    if (PERSON_TITLE_WORDS.has(w)) {
+      if (segment.length >= 2 && hasOrgWord) out.add(segment.join(' '));
+      segment = [];
+      hasOrgWord = false;
+    } else {
+      segment.push(w);
+      if (ORG_WORDS.has(w)) hasOrgWord = true;
+    }
+  }
+  if (segment.length >= 2 && hasOrgWord) out.add(segment.join(' '));
 }
 
 /** Single-word place names, for telling a place from a person's name. */
@@ -819,10 +837,6 @@ export interface QuoteSpan {
 /** Finds quoted spans: curly double quotes, straight double quotes, and multi-word curly single quotes. */
 export function findQuotes(text: string): QuoteSpan[] {
   const out: QuoteSpan[] = [];
-  const push = (s: number, e: number, open: boolean, continued: boolean): void => {
-    const inner = text.slice(s, e).replace(/^[\s,.:;\u2026]+|[\s,.:;\u2026]+$/g, '');
-    if (inner.length >= 2) out.push({ text: inner, start: s, end: e, open, continued });
-  };
   const pos = 0;
   let openAt = -1;
   let sawAny = false;
@@ -832,20 +846,32 @@ export function findQuotes(text: string): QuoteSpan[] {
       if (openAt === -1) openAt = i + 1;
       sawAny = true;
     } else if (ch === '\u201D' || (ch === '"' && openAt !== -1)) {
-      if (openAt !== -1) push(openAt, i, false, false);
-      else if (!sawAny) push(pos, i, false, true);
+      if (openAt !== -1) pushQuote(text, out, openAt, i, false, false);
+      else if (!sawAny) pushQuote(text, out, pos, i, false, true);
       openAt = -1;
       sawAny = true;
     }
   }
-  if (openAt !== -1) push(openAt, text.length, true, false);
+  if (openAt !== -1) pushQuote(text, out, openAt, text.length, true, false);
   for (const m of text.matchAll(/(?:^|[\s(])\u2018([^\u2018\u2019]+?)\u2019(?![\p{L}])/gu)) {
     if (m[1]!.trim().includes(' ')) {
       const s = m.index + m[0].indexOf('\u2018') + 1;
-      push(s, s + m[1]!.length, false, false);
+      pushQuote(text, out, s, s + m[1]!.length, false, false);
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+function pushQuote(
+  text: string,
+  out: QuoteSpan[],
+  s: number,
+  e: number,
+  open: boolean,
+  continued: boolean,
+): void {
+  const inner = text.slice(s, e).replace(/^[\s,.:;\u2026]+|[\s,.:;\u2026]+$/g, '');
+  if (inner.length >= 2) out.push({ text: inner, start: s, end: e, open, continued });
 }
 
 const NOUN_SPEAKERS: ReadonlyArray<[RegExp, string]> = [
