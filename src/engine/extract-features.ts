@@ -48,6 +48,14 @@ function lowForm(folded: string): string {
   return low.includes('.') ? low.replace(/\./g, '') : low;
 }
 
+/** A word -> value map from space-separated word lists, one list per value. */
+function mapWords(lists: Record<string, string>): ReadonlyMap<string, string> {
+  const map = new Map<string, string>();
+  for (const [value, words] of Object.entries(lists))
+    for (const word of words.split(' ')) map.set(word, value);
+  return map;
+}
+
 function tokenizeWithOffsets(text: string): Token[] {
   const out: Token[] = [];
   const asciiText = PRINTABLE_ASCII.test(text);
@@ -206,11 +214,27 @@ const MONTHS: Readonly<Record<string, number>> = createTable({
   dec: 12,
 });
 
+/** Capitalised words naming a service, kept as modifiers of a counted unit ("5,000 Army troops"). */
+const SERVICE_MODIFIERS: ReadonlySet<string> = new Set(
+  'army navy marine marines air force corps special national guard'.split(' '),
+);
+
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+
+function startsWithDigit(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= DIGIT_0 && c <= DIGIT_9;
+}
+
 function parseNumber(low: string): number | null {
-  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(low)) return Number(low.replace(/,/g, ''));
+  if (!startsWithDigit(low)) {
+    const w = NUMBER_WORDS[low];
+    return w === undefined ? null : w;
+  }
+  if (DIGIT_GROUPS.test(low)) return Number(low.replace(/,/g, ''));
   if (/^\d+(?:\.\d+)?$/.test(low)) return Number(low);
-  const w = NUMBER_WORDS[low];
-  return w === undefined ? null : w;
+  return null;
 }
 
 function unitOf(tokens: Token[], from: number): { unit: string; modifiers: string[]; end: number } | null {
@@ -224,11 +248,11 @@ function unitOf(tokens: Token[], from: number): { unit: string; modifiers: strin
       continue;
     }
     if (UNIT_ADJECTIVES.has(t.low)) continue;
-    if (t.cap && /^(?:army|navy|marine|marines|air|force|corps|special|national|guard)$/.test(t.low)) {
+    if (t.cap && SERVICE_MODIFIERS.has(t.low)) {
       modifiers.push(t.low);
       continue;
     }
-    if (/^\d/.test(t.low) || t.low.length < 2) return null;
+    if (startsWithDigit(t.low) || t.low.length < 2) return null;
     if (STOP_AFTER_NUMBER.has(t.low)) return null;
     let unit = stemWord(canonicalWord(t.low));
     let end = j;
@@ -441,14 +465,17 @@ const TITLES: ReadonlyArray<[string, string]> = [
   ['dr', ''],
 ];
 
-const BRANCHES: ReadonlyArray<[RegExp, string]> = [
-  [/^marine corps$|^marines?$/, 'Marine Corps'],
-  [/^navy$/, 'Navy'],
-  [/^army$/, 'Army'],
-  [/^air force$/, 'Air Force'],
-  [/^coast guard$/, 'Coast Guard'],
-  [/^space force$/, 'Space Force'],
-];
+/** Service branches by their one- or two-word folded name. */
+const BRANCHES: ReadonlyMap<string, string> = new Map([
+  ['marine corps', 'Marine Corps'],
+  ['marine', 'Marine Corps'],
+  ['marines', 'Marine Corps'],
+  ['navy', 'Navy'],
+  ['army', 'Army'],
+  ['air force', 'Air Force'],
+  ['coast guard', 'Coast Guard'],
+  ['space force', 'Space Force'],
+]);
 
 /** Capitalised words that are never part of a person's name. */
 const NOT_NAME = new Set(
@@ -524,8 +551,13 @@ const PLACES: ReadonlyArray<[string, string]> = [
   ['white house', 'white house'],
 ];
 
-const SPEECH_VERBS =
-  /^(?:said|says|say|told|tells|added|adds|insisted|insists|stated|states|stressed|warned|warns|wrote|writes|reads|read|announced|claimed|claims|explained|noted|declared|tweeted|responded|urged|asked|saying|stating|adding|insisting|starts|begins)$/;
+const SPEECH_VERBS: ReadonlySet<string> = new Set(
+  (
+    'said says say told tells added adds insisted insists stated states stressed warned warns wrote writes reads ' +
+    'read announced claimed claims explained noted declared tweeted responded urged asked saying stating adding ' +
+    'insisting starts begins'
+  ).split(' '),
+);
 
 interface PersonSpan extends PersonMention {
   startToken: number;
@@ -603,7 +635,7 @@ function extractPeople(text: string, tokens: Token[]): PersonSpan[] {
     const title = rank ? null : matchPhraseBefore(tokens, i, TITLES);
     const titleBeforeRank = rank ? matchPhraseBefore(tokens, rank.from, TITLES) : null;
     const after = tokens[j + 1];
-    const speaks = after !== undefined && SPEECH_VERBS.test(after.low);
+    const speaks = after !== undefined && SPEECH_VERBS.has(after.low);
     const runLength = j - i + 1;
     const sentenceInitialSingle = i === 0 && runLength === 1;
     // "Milley, the chairman of ..." : a role appositive also marks a single word as a person.
@@ -626,9 +658,9 @@ function extractPeople(text: string, tokens: Token[]): PersonSpan[] {
       if (!gapIsPlain(text, tokens[k]!, tokens[k + 1]!)) break;
       const one = tokens[k]!.low;
       const two = `${one} ${tokens[k + 1]?.low ?? ''}`;
-      const hit = BRANCHES.find(([re]) => re.test(two)) ?? BRANCHES.find(([re]) => re.test(one));
-      if (hit) {
-        branch = hit[1];
+      const hit = BRANCHES.get(two) ?? BRANCHES.get(one);
+      if (hit !== undefined) {
+        branch = hit;
         break;
       }
     }
@@ -764,26 +796,34 @@ function extractPlaces(text: string, folded: string): string[] {
 // ---- Polarity ----------------------------------------------------------------------------------
 
 /** Predicates whose polarity sources contradict each other on; stem prefix -> predicate. */
-const PREDICATES: ReadonlyArray<[RegExp, string]> = [
-  [
-    /^(?:leave|leaving|withdraw|withdrawal|withdrawing|withdrawn|pullout|depart|departure|departing|exit)$/,
-    'leave',
-  ],
-  [/^(?:sign|signed|signing)$/, 'sign'],
-  [/^(?:accurate)$/, 'accurate'],
-  [/^(?:confirm|confirmed|confirms)$/, 'confirm'],
-  [/^(?:stay|staying|remain|remaining)$/, 'stay'],
-];
-const PHRASAL_LEAVE = /^(?:pull|pulling|pulled|move|moving|moved|movement)$/;
+const PREDICATES: ReadonlyMap<string, string> = mapWords({
+  leave: 'leave leaving withdraw withdrawal withdrawing withdrawn pullout depart departure departing exit',
+  sign: 'sign signed signing',
+  accurate: 'accurate',
+  confirm: 'confirm confirmed confirms',
+  stay: 'stay staying remain remaining',
+});
+/** Verbs that mean leaving when "out" follows ("pull out"). */
+const PHRASAL_LEAVE: ReadonlySet<string> = new Set(
+  'pull pulling pulled move moving moved movement'.split(' '),
+);
 
-const NEGATION_CUES =
-  /^(?:no|not|never|none|nothing|without|neither|nor|deny|denied|denies|denying|cannot|unsigned|inaccurate)$|n['\u2019]t$/;
+const NEGATION_WORDS: ReadonlySet<string> = new Set(
+  'no not never none nothing without neither nor deny denied denies denying cannot unsigned inaccurate'.split(
+    ' ',
+  ),
+);
 const NEGATION_SCOPE = 8;
+
+function isNegationCue(low: string): boolean {
+  return NEGATION_WORDS.has(low) || low.endsWith("n't") || low.endsWith('n\u2019t');
+}
 
 function predicateAt(tokens: Token[], k: number): string | null {
   const t = tokens[k]!;
-  for (const [re, p] of PREDICATES) if (re.test(t.low)) return p;
-  if (PHRASAL_LEAVE.test(t.low) && tokens[k + 1]?.low === 'out') return 'leave';
+  const predicate = PREDICATES.get(t.low);
+  if (predicate !== undefined) return predicate;
+  if (PHRASAL_LEAVE.has(t.low) && tokens[k + 1]?.low === 'out') return 'leave';
   return null;
 }
 
@@ -792,7 +832,7 @@ function extractAssertions(text: string, tokens: Token[]): { assertions: Asserti
   let anyNegation = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!NEGATION_CUES.test(t.low)) continue;
+    if (!isNegationCue(t.low)) continue;
     anyNegation = true;
     if (t.low === 'unsigned' || t.low === 'inaccurate') {
       negatedAt.set(i, i);
@@ -812,7 +852,7 @@ function extractAssertions(text: string, tokens: Token[]): { assertions: Asserti
     if (t.low === 'inaccurate') predicate = 'accurate';
     if (!predicate) continue;
     const cue = negatedAt.get(k);
-    const endTok = PHRASAL_LEAVE.test(t.low) ? tokens[k + 1]! : t;
+    const endTok = PHRASAL_LEAVE.has(t.low) ? tokens[k + 1]! : t;
     assertions.push({
       predicate,
       negated: cue !== undefined,
@@ -874,17 +914,17 @@ function pushQuote(
   if (inner.length >= 2) out.push({ text: inner, start: s, end: e, open, continued });
 }
 
-const NOUN_SPEAKERS: ReadonlyArray<[RegExp, string]> = [
-  [/^(?:letter|memo|draft|document|correspondence)$/, 'letter'],
-  [/^(?:spokesman|spokeswoman|spokesperson)$/, 'spokesman'],
-  [/^(?:resolution)$/, 'resolution'],
-  [/^(?:officer|official|officials)$/, 'official'],
-  [/^(?:office|statement)$/, 'office'],
-  [/^(?:pentagon)$/, 'pentagon'],
-  [/^(?:president)$/, 'president'],
-  [/^(?:adviser|advisor)$/, 'adviser'],
-];
-const PRONOUNS = /^(?:he|she|they|it|we)$/;
+const NOUN_SPEAKERS: ReadonlyMap<string, string> = mapWords({
+  letter: 'letter memo draft document correspondence',
+  spokesman: 'spokesman spokeswoman spokesperson',
+  resolution: 'resolution',
+  official: 'officer official officials',
+  office: 'office statement',
+  pentagon: 'pentagon',
+  president: 'president',
+  adviser: 'adviser advisor',
+});
+const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'it', 'we']);
 /** How many words before a speech verb a speaking noun ("the letter", "the President") may stand. */
 const NOUN_SPEAKER_WINDOW = 16;
 
@@ -901,11 +941,8 @@ export function findSpeaker(sentence: string): string | null {
 function speakerFrom(text: string, tokens: Token[], people: PersonSpan[]): string | null {
   for (let v = 0; v < tokens.length; v++) {
     const verb = tokens[v]!;
-    const isVerb =
-      SPEECH_VERBS.test(verb.low) ||
-      (verb.low === 'according' && tokens[v + 1]?.low === 'to') ||
-      verb.low === 'stands';
-    if (!isVerb || verb.low === 'stands') continue;
+    const isVerb = SPEECH_VERBS.has(verb.low) || (verb.low === 'according' && tokens[v + 1]?.low === 'to');
+    if (!isVerb) continue;
     // Person or noun just before the verb (allowing an appositive: "Milley, chairman of ..., said").
     let best: string | null = null;
     for (const p of people) {
@@ -926,18 +963,18 @@ function speakerFrom(text: string, tokens: Token[], people: PersonSpan[]): strin
     if (best) return best;
     for (let k = v - 1; k >= Math.max(0, v - NOUN_SPEAKER_WINDOW); k--) {
       const low = tokens[k]!.low;
-      const noun = NOUN_SPEAKERS.find(([re]) => re.test(low));
-      if (noun) return noun[1];
-      if (PRONOUNS.test(low) && k === v - 1) return 'pronoun';
+      const noun = NOUN_SPEAKERS.get(low);
+      if (noun !== undefined) return noun;
+      if (k === v - 1 && PRONOUNS.has(low)) return 'pronoun';
       if (/[\u201C\u201D"]/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) break;
     }
     // "read the letter from ...": the document speaks, not its author.
     const after1 = tokens[v + 1]?.low;
     const after2 = tokens[v + 2]?.low;
-    const nounAfter = NOUN_SPEAKERS.find(
-      ([re]) => (after1 === 'the' || after1 === 'a') && after2 !== undefined && re.test(after2),
-    );
-    if (nounAfter) return nounAfter[1];
+    if ((after1 === 'the' || after1 === 'a') && after2 !== undefined) {
+      const nounAfter = NOUN_SPEAKERS.get(after2);
+      if (nounAfter !== undefined) return nounAfter;
+    }
     // Person right after the verb: "..., says US Secretary of Defence, Mark Esper." / "according to Esper".
     for (const p of people) {
       const start = tokens[p.startToken]!;
