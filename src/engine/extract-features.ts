@@ -37,6 +37,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  * punctuation or spaces: the fast paths below read such text without folding it.
  */
 const TYPOGRAPHIC_TEXT = /^[\t\n\r\x20-\x7e\u2018\u2019\u201C\u201D\u2013\u2014\u00A0\u2026]*$/;
+const ANY_DIGIT = /\d/;
 const DIGIT_GROUPS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 /** Drops a trailing possessive ('s or \u2019s) and every dot: "U.S." -> "us", "Iraq's" -> "iraq". */
@@ -56,7 +57,11 @@ function mapWords(lists: Record<string, string>): ReadonlyMap<string, string> {
   return map;
 }
 
-function tokenizeWithOffsets(text: string): Token[] {
+function tokenizeWithOffsets(text: string, plain = TYPOGRAPHIC_TEXT.test(text)): Token[] {
+  return plain ? tokenizePlainText(text) : tokenizeAnyText(text);
+}
+
+function tokenizeAnyText(text: string): Token[] {
   const out: Token[] = [];
   const asciiText = PRINTABLE_ASCII.test(text);
   for (const m of text.matchAll(TOKEN_RE)) {
@@ -72,6 +77,70 @@ function tokenizeWithOffsets(text: string): Token[] {
     const first = raw.charCodeAt(0);
     const cap = isAscii ? first >= 65 && first <= 90 : /^\p{Lu}/u.test(raw);
     out.push({ raw, low: lowForm(folded), start, end: start + raw.length, cap });
+  }
+  return out;
+}
+
+const APOSTROPHE = 39;
+const RIGHT_SINGLE_QUOTE = 0x2019;
+const FULL_STOP = 46;
+const COMMA = 44;
+const AMPERSAND = 38;
+const HYPHEN = 45;
+const UPPER_A = 65;
+const UPPER_Z = 90;
+
+function isAsciiLetterOrDigit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= UPPER_A && c <= UPPER_Z) || (c >= DIGIT_0 && c <= DIGIT_9);
+}
+
+/** Characters TOKEN_RE lets a token run on through, besides letters and digits. */
+function isTokenJoiner(c: number): boolean {
+  return (
+    c === APOSTROPHE ||
+    c === RIGHT_SINGLE_QUOTE ||
+    c === FULL_STOP ||
+    c === COMMA ||
+    c === AMPERSAND ||
+    c === HYPHEN
+  );
+}
+
+/**
+ * `tokenizeAnyText` for TYPOGRAPHIC_TEXT, read char by char: there every letter and digit is
+ * ASCII, so TOKEN_RE's Unicode classes and most folding reduce to ASCII tests.
+ */
+function tokenizePlainText(text: string): Token[] {
+  const out: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiLetterOrDigit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = i + 1;
+    let curly = false;
+    for (let j = end; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (isAsciiLetterOrDigit(c)) end = j + 1;
+      else if (c === RIGHT_SINGLE_QUOTE) curly = true;
+      else if (!isTokenJoiner(c)) break;
+    }
+    i = end;
+    let raw = text.slice(start, end);
+    if (raw.includes(',') && !DIGIT_GROUPS.test(raw)) raw = raw.slice(0, raw.indexOf(','));
+    // Only a curly apostrophe needs folding; folded, it is the straight one.
+    const folded = curly && raw.includes('\u2019') ? foldText(raw) : raw.toLowerCase();
+    const first = raw.charCodeAt(0);
+    out.push({
+      raw,
+      low: lowForm(folded),
+      start,
+      end: start + raw.length,
+      cap: first >= UPPER_A && first <= UPPER_Z,
+    });
   }
   return out;
 }
@@ -391,7 +460,7 @@ const MONTH_YEAR = new RegExp(`\\b(${MONTH_NAMES}) (\\d{4})\\b`, 'g');
 /** Dates in a sentence already folded by `foldText`. Every pattern needs a digit. */
 function extractDates(folded: string): string[] {
   const out = new Set<string>();
-  if (!/\d/.test(folded)) return [];
+  if (!ANY_DIGIT.test(folded)) return [];
   for (const m of folded.matchAll(ISO_DATE)) out.add(`${m[1]}-${m[2]}-${m[3]}`);
   for (const m of folded.matchAll(MONTH_DAY_YEAR)) {
     const month = MONTHS[m[1]!]!;
@@ -717,13 +786,12 @@ const PERSON_TITLE_WORDS = new Set(
   ),
 );
 
-function extractOrganisations(text: string, tokens: Token[]): string[] {
+function extractOrganisations(text: string, tokens: Token[], plain: boolean): string[] {
   const out = new Set<string>();
   for (const t of tokens)
     if (ORG_ACRONYMS.has(t.low)) out.add(t.low === 'isil' || t.low === 'daesh' ? 'isis' : t.low);
   if (/\bislamic state\b/i.test(text)) out.add('isis');
   // Capitalised runs containing an organisation word: "Combined Joint Operations Baghdad", "Joint Chiefs of Staff".
-  const plain = TYPOGRAPHIC_TEXT.test(text);
   for (const m of text.matchAll(CAPITALISED_RUN)) {
     const run = m[0];
     // In plain text folding adds no spaces, so a one-word run cannot hold a two-word organisation.
@@ -775,12 +843,14 @@ const PLACES_BY_FIRST_WORD: ReadonlyMap<string, ReadonlyArray<[string[], string]
   return map;
 })();
 
+/** "US" is read on the raw text: folded, it is the pronoun "us". */
+const US_ABBREVIATION = /(?:^|[^\p{L}])U\.?S\.?A?(?![\p{L}])/u;
+
 /** Places named in `text`; `folded` is `foldText(text)`. */
 function extractPlaces(text: string, folded: string): string[] {
   const words = folded.replace(/[^a-z0-9 ]+/g, ' ').split(/ +/);
   const out = new Set<string>();
-  // "US" is read on the raw text: folded, it is the pronoun "us".
-  if (/(?:^|[^\p{L}])U\.?S\.?A?(?![\p{L}])/u.test(text)) out.add('us');
+  if (text.includes('U') && US_ABBREVIATION.test(text)) out.add('us');
   for (let i = 0; i < words.length; i++) {
     const names = PLACES_BY_FIRST_WORD.get(words[i]!);
     if (names === undefined) continue;
@@ -791,6 +861,48 @@ function extractPlaces(text: string, folded: string): string[] {
     }
   }
   return [...out].sort();
+}
+
+/**
+ * `extractPlaces` for TYPOGRAPHIC_TEXT without folding it: there the folded words are the
+ * text's runs of ASCII letters and digits, lower-cased.
+ */
+function extractPlacesFromPlainText(text: string): string[] {
+  const out = new Set<string>();
+  if (text.includes('U') && US_ABBREVIATION.test(text)) out.add('us');
+  let wordStart = nextWordStart(text, 0);
+  while (wordStart < text.length) {
+    const wordEnd = wordEndFrom(text, wordStart);
+    const names = PLACES_BY_FIRST_WORD.get(text.slice(wordStart, wordEnd).toLowerCase());
+    if (names !== undefined)
+      for (const [name, canonical] of names) if (followsName(text, wordEnd, name)) out.add(canonical);
+    wordStart = nextWordStart(text, wordEnd);
+  }
+  return [...out].sort();
+}
+
+/** Whether the words of `text` from `from` on are `name[1..]` (its first word already matched). */
+function followsName(text: string, from: number, name: string[]): boolean {
+  let end = from;
+  for (let k = 1; k < name.length; k++) {
+    const start = nextWordStart(text, end);
+    if (start >= text.length) return false;
+    end = wordEndFrom(text, start);
+    if (text.slice(start, end).toLowerCase() !== name[k]) return false;
+  }
+  return true;
+}
+
+function nextWordStart(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !isAsciiLetterOrDigit(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function wordEndFrom(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length && isAsciiLetterOrDigit(text.charCodeAt(i))) i++;
+  return i;
 }
 
 // ---- Polarity ----------------------------------------------------------------------------------
@@ -1017,8 +1129,10 @@ function extractExpansions(text: string): AcronymExpansion[] {
  * paragraph attributes quotes to, used when the sentence itself names no speaker.
  */
 export function extractFeatures(sentence: string, context?: { speaker?: string | null }): ClaimFeatures {
-  const tokens = tokenizeWithOffsets(sentence);
-  const folded = foldText(sentence);
+  const plain = TYPOGRAPHIC_TEXT.test(sentence);
+  const tokens = tokenizeWithOffsets(sentence, plain);
+  // Plain text folds no character into a digit, and every date pattern needs one.
+  const folded = plain && !ANY_DIGIT.test(sentence) ? null : foldText(sentence);
   const peopleSpans = extractPeople(sentence, tokens);
   const ownSpeaker = speakerFrom(sentence, tokens, peopleSpans);
   const contextSpeaker = context?.speaker ?? null;
@@ -1030,10 +1144,10 @@ export function extractFeatures(sentence: string, context?: { speaker?: string |
   return {
     quantities: extractQuantities(sentence, tokens),
     days: [...new Set(dayMentions.map((d) => d.day))].sort(),
-    dates: extractDates(folded),
+    dates: folded === null ? [] : extractDates(folded),
     people,
-    organisations: extractOrganisations(sentence, tokens),
-    places: extractPlaces(sentence, folded),
+    organisations: extractOrganisations(sentence, tokens, plain),
+    places: folded === null ? extractPlacesFromPlainText(sentence) : extractPlaces(sentence, folded),
     negated,
     quotes,
     dayMentions,
