@@ -147,37 +147,37 @@ function tokenizePlainText(text: string): Token[] {
 
 // ---- Quantities -------------------------------------------------------------------------------
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = createTable({
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  hundred: 100,
-  thousand: 1000,
-  dozen: 12,
-});
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+  ['fifteen', 15],
+  ['twenty', 20],
+  ['thirty', 30],
+  ['forty', 40],
+  ['fifty', 50],
+  ['hundred', 100],
+  ['thousand', 1000],
+  ['dozen', 12],
+]);
 
-const MULTIPLIERS: Readonly<Record<string, number>> = createTable({
-  hundred: 100,
-  thousand: 1000,
-  million: 1e6,
-  billion: 1e9,
-  trillion: 1e12,
-  m: 1e6,
-  bn: 1e9,
-});
+const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
+  ['hundred', 100],
+  ['thousand', 1000],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
+  ['m', 1e6],
+  ['bn', 1e9],
+]);
 
 const QUALIFIERS_2: ReadonlyArray<[string, QuantityQualifier]> = [
   ['more than', 'more-than'],
@@ -196,20 +196,20 @@ const QUALIFIERS_2: ReadonlyArray<[string, QuantityQualifier]> = [
   ['as many as', 'at-most'],
 ];
 
-const QUALIFIERS_1: Readonly<Record<string, QuantityQualifier>> = createTable({
-  about: 'about',
-  around: 'about',
-  some: 'about',
-  roughly: 'about',
-  approximately: 'about',
-  approx: 'about',
-  estimated: 'about',
-  circa: 'about',
-  nearly: 'nearly',
-  almost: 'nearly',
-  over: 'more-than',
-  under: 'less-than',
-});
+const QUALIFIERS_1: ReadonlyMap<string, QuantityQualifier> = new Map([
+  ['about', 'about'],
+  ['around', 'about'],
+  ['some', 'about'],
+  ['roughly', 'about'],
+  ['approximately', 'about'],
+  ['approx', 'about'],
+  ['estimated', 'about'],
+  ['circa', 'about'],
+  ['nearly', 'nearly'],
+  ['almost', 'nearly'],
+  ['over', 'more-than'],
+  ['under', 'less-than'],
+]);
 
 /** Words naming whose things are counted; different countries never compare. */
 export const NATIONALITIES: Readonly<Record<string, string>> = createTable({
@@ -241,6 +241,9 @@ export const NATIONALITIES: Readonly<Record<string, string>> = createTable({
   nato: 'nato',
 });
 
+/** NATIONALITIES as a Map: looking arbitrary words up in an object is slower. */
+const NATIONALITY_OF: ReadonlyMap<string, string> = new Map(Object.entries(NATIONALITIES));
+
 const UNIT_ADJECTIVES = new Set([
   'additional',
   'extra',
@@ -256,32 +259,32 @@ const UNIT_ADJECTIVES = new Set([
   'reserve',
 ]);
 
-const MONTHS: Readonly<Record<string, number>> = createTable({
-  january: 1,
-  jan: 1,
-  february: 2,
-  feb: 2,
-  march: 3,
-  mar: 3,
-  april: 4,
-  apr: 4,
-  may: 5,
-  june: 6,
-  jun: 6,
-  july: 7,
-  jul: 7,
-  august: 8,
-  aug: 8,
-  september: 9,
-  sep: 9,
-  sept: 9,
-  october: 10,
-  oct: 10,
-  november: 11,
-  nov: 11,
-  december: 12,
-  dec: 12,
-});
+const MONTHS: ReadonlyMap<string, number> = new Map([
+  ['january', 1],
+  ['jan', 1],
+  ['february', 2],
+  ['feb', 2],
+  ['march', 3],
+  ['mar', 3],
+  ['april', 4],
+  ['apr', 4],
+  ['may', 5],
+  ['june', 6],
+  ['jun', 6],
+  ['july', 7],
+  ['jul', 7],
+  ['august', 8],
+  ['aug', 8],
+  ['september', 9],
+  ['sep', 9],
+  ['sept', 9],
+  ['october', 10],
+  ['oct', 10],
+  ['november', 11],
+  ['nov', 11],
+  ['december', 12],
+  ['dec', 12],
+]);
 
 /** Capitalised words naming a service, kept as modifiers of a counted unit ("5,000 Army troops"). */
 const SERVICE_MODIFIERS: ReadonlySet<string> = new Set(
@@ -298,8 +301,7 @@ function startsWithDigit(word: string): boolean {
 
 function parseNumber(low: string): number | null {
   if (!startsWithDigit(low)) {
-    const w = NUMBER_WORDS[low];
-    return w === undefined ? null : w;
+    return NUMBER_WORDS.get(low) ?? null;
   }
   if (DIGIT_GROUPS.test(low)) return Number(low.replace(/,/g, ''));
   if (/^\d+(?:\.\d+)?$/.test(low)) return Number(low);
@@ -311,7 +313,7 @@ function unitOf(tokens: Token[], from: number): { unit: string; modifiers: strin
   for (let j = from; j < tokens.length && j < from + 5; j++) {
     const t = tokens[j]!;
     if (t.low === 'of') return null;
-    const nat = NATIONALITIES[t.low];
+    const nat = NATIONALITY_OF.get(t.low);
     if (nat !== undefined) {
       modifiers.push(nat);
       continue;
@@ -348,15 +350,15 @@ function extractQuantities(text: string, tokens: Token[]): Quantity[] {
     let value = parseNumber(t.low);
     if (value === null) continue;
     const prev = tokens[i - 1]?.low ?? '';
-    if (MONTHS[prev] !== undefined) continue;
-    if (/^(?:19|20)\d\d$/.test(t.low) && (MONTHS[prev] !== undefined || !tokens[i + 1] || tokens[i + 1]!.cap))
-      continue;
+    if (MONTHS.has(prev)) continue;
+    if (/^(?:19|20)\d\d$/.test(t.low) && (MONTHS.has(prev) || !tokens[i + 1] || tokens[i + 1]!.cap)) continue;
     let j = i + 1;
-    while (j < tokens.length && MULTIPLIERS[tokens[j]!.low] !== undefined) {
-      value *= MULTIPLIERS[tokens[j]!.low]!;
+    for (let multiplier = MULTIPLIERS.get(tokens[j]?.low ?? ''); multiplier !== undefined; ) {
+      value *= multiplier;
       j++;
+      multiplier = j < tokens.length ? MULTIPLIERS.get(tokens[j]!.low) : undefined;
     }
-    if (NUMBER_WORDS[t.low] !== undefined && t.low !== 'hundred' && t.low !== 'thousand') {
+    if (NUMBER_WORDS.has(t.low) && t.low !== 'hundred' && t.low !== 'thousand') {
       // Number words are only counts when a plural noun follows ("two helicopters").
       const next = tokens[j];
       if (!next || !/s$/.test(next.low)) continue;
@@ -375,8 +377,8 @@ function extractQuantities(text: string, tokens: Token[]): Quantity[] {
     } else if (q2) {
       qualifier = q2[1];
       qStart = tokens[i - 2]!.start;
-    } else if (QUALIFIERS_1[prev] !== undefined) {
-      qualifier = QUALIFIERS_1[prev]!;
+    } else if (QUALIFIERS_1.has(prev)) {
+      qualifier = QUALIFIERS_1.get(prev)!;
       qStart = tokens[i - 1]!.start;
     }
     out.push({
@@ -448,7 +450,7 @@ function pad(n: number): string {
 }
 
 /** Date patterns over folded text, compiled once (matchAll copies a regex, so sharing is safe). */
-const MONTH_NAMES = Object.keys(MONTHS).join('|');
+const MONTH_NAMES = [...MONTHS.keys()].join('|');
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const MONTH_DAY_YEAR = new RegExp(
   `\\b(${MONTH_NAMES})\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`,
@@ -463,18 +465,18 @@ function extractDates(folded: string): string[] {
   if (!ANY_DIGIT.test(folded)) return [];
   for (const m of folded.matchAll(ISO_DATE)) out.add(`${m[1]}-${m[2]}-${m[3]}`);
   for (const m of folded.matchAll(MONTH_DAY_YEAR)) {
-    const month = MONTHS[m[1]!]!;
+    const month = MONTHS.get(m[1]!)!;
     const day = Number(m[2]);
     if (day < 1 || day > 31) continue;
     out.add(m[3] ? `${m[3]}-${pad(month)}-${pad(day)}` : `--${pad(month)}-${pad(day)}`);
   }
   for (const m of folded.matchAll(DAY_MONTH_YEAR)) {
-    const month = MONTHS[m[2]!]!;
+    const month = MONTHS.get(m[2]!)!;
     const day = Number(m[1]);
     if (day < 1 || day > 31) continue;
     out.add(m[3] ? `${m[3]}-${pad(month)}-${pad(day)}` : `--${pad(month)}-${pad(day)}`);
   }
-  for (const m of folded.matchAll(MONTH_YEAR)) out.add(`${m[2]}-${pad(MONTHS[m[1]!]!)}`);
+  for (const m of folded.matchAll(MONTH_YEAR)) out.add(`${m[2]}-${pad(MONTHS.get(m[1]!)!)}`);
   return [...out].sort();
 }
 
@@ -668,8 +670,7 @@ function isNameWordAt(tokens: Token[], k: number): boolean {
   const tk = tokens[k];
   if (!tk?.cap) return false;
   if (NOT_NAME.has(tk.low) || ORG_WORDS.has(tk.low) || ORG_ACRONYMS.has(tk.low)) return false;
-  if (MONTHS[tk.low] !== undefined || WEEKDAYS.has(tk.low) || NATIONALITIES[tk.low] !== undefined)
-    return false;
+  if (MONTHS.has(tk.low) || WEEKDAYS.has(tk.low) || NATIONALITY_OF.has(tk.low)) return false;
   if (PLACE_WORDS.has(tk.low)) return false;
   if (/^[A-Z]{2,}$/.test(tk.raw) && !/^(?:I{2,3}|IV)$/.test(tk.raw)) return false;
   return true;
