@@ -793,7 +793,8 @@ function extractOrganisations(text: string, tokens: Token[], plain: boolean): st
     if (ORG_ACRONYMS.has(t.low)) out.add(t.low === 'isil' || t.low === 'daesh' ? 'isis' : t.low);
   if (/\bislamic state\b/i.test(text)) out.add('isis');
   // Capitalised runs containing an organisation word: "Combined Joint Operations Baghdad", "Joint Chiefs of Staff".
-  for (const m of text.matchAll(CAPITALISED_RUN)) {
+  CAPITALISED_RUN.lastIndex = 0;
+  for (let m = CAPITALISED_RUN.exec(text); m !== null; m = CAPITALISED_RUN.exec(text)) {
     const run = m[0];
     // In plain text folding adds no spaces, so a one-word run cannot hold a two-word organisation.
     if (plain && !WHITESPACE.test(run)) continue;
@@ -865,31 +866,46 @@ function extractPlaces(text: string, folded: string): string[] {
 }
 
 /**
+ * First letter and length of every place's first word, as `letter * 64 + length`: most words
+ * fail this test, so they are never cut out of the text to be looked up.
+ */
+const PLACE_FIRST_WORD_SHAPES: ReadonlySet<number> = new Set(
+  [...PLACES_BY_FIRST_WORD.keys()].map((word) => wordShape(word, 0, word.length)),
+);
+
+function wordShape(lowered: string, start: number, end: number): number {
+  return lowered.charCodeAt(start) * 64 + Math.min(end - start, 63);
+}
+
+/**
  * `extractPlaces` for TYPOGRAPHIC_TEXT without folding it: there the folded words are the
  * text's runs of ASCII letters and digits, lower-cased.
  */
 function extractPlacesFromPlainText(text: string): string[] {
   const out = new Set<string>();
   if (text.includes('U') && US_ABBREVIATION.test(text)) out.add('us');
-  let wordStart = nextWordStart(text, 0);
-  while (wordStart < text.length) {
-    const wordEnd = wordEndFrom(text, wordStart);
-    const names = PLACES_BY_FIRST_WORD.get(text.slice(wordStart, wordEnd).toLowerCase());
-    if (names !== undefined)
-      for (const [name, canonical] of names) if (followsName(text, wordEnd, name)) out.add(canonical);
-    wordStart = nextWordStart(text, wordEnd);
+  const lowered = text.toLowerCase();
+  let wordStart = nextWordStart(lowered, 0);
+  while (wordStart < lowered.length) {
+    const wordEnd = wordEndFrom(lowered, wordStart);
+    if (PLACE_FIRST_WORD_SHAPES.has(wordShape(lowered, wordStart, wordEnd))) {
+      const names = PLACES_BY_FIRST_WORD.get(lowered.slice(wordStart, wordEnd));
+      if (names !== undefined)
+        for (const [name, canonical] of names) if (followsName(lowered, wordEnd, name)) out.add(canonical);
+    }
+    wordStart = nextWordStart(lowered, wordEnd);
   }
   return [...out].sort();
 }
 
-/** Whether the words of `text` from `from` on are `name[1..]` (its first word already matched). */
-function followsName(text: string, from: number, name: string[]): boolean {
+/** Whether the words of `lowered` from `from` on are `name[1..]` (its first word already matched). */
+function followsName(lowered: string, from: number, name: string[]): boolean {
   let end = from;
   for (let k = 1; k < name.length; k++) {
-    const start = nextWordStart(text, end);
-    if (start >= text.length) return false;
-    end = wordEndFrom(text, start);
-    if (text.slice(start, end).toLowerCase() !== name[k]) return false;
+    const start = nextWordStart(lowered, end);
+    if (start >= lowered.length) return false;
+    end = wordEndFrom(lowered, start);
+    if (lowered.slice(start, end) !== name[k]) return false;
   }
   return true;
 }
@@ -929,8 +945,11 @@ const NEGATION_WORDS: ReadonlySet<string> = new Set(
 const NEGATION_SCOPE = 8;
 
 function isNegationCue(low: string): boolean {
-  return NEGATION_WORDS.has(low) || low.endsWith("n't") || low.endsWith('n\u2019t');
+  if (NEGATION_WORDS.has(low)) return true;
+  return low.charCodeAt(low.length - 1) === LOWER_T && (low.endsWith("n't") || low.endsWith('n\u2019t'));
 }
+
+const LOWER_T = 116;
 
 function predicateAt(tokens: Token[], k: number): string | null {
   const t = tokens[k]!;
@@ -994,11 +1013,11 @@ export function findQuotes(text: string): QuoteSpan[] {
   let openAt = -1;
   let sawAny = false;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\u201C' || (ch === '"' && openAt === -1)) {
+    const c = text.charCodeAt(i);
+    if (c === LEFT_DOUBLE_QUOTE || (c === STRAIGHT_DOUBLE_QUOTE && openAt === -1)) {
       if (openAt === -1) openAt = i + 1;
       sawAny = true;
-    } else if (ch === '\u201D' || (ch === '"' && openAt !== -1)) {
+    } else if (c === RIGHT_DOUBLE_QUOTE || (c === STRAIGHT_DOUBLE_QUOTE && openAt !== -1)) {
       if (openAt !== -1) pushQuote(text, out, openAt, i, false, false);
       else if (!sawAny) pushQuote(text, out, pos, i, false, true);
       openAt = -1;
@@ -1006,13 +1025,23 @@ export function findQuotes(text: string): QuoteSpan[] {
     }
   }
   if (openAt !== -1) pushQuote(text, out, openAt, text.length, true, false);
-  for (const m of text.matchAll(/(?:^|[\s(])\u2018([^\u2018\u2019]+?)\u2019(?![\p{L}])/gu)) {
-    if (m[1]!.trim().includes(' ')) {
-      const s = m.index + m[0].indexOf('\u2018') + 1;
-      pushQuote(text, out, s, s + m[1]!.length, false, false);
+  if (text.includes('\u2018')) {
+    for (const m of text.matchAll(/(?:^|[\s(])\u2018([^\u2018\u2019]+?)\u2019(?![\p{L}])/gu)) {
+      if (m[1]!.trim().includes(' ')) {
+        const s = m.index + m[0].indexOf('\u2018') + 1;
+        pushQuote(text, out, s, s + m[1]!.length, false, false);
+      }
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out.length > 1 ? out.sort(compareStarts) : out;
+}
+
+const STRAIGHT_DOUBLE_QUOTE = 34;
+const LEFT_DOUBLE_QUOTE = 0x201c;
+const RIGHT_DOUBLE_QUOTE = 0x201d;
+
+function compareStarts(a: QuoteSpan, b: QuoteSpan): number {
+  return a.start - b.start;
 }
 
 function pushQuote(
@@ -1148,7 +1177,7 @@ export function extractFeatures(sentence: string, context?: { speaker?: string |
     dates: folded === null ? [] : extractDates(folded),
     people,
     organisations: extractOrganisations(sentence, tokens, plain),
-    places: folded === null ? extractPlacesFromPlainText(sentence) : extractPlaces(sentence, folded),
+    places: plain ? extractPlacesFromPlainText(sentence) : extractPlaces(sentence, folded!),
     negated,
     quotes,
     dayMentions,
