@@ -635,23 +635,30 @@ interface PersonSpan extends PersonMention {
   endToken: number;
 }
 
-const PHRASE_WORDS = new Map<string, string[]>();
+/** Phrases by their last word, each list in the table's order so the first listed match still wins. */
+type PhraseIndex = ReadonlyMap<string, ReadonlyArray<{ words: string[]; canonical: string }>>;
 
-function phraseWords(phrase: string): string[] {
-  let words = PHRASE_WORDS.get(phrase);
-  if (!words) {
-    words = phrase.split(' ');
-    PHRASE_WORDS.set(phrase, words);
+function indexPhrasesByLastWord(phrases: ReadonlyArray<[string, string]>): PhraseIndex {
+  const index = new Map<string, Array<{ words: string[]; canonical: string }>>();
+  for (const [phrase, canonical] of phrases) {
+    const words = phrase.split(' ');
+    const last = words[words.length - 1]!;
+    const list = index.get(last);
+    if (list) list.push({ words, canonical });
+    else index.set(last, [{ words, canonical }]);
   }
-  return words;
+  return index;
 }
 
-function matchPhraseBefore(tokens: Token[], endExclusive: number, phrases: ReadonlyArray<[string, string]>) {
+const RANKS_BY_LAST_WORD = indexPhrasesByLastWord(RANKS);
+const TITLES_BY_LAST_WORD = indexPhrasesByLastWord(TITLES);
+
+function matchPhraseBefore(tokens: Token[], endExclusive: number, phrases: PhraseIndex) {
   const last = tokens[endExclusive - 1]?.low;
   if (last === undefined) return null;
-  for (const [phrase, canonical] of phrases) {
-    const words = phraseWords(phrase);
-    if (words[words.length - 1] !== last) continue;
+  const candidates = phrases.get(last);
+  if (candidates === undefined) return null;
+  for (const { words, canonical } of candidates) {
     const from = endExclusive - words.length;
     if (from < 0) continue;
     let ok = true;
@@ -701,9 +708,9 @@ function extractPeople(text: string, tokens: Token[]): PersonSpan[] {
       i = j + 2;
       continue;
     }
-    const rank = matchPhraseBefore(tokens, i, RANKS);
-    const title = rank ? null : matchPhraseBefore(tokens, i, TITLES);
-    const titleBeforeRank = rank ? matchPhraseBefore(tokens, rank.from, TITLES) : null;
+    const rank = matchPhraseBefore(tokens, i, RANKS_BY_LAST_WORD);
+    const title = rank ? null : matchPhraseBefore(tokens, i, TITLES_BY_LAST_WORD);
+    const titleBeforeRank = rank ? matchPhraseBefore(tokens, rank.from, TITLES_BY_LAST_WORD) : null;
     const after = tokens[j + 1];
     const speaks = after !== undefined && SPEECH_VERBS.has(after.low);
     const runLength = j - i + 1;
