@@ -480,6 +480,22 @@ function extractDates(folded: string): string[] {
   return [...out].sort();
 }
 
+/** Every month name in MONTHS starts with one of these, as a whole word's start. */
+const MONTH_PREFIX = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+/** ISO_DATE before folding turns en and em dashes into hyphens. */
+const ISO_DATE_SHAPE = /\d{4}[-\u2013\u2014]\d{2}[-\u2013\u2014]\d{2}/;
+
+/**
+ * `extractDates` for TYPOGRAPHIC_TEXT, folding it only when a date can be there: folding such
+ * text creates no digit, no letter and no word boundary, and every date pattern needs a digit
+ * and either a month name or the ISO shape.
+ */
+function extractDatesFromPlainText(text: string): string[] {
+  if (!ANY_DIGIT.test(text)) return [];
+  if (!MONTH_PREFIX.test(text) && !ISO_DATE_SHAPE.test(text)) return [];
+  return extractDates(foldText(text));
+}
+
 // ---- People, organisations, places ------------------------------------------------------------
 
 const RANKS: ReadonlyArray<[string, string]> = [
@@ -1168,8 +1184,7 @@ function extractExpansions(text: string): AcronymExpansion[] {
 export function extractFeatures(sentence: string, context?: { speaker?: string | null }): ClaimFeatures {
   const plain = TYPOGRAPHIC_TEXT.test(sentence);
   const tokens = tokenizeWithOffsets(sentence, plain);
-  // Plain text folds no character into a digit, and every date pattern needs one.
-  const folded = plain && !ANY_DIGIT.test(sentence) ? null : foldText(sentence);
+  const folded = plain ? null : foldText(sentence);
   const peopleSpans = extractPeople(sentence, tokens);
   const ownSpeaker = speakerFrom(sentence, tokens, peopleSpans);
   const contextSpeaker = context?.speaker ?? null;
@@ -1181,10 +1196,10 @@ export function extractFeatures(sentence: string, context?: { speaker?: string |
   return {
     quantities: extractQuantities(sentence, tokens),
     days: [...new Set(dayMentions.map((d) => d.day))].sort(),
-    dates: folded === null ? [] : extractDates(folded),
+    dates: folded === null ? extractDatesFromPlainText(sentence) : extractDates(folded),
     people,
     organisations: extractOrganisations(sentence, tokens, plain),
-    places: plain ? extractPlacesFromPlainText(sentence) : extractPlaces(sentence, folded!),
+    places: folded === null ? extractPlacesFromPlainText(sentence) : extractPlaces(sentence, folded),
     negated,
     quotes,
     dayMentions,
