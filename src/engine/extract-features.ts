@@ -692,9 +692,7 @@ function gapIsPlain(text: string, a: Token, b: Token): boolean {
 function isNameWordAt(tokens: Token[], k: number): boolean {
   const tk = tokens[k];
   if (!tk?.cap) return false;
-  if (NOT_NAME.has(tk.low) || ORG_WORDS.has(tk.low) || ORG_ACRONYMS.has(tk.low)) return false;
-  if (MONTHS.has(tk.low) || WEEKDAYS.has(tk.low) || NATIONALITY_OF.has(tk.low)) return false;
-  if (PLACE_WORDS.has(tk.low)) return false;
+  if (NAMES_SOMETHING_ELSE.has(tk.low)) return false;
   if (/^[A-Z]{2,}$/.test(tk.raw) && !/^(?:I{2,3}|IV)$/.test(tk.raw)) return false;
   return true;
 }
@@ -780,7 +778,11 @@ function gapIsPlainName(text: string, a: Token, b: Token): boolean {
 const ROLE_RE =
   /^['\u2019]?s?,?\s+(?:the\s+)?((?:deputy |assistant |acting |former |top )?(?:commanding general|commander|chairman|head|chief|director|secretary|spokesman|spokesperson|leader|minister|president|officer|adviser|advisor)\b(?:\s+of\s+[^,.;:\u201C\u201D"()]{2,80})?)/i;
 
+/** The characters ROLE_RE can start with. */
+const ROLE_START = /['\u2019s,\s]/i;
+
 function findRole(text: string, from: number): string | null {
+  if (!ROLE_START.test(text.charAt(from))) return null;
   const m = ROLE_RE.exec(text.slice(from, from + 140));
   if (!m) return null;
   return m[1]!
@@ -816,20 +818,22 @@ function extractOrganisations(text: string, tokens: Token[], plain: boolean): st
     if (ORG_ACRONYMS.has(t.low)) out.add(t.low === 'isil' || t.low === 'daesh' ? 'isis' : t.low);
   if (/\bislamic state\b/i.test(text)) out.add('isis');
   // Capitalised runs containing an organisation word: "Combined Joint Operations Baghdad", "Joint Chiefs of Staff".
-  CAPITALISED_RUN.lastIndex = 0;
-  for (let m = CAPITALISED_RUN.exec(text); m !== null; m = CAPITALISED_RUN.exec(text)) {
-    const run = m[0];
-    // In plain text folding adds no spaces, so a one-word run cannot hold a two-word organisation.
-    if (plain && !WHITESPACE.test(run)) continue;
-    addOrganisationsOfRun(run, out);
-  }
+  // In plain text folding adds no spaces, so a one-word run cannot hold a two-word organisation.
+  const runs = plain ? CAPITALISED_RUN_OF_WORDS : CAPITALISED_RUN;
+  runs.lastIndex = 0;
+  for (let m = runs.exec(text); m !== null; m = runs.exec(text)) addOrganisationsOfRun(m[0], out);
   return [...out].sort();
 }
 
 /** Capitalised runs: "Combined Joint Operations Baghdad", "Joint Chiefs of Staff". */
 const CAPITALISED_RUN =
   /\b[A-Z][\p{L}'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\p{L}'\u2019-]*)*(?:\s+of\s+Staff)?/gu;
-const WHITESPACE = /\s/;
+/**
+ * The CAPITALISED_RUN matches of more than one word. A one-word match of that pattern is a whole
+ * word, so no longer match can start inside it, and skipping it leaves the other matches as they were.
+ */
+const CAPITALISED_RUN_OF_WORDS =
+  /\b[A-Z][\p{L}'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\p{L}'\u2019-]*)+(?:\s+of\s+Staff)?/gu;
 
 /** Adds each segment of a capitalised run that holds an organisation word. */
 function addOrganisationsOfRun(run: string, out: Set<string>): void {
@@ -855,6 +859,17 @@ function addOrganisationsOfRun(run: string, out: Set<string>): void {
 
 /** Single-word place names, for telling a place from a person's name. */
 const PLACE_WORDS: ReadonlySet<string> = new Set(PLACES.map(([name]) => name));
+
+/** Words that name something other than a person, in one set so a name word costs one lookup. */
+const NAMES_SOMETHING_ELSE: ReadonlySet<string> = new Set([
+  ...NOT_NAME,
+  ...ORG_WORDS,
+  ...ORG_ACRONYMS,
+  ...MONTHS.keys(),
+  ...WEEKDAYS,
+  ...NATIONALITY_OF.keys(),
+  ...PLACE_WORDS,
+]);
 /** Place names by their first word, so a sentence is read once instead of once per place. */
 const PLACES_BY_FIRST_WORD: ReadonlyMap<string, ReadonlyArray<[string[], string]>> = (() => {
   const map = new Map<string, Array<[string[], string]>>();
