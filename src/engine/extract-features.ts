@@ -106,6 +106,14 @@ function isTokenJoiner(c: number): boolean {
   );
 }
 
+/** A plain-text token that holds joiners: split at a comma, folded, and stripped as `tokenizeAnyText` does. */
+function createJoinedToken(whole: string, start: number, cap: boolean): Token {
+  const raw = whole.includes(',') && !DIGIT_GROUPS.test(whole) ? whole.slice(0, whole.indexOf(',')) : whole;
+  // Only a curly apostrophe needs folding; folded, it is the straight one.
+  const folded = raw.includes('\u2019') ? foldText(raw) : raw.toLowerCase();
+  return { raw, low: lowForm(folded), start, end: start + raw.length, cap };
+}
+
 /**
  * `tokenizeAnyText` for TYPOGRAPHIC_TEXT, read char by char: there every letter and digit is
  * ASCII, so TOKEN_RE's Unicode classes and most folding reduce to ASCII tests.
@@ -121,26 +129,20 @@ function tokenizePlainText(text: string): Token[] {
     }
     const start = i;
     let end = i + 1;
-    let curly = false;
+    // Whether a joiner was scanned; a word without one (nearly all) needs no further look.
+    let joined = false;
     for (let j = end; j < n; j++) {
       const c = text.charCodeAt(j);
       if (isAsciiLetterOrDigit(c)) end = j + 1;
-      else if (c === RIGHT_SINGLE_QUOTE) curly = true;
-      else if (!isTokenJoiner(c)) break;
+      else if (isTokenJoiner(c)) joined = true;
+      else break;
     }
     i = end;
-    let raw = text.slice(start, end);
-    if (raw.includes(',') && !DIGIT_GROUPS.test(raw)) raw = raw.slice(0, raw.indexOf(','));
-    // Only a curly apostrophe needs folding; folded, it is the straight one.
-    const folded = curly && raw.includes('\u2019') ? foldText(raw) : raw.toLowerCase();
+    const raw = text.slice(start, end);
     const first = raw.charCodeAt(0);
-    out.push({
-      raw,
-      low: lowForm(folded),
-      start,
-      end: start + raw.length,
-      cap: first >= UPPER_A && first <= UPPER_Z,
-    });
+    const cap = first >= UPPER_A && first <= UPPER_Z;
+    if (joined) out.push(createJoinedToken(raw, start, cap));
+    else out.push({ raw, low: raw.toLowerCase(), start, end, cap });
   }
   return out;
 }
