@@ -27,6 +27,11 @@ interface Token {
   start: number;
   end: number;
   cap: boolean;
+  /**
+   * False only for a plain-text token that is a whole run of ASCII letters and digits: then `low`
+   * is the run, lower-cased, and no other letter or digit stands before the next token.
+   */
+  joined: boolean;
 }
 
 const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}'\u2019.,&-]*[\p{L}\p{N}])?/gu;
@@ -76,7 +81,7 @@ function tokenizeAnyText(text: string): Token[] {
     const folded = isAscii ? raw.toLowerCase() : foldText(raw);
     const first = raw.charCodeAt(0);
     const cap = isAscii ? first >= 65 && first <= 90 : /^\p{Lu}/u.test(raw);
-    out.push({ raw, low: lowForm(folded), start, end: start + raw.length, cap });
+    out.push({ raw, low: lowForm(folded), start, end: start + raw.length, cap, joined: true });
   }
   return out;
 }
@@ -111,7 +116,7 @@ function createJoinedToken(whole: string, start: number, cap: boolean): Token {
   const raw = whole.includes(',') && !DIGIT_GROUPS.test(whole) ? whole.slice(0, whole.indexOf(',')) : whole;
   // Only a curly apostrophe needs folding; folded, it is the straight one.
   const folded = raw.includes('\u2019') ? foldText(raw) : raw.toLowerCase();
-  return { raw, low: lowForm(folded), start, end: start + raw.length, cap };
+  return { raw, low: lowForm(folded), start, end: start + raw.length, cap, joined: true };
 }
 
 /**
@@ -142,7 +147,7 @@ function tokenizePlainText(text: string): Token[] {
     const first = raw.charCodeAt(0);
     const cap = first >= UPPER_A && first <= UPPER_Z;
     if (joined) out.push(createJoinedToken(raw, start, cap));
-    else out.push({ raw, low: raw.toLowerCase(), start, end, cap });
+    else out.push({ raw, low: raw.toLowerCase(), start, end, cap, joined: false });
   }
   return out;
 }
@@ -888,66 +893,28 @@ const PLACES_BY_FIRST_WORD: ReadonlyMap<string, ReadonlyArray<[string[], string]
 /** "US" is read on the raw text: folded, it is the pronoun "us". */
 const US_ABBREVIATION = /(?:^|[^\p{L}])U\.?S\.?A?(?![\p{L}])/u;
 
-/** Places named in `text`; `folded` is `foldText(text)`. */
-function extractPlaces(text: string, folded: string): string[] {
-  const words = folded.replace(/[^a-z0-9 ]+/g, ' ').split(/ +/);
-  const out = new Set<string>();
-  if (text.includes('U') && US_ABBREVIATION.test(text)) out.add('us');
-  for (let i = 0; i < words.length; i++) {
-    const names = PLACES_BY_FIRST_WORD.get(words[i]!);
-    if (names === undefined) continue;
-    for (const [name, canonical] of names) {
-      let k = 1;
-      while (k < name.length && words[i + k] === name[k]) k++;
-      if (k === name.length) out.add(canonical);
+/**
+ * The words `extractPlaces` reads in folded TYPOGRAPHIC_TEXT (its runs of ASCII letters and
+ * digits, lower-cased), taken from the plain-text tokens: most tokens are such a run already.
+ */
+function listPlainWords(text: string, tokens: Token[]): string[] {
+  const words: string[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (!t.joined) {
+      words.push(t.low);
+      continue;
+    }
+    // The runs in the token, and in any part of its match cut off at a comma ("Iraq,US").
+    const regionEnd = k + 1 < tokens.length ? tokens[k + 1]!.start : text.length;
+    let start = t.start;
+    while (start < regionEnd) {
+      const end = wordEndFrom(text, start);
+      words.push(text.slice(start, end).toLowerCase());
+      start = nextWordStart(text, end);
     }
   }
-  return [...out].sort();
-}
-
-/**
- * First letter and length of every place's first word, as `letter * 64 + length`: most words
- * fail this test, so they are never cut out of the text to be looked up.
- */
-const PLACE_FIRST_WORD_SHAPES: ReadonlySet<number> = new Set(
-  [...PLACES_BY_FIRST_WORD.keys()].map((word) => wordShape(word, 0, word.length)),
-);
-
-function wordShape(lowered: string, start: number, end: number): number {
-  return lowered.charCodeAt(start) * 64 + Math.min(end - start, 63);
-}
-
-/**
- * `extractPlaces` for TYPOGRAPHIC_TEXT without folding it: there the folded words are the
- * text's runs of ASCII letters and digits, lower-cased.
- */
-function extractPlacesFromPlainText(text: string): string[] {
-  const out = new Set<string>();
-  if (text.includes('U') && US_ABBREVIATION.test(text)) out.add('us');
-  const lowered = text.toLowerCase();
-  let wordStart = nextWordStart(lowered, 0);
-  while (wordStart < lowered.length) {
-    const wordEnd = wordEndFrom(lowered, wordStart);
-    if (PLACE_FIRST_WORD_SHAPES.has(wordShape(lowered, wordStart, wordEnd))) {
-      const names = PLACES_BY_FIRST_WORD.get(lowered.slice(wordStart, wordEnd));
-      if (names !== undefined)
-        for (const [name, canonical] of names) if (followsName(lowered, wordEnd, name)) out.add(canonical);
-    }
-    wordStart = nextWordStart(lowered, wordEnd);
-  }
-  return [...out].sort();
-}
-
-/** Whether the words of `lowered` from `from` on are `name[1..]` (its first word already matched). */
-function followsName(lowered: string, from: number, name: string[]): boolean {
-  let end = from;
-  for (let k = 1; k < name.length; k++) {
-    const start = nextWordStart(lowered, end);
-    if (start >= lowered.length) return false;
-    end = wordEndFrom(lowered, start);
-    if (lowered.slice(start, end) !== name[k]) return false;
-  }
-  return true;
+  return words;
 }
 
 function nextWordStart(text: string, from: number): number {
@@ -960,6 +927,32 @@ function wordEndFrom(text: string, start: number): number {
   let i = start + 1;
   while (i < text.length && isAsciiLetterOrDigit(text.charCodeAt(i))) i++;
   return i;
+}
+
+/** Places named in `text`; `folded` is `foldText(text)`. */
+function extractPlaces(text: string, folded: string): string[] {
+  return findPlaces(text, folded.replace(/[^a-z0-9 ]+/g, ' ').split(/ +/));
+}
+
+/** Places named in TYPOGRAPHIC_TEXT, read from its tokens instead of its folded form. */
+function extractPlacesFromPlainText(text: string, tokens: Token[]): string[] {
+  return findPlaces(text, listPlainWords(text, tokens));
+}
+
+/** Places among the folded `words` of `text`. */
+function findPlaces(text: string, words: string[]): string[] {
+  const out = new Set<string>();
+  if (text.includes('U') && US_ABBREVIATION.test(text)) out.add('us');
+  for (let i = 0; i < words.length; i++) {
+    const names = PLACES_BY_FIRST_WORD.get(words[i]!);
+    if (names === undefined) continue;
+    for (const [name, canonical] of names) {
+      let k = 1;
+      while (k < name.length && words[i + k] === name[k]) k++;
+      if (k === name.length) out.add(canonical);
+    }
+  }
+  return [...out].sort();
 }
 
 // ---- Polarity ----------------------------------------------------------------------------------
@@ -1209,20 +1202,24 @@ export function extractFeatures(sentence: string, context?: { speaker?: string |
   const quotes: Quotation[] = findQuotes(sentence).map((q) => ({ text: q.text, speaker }));
   const { assertions, negated } = extractAssertions(sentence, tokens);
   const dayMentions = extractDays(tokens);
-  const people = dedupePeople(peopleSpans.map(({ startToken: _s, endToken: _e, ...p }) => p));
+  const people = peopleSpans.length === 0 ? [] : dedupePeople(peopleSpans.map(toPersonMention));
   return {
     quantities: extractQuantities(sentence, tokens),
-    days: [...new Set(dayMentions.map((d) => d.day))].sort(),
+    days: dayMentions.length === 0 ? [] : [...new Set(dayMentions.map((d) => d.day))].sort(),
     dates: folded === null ? extractDatesFromPlainText(sentence) : extractDates(folded),
     people,
     organisations: extractOrganisations(sentence, tokens, plain),
-    places: folded === null ? extractPlacesFromPlainText(sentence) : extractPlaces(sentence, folded),
+    places: folded === null ? extractPlacesFromPlainText(sentence, tokens) : extractPlaces(sentence, folded),
     negated,
     quotes,
     dayMentions,
     assertions,
     expansions: extractExpansions(sentence),
   };
+}
+
+function toPersonMention(span: PersonSpan): PersonMention {
+  return { name: span.name, key: span.key, rank: span.rank, branch: span.branch, role: span.role };
 }
 
 function dedupePeople(people: PersonMention[]): PersonMention[] {
