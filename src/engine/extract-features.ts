@@ -32,6 +32,8 @@ interface Token {
    * is the run, lower-cased, and no other letter or digit stands before the next token.
    */
   joined: boolean;
+  /** WORD_KINDS bits of `low`: which word lists hold it, looked up once per token. */
+  kinds: number;
 }
 
 const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}'\u2019.,&-]*[\p{L}\p{N}])?/gu;
@@ -81,7 +83,8 @@ function tokenizeAnyText(text: string): Token[] {
     const folded = isAscii ? raw.toLowerCase() : foldText(raw);
     const first = raw.charCodeAt(0);
     const cap = isAscii ? first >= 65 && first <= 90 : /^\p{Lu}/u.test(raw);
-    out.push({ raw, low: lowForm(folded), start, end: start + raw.length, cap, joined: true });
+    const low = lowForm(folded);
+    out.push({ raw, low, start, end: start + raw.length, cap, joined: true, kinds: kindsOf(low) });
   }
   return out;
 }
@@ -116,7 +119,8 @@ function createJoinedToken(whole: string, start: number, cap: boolean): Token {
   const raw = whole.includes(',') && !DIGIT_GROUPS.test(whole) ? whole.slice(0, whole.indexOf(',')) : whole;
   // Only a curly apostrophe needs folding; folded, it is the straight one.
   const folded = raw.includes('\u2019') ? foldText(raw) : raw.toLowerCase();
-  return { raw, low: lowForm(folded), start, end: start + raw.length, cap, joined: true };
+  const low = lowForm(folded);
+  return { raw, low, start, end: start + raw.length, cap, joined: true, kinds: kindsOf(low) };
 }
 
 /**
@@ -147,7 +151,10 @@ function tokenizePlainText(text: string): Token[] {
     const first = raw.charCodeAt(0);
     const cap = first >= UPPER_A && first <= UPPER_Z;
     if (joined) out.push(createJoinedToken(raw, start, cap));
-    else out.push({ raw, low: raw.toLowerCase(), start, end, cap, joined: false });
+    else {
+      const low = raw.toLowerCase();
+      out.push({ raw, low, start, end, cap, joined: false, kinds: kindsOf(low) });
+    }
   }
   return out;
 }
@@ -354,6 +361,7 @@ function extractQuantities(text: string, tokens: Token[]): Quantity[] {
   const out: Quantity[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if ((t.kinds & NUMBER_WORD) === 0 && !startsWithDigit(t.low)) continue;
     let value = parseNumber(t.low);
     if (value === null) continue;
     const prev = tokens[i - 1]?.low ?? '';
@@ -365,7 +373,7 @@ function extractQuantities(text: string, tokens: Token[]): Quantity[] {
       j++;
       multiplier = j < tokens.length ? MULTIPLIERS.get(tokens[j]!.low) : undefined;
     }
-    if (NUMBER_WORDS.has(t.low) && t.low !== 'hundred' && t.low !== 'thousand') {
+    if ((t.kinds & NUMBER_WORD) !== 0 && t.low !== 'hundred' && t.low !== 'thousand') {
       // Number words are only counts when a plural noun follows ("two helicopters").
       const next = tokens[j];
       if (!next || !/s$/.test(next.low)) continue;
@@ -436,7 +444,7 @@ function extractDays(tokens: Token[]): DayMention[] {
   const out: DayMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const day = tokens[i]!.low;
-    if (!WEEKDAYS.has(day)) continue;
+    if ((tokens[i]!.kinds & WEEKDAY) === 0) continue;
     let best: { event: string; dist: number } | null = null;
     for (let d = 1; d <= EVENT_WINDOW; d++) {
       for (const k of [i - d, i + d]) {
@@ -699,7 +707,7 @@ function gapIsPlain(text: string, a: Token, b: Token): boolean {
 function isNameWordAt(tokens: Token[], k: number): boolean {
   const tk = tokens[k];
   if (!tk?.cap) return false;
-  if (NAMES_SOMETHING_ELSE.has(tk.low)) return false;
+  if ((tk.kinds & NAMES_SOMETHING_ELSE) !== 0) return false;
   if (/^[A-Z]{2,}$/.test(tk.raw) && !/^(?:I{2,3}|IV)$/.test(tk.raw)) return false;
   return true;
 }
@@ -733,7 +741,7 @@ function extractPeople(text: string, tokens: Token[]): PersonSpan[] {
     const title = rank ? null : matchPhraseBefore(tokens, i, TITLES_BY_LAST_WORD);
     const titleBeforeRank = rank ? matchPhraseBefore(tokens, rank.from, TITLES_BY_LAST_WORD) : null;
     const after = tokens[j + 1];
-    const speaks = after !== undefined && SPEECH_VERBS.has(after.low);
+    const speaks = after !== undefined && (after.kinds & SPEECH_VERB) !== 0;
     const runLength = j - i + 1;
     const sentenceInitialSingle = i === 0 && runLength === 1;
     // "Milley, the chairman of ..." : a role appositive also marks a single word as a person.
@@ -822,7 +830,7 @@ const PERSON_TITLE_WORDS = new Set(
 function extractOrganisations(text: string, tokens: Token[], plain: boolean): string[] {
   const out = new Set<string>();
   for (const t of tokens)
-    if (ORG_ACRONYMS.has(t.low)) out.add(t.low === 'isil' || t.low === 'daesh' ? 'isis' : t.low);
+    if ((t.kinds & ORG_ACRONYM) !== 0) out.add(t.low === 'isil' || t.low === 'daesh' ? 'isis' : t.low);
   if (/\bislamic state\b/i.test(text)) out.add('isis');
   // Capitalised runs containing an organisation word: "Combined Joint Operations Baghdad", "Joint Chiefs of Staff".
   // In plain text folding adds no spaces, so a one-word run cannot hold a two-word organisation.
@@ -867,16 +875,6 @@ function addOrganisationsOfRun(run: string, out: Set<string>): void {
 /** Single-word place names, for telling a place from a person's name. */
 const PLACE_WORDS: ReadonlySet<string> = new Set(PLACES.map(([name]) => name));
 
-/** Words that name something other than a person, in one set so a name word costs one lookup. */
-const NAMES_SOMETHING_ELSE: ReadonlySet<string> = new Set([
-  ...NOT_NAME,
-  ...ORG_WORDS,
-  ...ORG_ACRONYMS,
-  ...MONTHS.keys(),
-  ...WEEKDAYS,
-  ...NATIONALITY_OF.keys(),
-  ...PLACE_WORDS,
-]);
 /** Place names by their first word, so a sentence is read once instead of once per place. */
 const PLACES_BY_FIRST_WORD: ReadonlyMap<string, ReadonlyArray<[string[], string]>> = (() => {
   const map = new Map<string, Array<[string[], string]>>();
@@ -977,8 +975,9 @@ const NEGATION_WORDS: ReadonlySet<string> = new Set(
 );
 const NEGATION_SCOPE = 8;
 
-function isNegationCue(low: string): boolean {
-  if (NEGATION_WORDS.has(low)) return true;
+function isNegationCue(t: Token): boolean {
+  if ((t.kinds & NEGATION_WORD) !== 0) return true;
+  const low = t.low;
   return low.charCodeAt(low.length - 1) === LOWER_T && (low.endsWith("n't") || low.endsWith('n\u2019t'));
 }
 
@@ -997,7 +996,7 @@ function extractAssertions(text: string, tokens: Token[]): { assertions: Asserti
   let anyNegation = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!isNegationCue(t.low)) continue;
+    if (!isNegationCue(t)) continue;
     anyNegation = true;
     if (t.low === 'unsigned' || t.low === 'inaccurate') {
       negatedAt.set(i, i);
@@ -1012,6 +1011,7 @@ function extractAssertions(text: string, tokens: Token[]): { assertions: Asserti
   const assertions: Assertion[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
+    if ((t.kinds & ASSERTION_WORD) === 0) continue;
     let predicate = predicateAt(tokens, k);
     if (t.low === 'unsigned') predicate = 'sign';
     if (t.low === 'inaccurate') predicate = 'accurate';
@@ -1116,7 +1116,8 @@ export function findSpeaker(sentence: string): string | null {
 function speakerFrom(text: string, tokens: Token[], people: PersonSpan[]): string | null {
   for (let v = 0; v < tokens.length; v++) {
     const verb = tokens[v]!;
-    const isVerb = SPEECH_VERBS.has(verb.low) || (verb.low === 'according' && tokens[v + 1]?.low === 'to');
+    const isVerb =
+      (verb.kinds & SPEECH_VERB) !== 0 || (verb.low === 'according' && tokens[v + 1]?.low === 'to');
     if (!isVerb) continue;
     // Person or noun just before the verb (allowing an appositive: "Milley, chairman of ..., said").
     let best: string | null = null;
@@ -1183,6 +1184,50 @@ function extractExpansions(text: string): AcronymExpansion[] {
     for (const m of text.matchAll(re)) out.push({ acronym: m[1]!, expansion: m[2]!.trim() });
   }
   return out;
+}
+
+// ---- Word kinds -------------------------------------------------------------------------------
+
+// Bits of Token.kinds. Most tokens are in no list, so one lookup per token replaces one per list.
+const NUMBER_WORD = 1;
+const WEEKDAY = 2;
+const SPEECH_VERB = 4;
+const ORG_ACRONYM = 8;
+const NEGATION_WORD = 16;
+/** A predicate, a phrasal "leave" verb, or a negated predicate ("unsigned"). */
+const ASSERTION_WORD = 32;
+/** Words that name something other than a person. */
+const NAMES_SOMETHING_ELSE = 64;
+
+/** Built after every word list it reads; tokens are made only once the module has loaded. */
+const WORD_KINDS = buildWordKinds();
+
+function kindsOf(low: string): number {
+  return WORD_KINDS.get(low) ?? 0;
+}
+
+function buildWordKinds(): ReadonlyMap<string, number> {
+  const kinds = new Map<string, number>();
+  const mark = (words: Iterable<string>, kind: number): void => {
+    for (const word of words) kinds.set(word, (kinds.get(word) ?? 0) | kind);
+  };
+  mark(NUMBER_WORDS.keys(), NUMBER_WORD);
+  mark(WEEKDAYS, WEEKDAY);
+  mark(SPEECH_VERBS, SPEECH_VERB);
+  mark(ORG_ACRONYMS, ORG_ACRONYM);
+  mark(NEGATION_WORDS, NEGATION_WORD);
+  mark([...PREDICATES.keys(), ...PHRASAL_LEAVE, 'unsigned', 'inaccurate'], ASSERTION_WORD);
+  for (const words of [
+    NOT_NAME,
+    ORG_WORDS,
+    ORG_ACRONYMS,
+    MONTHS.keys(),
+    WEEKDAYS,
+    NATIONALITY_OF.keys(),
+    PLACE_WORDS,
+  ])
+    mark(words, NAMES_SOMETHING_ELSE);
+  return kinds;
 }
 
 // ---- Entry point -------------------------------------------------------------------------------
