@@ -1042,6 +1042,14 @@ export interface QuoteSpan {
 /** Finds quoted spans: curly double quotes, straight double quotes, and multi-word curly single quotes. */
 export function findQuotes(text: string): QuoteSpan[] {
   const out: QuoteSpan[] = [];
+  if (DOUBLE_QUOTE.test(text)) addDoubleQuoted(text, out);
+  if (text.includes('\u2018')) addSingleQuoted(text, out);
+  return out.length > 1 ? out.sort(compareStarts) : out;
+}
+
+const DOUBLE_QUOTE = /["\u201C\u201D]/;
+
+function addDoubleQuoted(text: string, out: QuoteSpan[]): void {
   const pos = 0;
   let openAt = -1;
   let sawAny = false;
@@ -1058,15 +1066,16 @@ export function findQuotes(text: string): QuoteSpan[] {
     }
   }
   if (openAt !== -1) pushQuote(text, out, openAt, text.length, true, false);
-  if (text.includes('\u2018')) {
-    for (const m of text.matchAll(/(?:^|[\s(])\u2018([^\u2018\u2019]+?)\u2019(?![\p{L}])/gu)) {
-      if (m[1]!.trim().includes(' ')) {
-        const s = m.index + m[0].indexOf('\u2018') + 1;
-        pushQuote(text, out, s, s + m[1]!.length, false, false);
-      }
+}
+
+/** Curly single quotes around more than one word; one word in them is a term, not a quotation. */
+function addSingleQuoted(text: string, out: QuoteSpan[]): void {
+  for (const m of text.matchAll(/(?:^|[\s(])\u2018([^\u2018\u2019]+?)\u2019(?![\p{L}])/gu)) {
+    if (m[1]!.trim().includes(' ')) {
+      const s = m.index + m[0].indexOf('\u2018') + 1;
+      pushQuote(text, out, s, s + m[1]!.length, false, false);
     }
   }
-  return out.length > 1 ? out.sort(compareStarts) : out;
 }
 
 const STRAIGHT_DOUBLE_QUOTE = 34;
