@@ -1188,11 +1188,14 @@ const IN_BRACKETS = new RegExp(String.raw`\b(${ACRONYM}) \((${EXPANSION})\)`, 'g
 /** "CJTF-OIR stands for X" and "CJTF-OIR (X)": what an acronym is said to stand for. */
 function extractExpansions(text: string): AcronymExpansion[] {
   const out: AcronymExpansion[] = [];
-  if (!text.includes(' stands for ') && !text.includes(' (')) return out;
-  for (const re of [STANDS_FOR, IN_BRACKETS]) {
-    for (const m of text.matchAll(re)) out.push({ acronym: m[1]!, expansion: m[2]!.trim() });
-  }
+  // Each pattern holds its literal, so a sentence without it cannot match.
+  if (text.includes(' stands for ')) addExpansions(text, STANDS_FOR, out);
+  if (text.includes(' (')) addExpansions(text, IN_BRACKETS, out);
   return out;
+}
+
+function addExpansions(text: string, pattern: RegExp, out: AcronymExpansion[]): void {
+  for (const m of text.matchAll(pattern)) out.push({ acronym: m[1]!, expansion: m[2]!.trim() });
 }
 
 // ---- Word kinds -------------------------------------------------------------------------------
