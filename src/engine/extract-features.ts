@@ -6,6 +6,10 @@
  * Works on any English sentence (seed claims and arbitrary page text alike), is pure and
  * deterministic, and prefers saying nothing over guessing: a detail it is unsure of is left out,
  * because every extracted detail can become a conflict shown to a reader.
+ *
+ * It runs on every matched page sentence, so sentences in TYPOGRAPHIC_TEXT (nearly all news
+ * prose) take fast paths that skip Unicode regexes and folding. Each fast path must give exactly
+ * what the general path gives for the same sentence.
  */
 
 import { canonicalWord, createTable, foldText, stemWord, variantKey } from './normalize.ts';
@@ -368,10 +372,9 @@ function extractQuantities(text: string, tokens: Token[]): Quantity[] {
     if (MONTHS.has(prev)) continue;
     if (/^(?:19|20)\d\d$/.test(t.low) && (MONTHS.has(prev) || !tokens[i + 1] || tokens[i + 1]!.cap)) continue;
     let j = i + 1;
-    for (let multiplier = MULTIPLIERS.get(tokens[j]?.low ?? ''); multiplier !== undefined; ) {
-      value *= multiplier;
+    while (j < tokens.length && MULTIPLIERS.has(tokens[j]!.low)) {
+      value *= MULTIPLIERS.get(tokens[j]!.low)!;
       j++;
-      multiplier = j < tokens.length ? MULTIPLIERS.get(tokens[j]!.low) : undefined;
     }
     if ((t.kinds & NUMBER_WORD) !== 0 && t.low !== 'hundred' && t.low !== 'thousand') {
       // Number words are only counts when a plural noun follows ("two helicopters").
@@ -955,7 +958,7 @@ function findPlaces(text: string, words: string[]): string[] {
 
 // ---- Polarity ----------------------------------------------------------------------------------
 
-/** Predicates whose polarity sources contradict each other on; stem prefix -> predicate. */
+/** Predicates whose polarity sources contradict each other on; word -> predicate. */
 const PREDICATES: ReadonlyMap<string, string> = mapWords({
   leave: 'leave leaving withdraw withdrawal withdrawing withdrawn pullout depart departure departing exit',
   sign: 'sign signed signing',
@@ -975,13 +978,13 @@ const NEGATION_WORDS: ReadonlySet<string> = new Set(
 );
 const NEGATION_SCOPE = 8;
 
+const LOWER_T = 116;
+
 function isNegationCue(t: Token): boolean {
   if ((t.kinds & NEGATION_WORD) !== 0) return true;
   const low = t.low;
   return low.charCodeAt(low.length - 1) === LOWER_T && (low.endsWith("n't") || low.endsWith('n\u2019t'));
 }
-
-const LOWER_T = 116;
 
 function predicateAt(tokens: Token[], k: number): string | null {
   const t = tokens[k]!;
