@@ -415,21 +415,58 @@ function extractQuantities(text: string, tokens: Token[]): Quantity[] {
 
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
-/** Event classes that weekdays attach to; the key is a stem prefix, the value the event. */
-const EVENT_WORDS: ReadonlyArray<[RegExp, string]> = [
-  [/^(?:kill|assassinat|airstrike|air-strike|strike|drone|death|died|dead|attack)/, 'killing'],
-  [/^(?:vote|voted|voting|resolution|parliament|mps|motion|passed|adopted|expel)/, 'vote'],
-  [/^(?:funeral|mourn|buried|burial)/, 'funeral'],
-  [/^(?:helicopter|flying|flew|flight)/, 'flights'],
-  [
-    /^(?:said|says|told|tell|added|insisted|stated|stressed|warned|responded|urged|claimed|denied|announced|wrote)$/,
-    'statement',
-  ],
+/**
+ * Event classes that weekdays attach to, by the stems that start their words; statements only by
+ * whole words. The first class listed wins.
+ */
+const EVENT_WORDS: ReadonlyArray<{ event: string; stems: string; whole: boolean }> = [
+  {
+    event: 'killing',
+    stems: 'kill assassinat airstrike air-strike strike drone death died dead attack',
+    whole: false,
+  },
+  {
+    event: 'vote',
+    stems: 'vote voted voting resolution parliament mps motion passed adopted expel',
+    whole: false,
+  },
+  { event: 'funeral', stems: 'funeral mourn buried burial', whole: false },
+  { event: 'flights', stems: 'helicopter flying flew flight', whole: false },
+  {
+    event: 'statement',
+    stems:
+      'said says told tell added insisted stated stressed warned responded urged claimed denied announced wrote',
+    whole: true,
+  },
 ];
 const EVENT_WINDOW = 9;
 
+interface EventStem {
+  stem: string;
+  event: string;
+  whole: boolean;
+}
+
+/** EVENT_WORDS' stems by first letter, in the table's order, so a word is tried against a few. */
+const EVENT_STEMS_BY_FIRST_LETTER = indexEventStems();
+
+function indexEventStems(): ReadonlyMap<string, readonly EventStem[]> {
+  const index = new Map<string, EventStem[]>();
+  for (const { event, stems, whole } of EVENT_WORDS) {
+    for (const stem of stems.split(' ')) {
+      const list = index.get(stem[0]!);
+      if (list) list.push({ stem, event, whole });
+      else index.set(stem[0]!, [{ stem, event, whole }]);
+    }
+  }
+  return index;
+}
+
 function eventOf(low: string): string | null {
-  for (const [re, event] of EVENT_WORDS) if (re.test(low)) return event;
+  const candidates = EVENT_STEMS_BY_FIRST_LETTER.get(low.charAt(0));
+  if (candidates === undefined) return null;
+  for (const { stem, event, whole } of candidates)
+    if (whole ? low === stem : low.startsWith(stem)) return event;
   return null;
 }
 
