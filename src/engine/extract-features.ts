@@ -6,6 +6,10 @@
  * Works on any English sentence (seed claims and arbitrary page text alike), is pure and
  * deterministic, and prefers saying nothing over guessing: a detail it is unsure of is left out,
  * because every extracted detail can become a conflict shown to a reader.
+ *
+ * It runs on every matched page sentence, so sentences in TYPOGRAPHIC_TEXT (nearly all news
+ * prose) take fast paths that skip Unicode regexes and folding. Each fast path must give exactly
+ * what the general path gives for the same sentence.
  */
 
 import { canonicalWord, createTable, foldText, stemWord, variantKey } from './normalize.ts';
@@ -27,11 +31,24 @@ interface Token {
   start: number;
   end: number;
   cap: boolean;
+  /**
+   * False only for a plain-text token that is a whole run of ASCII letters and digits: then `low`
+   * is the run, lower-cased, and no other letter or digit stands before the next token.
+   */
+  joined: boolean;
+  /** WORD_KINDS bits of `low`: which word lists hold it, looked up once per token. */
+  kinds: number;
 }
 
 const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}'\u2019.,&-]*[\p{L}\p{N}])?/gu;
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Text whose only letters and digits are ASCII ones and whose other characters fold to
+ * punctuation or spaces: the fast paths below read such text without folding it.
+ */
+const TYPOGRAPHIC_TEXT = /^[\t\n\r\x20-\x7e\u2018\u2019\u201C\u201D\u2013\u2014\u00A0\u2026]*$/;
+const ANY_DIGIT = /\d/;
 const DIGIT_GROUPS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 /** Drops a trailing possessive ('s or \u2019s) and every dot: "U.S." -> "us", "Iraq's" -> "iraq". */
@@ -43,7 +60,19 @@ function lowForm(folded: string): string {
   return low.includes('.') ? low.replace(/\./g, '') : low;
 }
 
-function tokenizeWithOffsets(text: string): Token[] {
+/** A word -> value map from space-separated word lists, one list per value. */
+function mapWords(lists: Record<string, string>): ReadonlyMap<string, string> {
+  const map = new Map<string, string>();
+  for (const [value, words] of Object.entries(lists))
+    for (const word of words.split(' ')) map.set(word, value);
+  return map;
+}
+
+function tokenizeWithOffsets(text: string, plain = TYPOGRAPHIC_TEXT.test(text)): Token[] {
+  return plain ? tokenizePlainText(text) : tokenizeAnyText(text);
+}
+
+function tokenizeAnyText(text: string): Token[] {
   const out: Token[] = [];
   const asciiText = PRINTABLE_ASCII.test(text);
   for (const m of text.matchAll(TOKEN_RE)) {
@@ -58,44 +87,115 @@ function tokenizeWithOffsets(text: string): Token[] {
     const folded = isAscii ? raw.toLowerCase() : foldText(raw);
     const first = raw.charCodeAt(0);
     const cap = isAscii ? first >= 65 && first <= 90 : /^\p{Lu}/u.test(raw);
-    out.push({ raw, low: lowForm(folded), start, end: start + raw.length, cap });
+    const low = lowForm(folded);
+    out.push({ raw, low, start, end: start + raw.length, cap, joined: true, kinds: kindsOf(low) });
+  }
+  return out;
+}
+
+const APOSTROPHE = 39;
+const RIGHT_SINGLE_QUOTE = 0x2019;
+const FULL_STOP = 46;
+const COMMA = 44;
+const AMPERSAND = 38;
+const HYPHEN = 45;
+const UPPER_A = 65;
+const UPPER_Z = 90;
+
+function isAsciiLetterOrDigit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= UPPER_A && c <= UPPER_Z) || (c >= DIGIT_0 && c <= DIGIT_9);
+}
+
+/** Characters TOKEN_RE lets a token run on through, besides letters and digits. */
+function isTokenJoiner(c: number): boolean {
+  return (
+    c === APOSTROPHE ||
+    c === RIGHT_SINGLE_QUOTE ||
+    c === FULL_STOP ||
+    c === COMMA ||
+    c === AMPERSAND ||
+    c === HYPHEN
+  );
+}
+
+/** A plain-text token that holds joiners: split at a comma, folded, and stripped as `tokenizeAnyText` does. */
+function createJoinedToken(whole: string, start: number, cap: boolean): Token {
+  const raw = whole.includes(',') && !DIGIT_GROUPS.test(whole) ? whole.slice(0, whole.indexOf(',')) : whole;
+  // Only a curly apostrophe needs folding; folded, it is the straight one.
+  const folded = raw.includes('\u2019') ? foldText(raw) : raw.toLowerCase();
+  const low = lowForm(folded);
+  return { raw, low, start, end: start + raw.length, cap, joined: true, kinds: kindsOf(low) };
+}
+
+/**
+ * `tokenizeAnyText` for TYPOGRAPHIC_TEXT, read char by char: there every letter and digit is
+ * ASCII, so TOKEN_RE's Unicode classes and most folding reduce to ASCII tests.
+ */
+function tokenizePlainText(text: string): Token[] {
+  const out: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiLetterOrDigit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = i + 1;
+    // Whether a joiner was scanned; a word without one (nearly all) needs no further look.
+    let joined = false;
+    for (let j = end; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (isAsciiLetterOrDigit(c)) end = j + 1;
+      else if (isTokenJoiner(c)) joined = true;
+      else break;
+    }
+    i = end;
+    const raw = text.slice(start, end);
+    const first = raw.charCodeAt(0);
+    const cap = first >= UPPER_A && first <= UPPER_Z;
+    if (joined) out.push(createJoinedToken(raw, start, cap));
+    else {
+      const low = raw.toLowerCase();
+      out.push({ raw, low, start, end, cap, joined: false, kinds: kindsOf(low) });
+    }
   }
   return out;
 }
 
 // ---- Quantities -------------------------------------------------------------------------------
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = createTable({
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  hundred: 100,
-  thousand: 1000,
-  dozen: 12,
-});
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+  ['fifteen', 15],
+  ['twenty', 20],
+  ['thirty', 30],
+  ['forty', 40],
+  ['fifty', 50],
+  ['hundred', 100],
+  ['thousand', 1000],
+  ['dozen', 12],
+]);
 
-const MULTIPLIERS: Readonly<Record<string, number>> = createTable({
-  hundred: 100,
-  thousand: 1000,
-  million: 1e6,
-  billion: 1e9,
-  trillion: 1e12,
-  m: 1e6,
-  bn: 1e9,
-});
+const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
+  ['hundred', 100],
+  ['thousand', 1000],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
+  ['m', 1e6],
+  ['bn', 1e9],
+]);
 
 const QUALIFIERS_2: ReadonlyArray<[string, QuantityQualifier]> = [
   ['more than', 'more-than'],
@@ -114,20 +214,20 @@ const QUALIFIERS_2: ReadonlyArray<[string, QuantityQualifier]> = [
   ['as many as', 'at-most'],
 ];
 
-const QUALIFIERS_1: Readonly<Record<string, QuantityQualifier>> = createTable({
-  about: 'about',
-  around: 'about',
-  some: 'about',
-  roughly: 'about',
-  approximately: 'about',
-  approx: 'about',
-  estimated: 'about',
-  circa: 'about',
-  nearly: 'nearly',
-  almost: 'nearly',
-  over: 'more-than',
-  under: 'less-than',
-});
+const QUALIFIERS_1: ReadonlyMap<string, QuantityQualifier> = new Map([
+  ['about', 'about'],
+  ['around', 'about'],
+  ['some', 'about'],
+  ['roughly', 'about'],
+  ['approximately', 'about'],
+  ['approx', 'about'],
+  ['estimated', 'about'],
+  ['circa', 'about'],
+  ['nearly', 'nearly'],
+  ['almost', 'nearly'],
+  ['over', 'more-than'],
+  ['under', 'less-than'],
+]);
 
 /** Words naming whose things are counted; different countries never compare. */
 export const NATIONALITIES: Readonly<Record<string, string>> = createTable({
@@ -159,6 +259,9 @@ export const NATIONALITIES: Readonly<Record<string, string>> = createTable({
   nato: 'nato',
 });
 
+/** NATIONALITIES as a Map: looking arbitrary words up in an object is slower. */
+const NATIONALITY_OF: ReadonlyMap<string, string> = new Map(Object.entries(NATIONALITIES));
+
 const UNIT_ADJECTIVES = new Set([
   'additional',
   'extra',
@@ -174,38 +277,53 @@ const UNIT_ADJECTIVES = new Set([
   'reserve',
 ]);
 
-const MONTHS: Readonly<Record<string, number>> = createTable({
-  january: 1,
-  jan: 1,
-  february: 2,
-  feb: 2,
-  march: 3,
-  mar: 3,
-  april: 4,
-  apr: 4,
-  may: 5,
-  june: 6,
-  jun: 6,
-  july: 7,
-  jul: 7,
-  august: 8,
-  aug: 8,
-  september: 9,
-  sep: 9,
-  sept: 9,
-  october: 10,
-  oct: 10,
-  november: 11,
-  nov: 11,
-  december: 12,
-  dec: 12,
-});
+const MONTHS: ReadonlyMap<string, number> = new Map([
+  ['january', 1],
+  ['jan', 1],
+  ['february', 2],
+  ['feb', 2],
+  ['march', 3],
+  ['mar', 3],
+  ['april', 4],
+  ['apr', 4],
+  ['may', 5],
+  ['june', 6],
+  ['jun', 6],
+  ['july', 7],
+  ['jul', 7],
+  ['august', 8],
+  ['aug', 8],
+  ['september', 9],
+  ['sep', 9],
+  ['sept', 9],
+  ['october', 10],
+  ['oct', 10],
+  ['november', 11],
+  ['nov', 11],
+  ['december', 12],
+  ['dec', 12],
+]);
+
+/** Capitalised words naming a service, kept as modifiers of a counted unit ("5,000 Army troops"). */
+const SERVICE_MODIFIERS: ReadonlySet<string> = new Set(
+  'army navy marine marines air force corps special national guard'.split(' '),
+);
+
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+
+function startsWithDigit(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= DIGIT_0 && c <= DIGIT_9;
+}
 
 function parseNumber(low: string): number | null {
-  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(low)) return Number(low.replace(/,/g, ''));
+  if (!startsWithDigit(low)) {
+    return NUMBER_WORDS.get(low) ?? null;
+  }
+  if (DIGIT_GROUPS.test(low)) return Number(low.replace(/,/g, ''));
   if (/^\d+(?:\.\d+)?$/.test(low)) return Number(low);
-  const w = NUMBER_WORDS[low];
-  return w === undefined ? null : w;
+  return null;
 }
 
 function unitOf(tokens: Token[], from: number): { unit: string; modifiers: string[]; end: number } | null {
@@ -213,17 +331,17 @@ function unitOf(tokens: Token[], from: number): { unit: string; modifiers: strin
   for (let j = from; j < tokens.length && j < from + 5; j++) {
     const t = tokens[j]!;
     if (t.low === 'of') return null;
-    const nat = NATIONALITIES[t.low];
+    const nat = NATIONALITY_OF.get(t.low);
     if (nat !== undefined) {
       modifiers.push(nat);
       continue;
     }
     if (UNIT_ADJECTIVES.has(t.low)) continue;
-    if (t.cap && /^(?:army|navy|marine|marines|air|force|corps|special|national|guard)$/.test(t.low)) {
+    if (t.cap && SERVICE_MODIFIERS.has(t.low)) {
       modifiers.push(t.low);
       continue;
     }
-    if (/^\d/.test(t.low) || t.low.length < 2) return null;
+    if (startsWithDigit(t.low) || t.low.length < 2) return null;
     if (STOP_AFTER_NUMBER.has(t.low)) return null;
     let unit = stemWord(canonicalWord(t.low));
     let end = j;
@@ -247,18 +365,18 @@ function extractQuantities(text: string, tokens: Token[]): Quantity[] {
   const out: Quantity[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if ((t.kinds & NUMBER_WORD) === 0 && !startsWithDigit(t.low)) continue;
     let value = parseNumber(t.low);
     if (value === null) continue;
     const prev = tokens[i - 1]?.low ?? '';
-    if (MONTHS[prev] !== undefined) continue;
-    if (/^(?:19|20)\d\d$/.test(t.low) && (MONTHS[prev] !== undefined || !tokens[i + 1] || tokens[i + 1]!.cap))
-      continue;
+    if (MONTHS.has(prev)) continue;
+    if (/^(?:19|20)\d\d$/.test(t.low) && (MONTHS.has(prev) || !tokens[i + 1] || tokens[i + 1]!.cap)) continue;
     let j = i + 1;
-    while (j < tokens.length && MULTIPLIERS[tokens[j]!.low] !== undefined) {
-      value *= MULTIPLIERS[tokens[j]!.low]!;
+    while (j < tokens.length && MULTIPLIERS.has(tokens[j]!.low)) {
+      value *= MULTIPLIERS.get(tokens[j]!.low)!;
       j++;
     }
-    if (NUMBER_WORDS[t.low] !== undefined && t.low !== 'hundred' && t.low !== 'thousand') {
+    if ((t.kinds & NUMBER_WORD) !== 0 && t.low !== 'hundred' && t.low !== 'thousand') {
       // Number words are only counts when a plural noun follows ("two helicopters").
       const next = tokens[j];
       if (!next || !/s$/.test(next.low)) continue;
@@ -277,8 +395,8 @@ function extractQuantities(text: string, tokens: Token[]): Quantity[] {
     } else if (q2) {
       qualifier = q2[1];
       qStart = tokens[i - 2]!.start;
-    } else if (QUALIFIERS_1[prev] !== undefined) {
-      qualifier = QUALIFIERS_1[prev]!;
+    } else if (QUALIFIERS_1.has(prev)) {
+      qualifier = QUALIFIERS_1.get(prev)!;
       qStart = tokens[i - 1]!.start;
     }
     out.push({
@@ -297,21 +415,58 @@ function extractQuantities(text: string, tokens: Token[]): Quantity[] {
 
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
-/** Event classes that weekdays attach to; the key is a stem prefix, the value the event. */
-const EVENT_WORDS: ReadonlyArray<[RegExp, string]> = [
-  [/^(?:kill|assassinat|airstrike|air-strike|strike|drone|death|died|dead|attack)/, 'killing'],
-  [/^(?:vote|voted|voting|resolution|parliament|mps|motion|passed|adopted|expel)/, 'vote'],
-  [/^(?:funeral|mourn|buried|burial)/, 'funeral'],
-  [/^(?:helicopter|flying|flew|flight)/, 'flights'],
-  [
-    /^(?:said|says|told|tell|added|insisted|stated|stressed|warned|responded|urged|claimed|denied|announced|wrote)$/,
-    'statement',
-  ],
+/**
+ * Event classes that weekdays attach to, by the stems that start their words; statements only by
+ * whole words. The first class listed wins.
+ */
+const EVENT_WORDS: ReadonlyArray<{ event: string; stems: string; whole: boolean }> = [
+  {
+    event: 'killing',
+    stems: 'kill assassinat airstrike air-strike strike drone death died dead attack',
+    whole: false,
+  },
+  {
+    event: 'vote',
+    stems: 'vote voted voting resolution parliament mps motion passed adopted expel',
+    whole: false,
+  },
+  { event: 'funeral', stems: 'funeral mourn buried burial', whole: false },
+  { event: 'flights', stems: 'helicopter flying flew flight', whole: false },
+  {
+    event: 'statement',
+    stems:
+      'said says told tell added insisted stated stressed warned responded urged claimed denied announced wrote',
+    whole: true,
+  },
 ];
 const EVENT_WINDOW = 9;
 
+interface EventStem {
+  stem: string;
+  event: string;
+  whole: boolean;
+}
+
+/** EVENT_WORDS' stems by first letter, in the table's order, so a word is tried against a few. */
+const EVENT_STEMS_BY_FIRST_LETTER = indexEventStems();
+
+function indexEventStems(): ReadonlyMap<string, readonly EventStem[]> {
+  const index = new Map<string, EventStem[]>();
+  for (const { event, stems, whole } of EVENT_WORDS) {
+    for (const stem of stems.split(' ')) {
+      const list = index.get(stem[0]!);
+      if (list) list.push({ stem, event, whole });
+      else index.set(stem[0]!, [{ stem, event, whole }]);
+    }
+  }
+  return index;
+}
+
 function eventOf(low: string): string | null {
-  for (const [re, event] of EVENT_WORDS) if (re.test(low)) return event;
+  const candidates = EVENT_STEMS_BY_FIRST_LETTER.get(low.charAt(0));
+  if (candidates === undefined) return null;
+  for (const { stem, event, whole } of candidates)
+    if (whole ? low === stem : low.startsWith(stem)) return event;
   return null;
 }
 
@@ -329,7 +484,7 @@ function extractDays(tokens: Token[]): DayMention[] {
   const out: DayMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const day = tokens[i]!.low;
-    if (!WEEKDAYS.has(day)) continue;
+    if ((tokens[i]!.kinds & WEEKDAY) === 0) continue;
     let best: { event: string; dist: number } | null = null;
     for (let d = 1; d <= EVENT_WINDOW; d++) {
       for (const k of [i - d, i + d]) {
@@ -350,7 +505,7 @@ function pad(n: number): string {
 }
 
 /** Date patterns over folded text, compiled once (matchAll copies a regex, so sharing is safe). */
-const MONTH_NAMES = Object.keys(MONTHS).join('|');
+const MONTH_NAMES = [...MONTHS.keys()].join('|');
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const MONTH_DAY_YEAR = new RegExp(
   `\\b(${MONTH_NAMES})\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`,
@@ -362,22 +517,38 @@ const MONTH_YEAR = new RegExp(`\\b(${MONTH_NAMES}) (\\d{4})\\b`, 'g');
 /** Dates in a sentence already folded by `foldText`. Every pattern needs a digit. */
 function extractDates(folded: string): string[] {
   const out = new Set<string>();
-  if (!/\d/.test(folded)) return [];
+  if (!ANY_DIGIT.test(folded)) return [];
   for (const m of folded.matchAll(ISO_DATE)) out.add(`${m[1]}-${m[2]}-${m[3]}`);
   for (const m of folded.matchAll(MONTH_DAY_YEAR)) {
-    const month = MONTHS[m[1]!]!;
+    const month = MONTHS.get(m[1]!)!;
     const day = Number(m[2]);
     if (day < 1 || day > 31) continue;
     out.add(m[3] ? `${m[3]}-${pad(month)}-${pad(day)}` : `--${pad(month)}-${pad(day)}`);
   }
   for (const m of folded.matchAll(DAY_MONTH_YEAR)) {
-    const month = MONTHS[m[2]!]!;
+    const month = MONTHS.get(m[2]!)!;
     const day = Number(m[1]);
     if (day < 1 || day > 31) continue;
     out.add(m[3] ? `${m[3]}-${pad(month)}-${pad(day)}` : `--${pad(month)}-${pad(day)}`);
   }
-  for (const m of folded.matchAll(MONTH_YEAR)) out.add(`${m[2]}-${pad(MONTHS[m[1]!]!)}`);
+  for (const m of folded.matchAll(MONTH_YEAR)) out.add(`${m[2]}-${pad(MONTHS.get(m[1]!)!)}`);
   return [...out].sort();
+}
+
+/** Every month name in MONTHS starts with one of these, as a whole word's start. */
+const MONTH_PREFIX = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+/** ISO_DATE before folding turns en and em dashes into hyphens. */
+const ISO_DATE_SHAPE = /\d{4}[-\u2013\u2014]\d{2}[-\u2013\u2014]\d{2}/;
+
+/**
+ * `extractDates` for TYPOGRAPHIC_TEXT, folding it only when a date can be there: folding such
+ * text creates no digit, no letter and no word boundary, and every date pattern needs a digit
+ * and either a month name or the ISO shape.
+ */
+function extractDatesFromPlainText(text: string): string[] {
+  if (!ANY_DIGIT.test(text)) return [];
+  if (!MONTH_PREFIX.test(text) && !ISO_DATE_SHAPE.test(text)) return [];
+  return extractDates(foldText(text));
 }
 
 // ---- People, organisations, places ------------------------------------------------------------
@@ -436,14 +607,17 @@ const TITLES: ReadonlyArray<[string, string]> = [
   ['dr', ''],
 ];
 
-const BRANCHES: ReadonlyArray<[RegExp, string]> = [
-  [/^marine corps$|^marines?$/, 'Marine Corps'],
-  [/^navy$/, 'Navy'],
-  [/^army$/, 'Army'],
-  [/^air force$/, 'Air Force'],
-  [/^coast guard$/, 'Coast Guard'],
-  [/^space force$/, 'Space Force'],
-];
+/** Service branches by their one- or two-word folded name. */
+const BRANCHES: ReadonlyMap<string, string> = new Map([
+  ['marine corps', 'Marine Corps'],
+  ['marine', 'Marine Corps'],
+  ['marines', 'Marine Corps'],
+  ['navy', 'Navy'],
+  ['army', 'Army'],
+  ['air force', 'Air Force'],
+  ['coast guard', 'Coast Guard'],
+  ['space force', 'Space Force'],
+]);
 
 /** Capitalised words that are never part of a person's name. */
 const NOT_NAME = new Set(
@@ -519,31 +693,43 @@ const PLACES: ReadonlyArray<[string, string]> = [
   ['white house', 'white house'],
 ];
 
-const SPEECH_VERBS =
-  /^(?:said|says|say|told|tells|added|adds|insisted|insists|stated|states|stressed|warned|warns|wrote|writes|reads|read|announced|claimed|claims|explained|noted|declared|tweeted|responded|urged|asked|saying|stating|adding|insisting|starts|begins)$/;
+const SPEECH_VERBS: ReadonlySet<string> = new Set(
+  (
+    'said says say told tells added adds insisted insists stated states stressed warned warns wrote writes reads ' +
+    'read announced claimed claims explained noted declared tweeted responded urged asked saying stating adding ' +
+    'insisting starts begins'
+  ).split(' '),
+);
 
 interface PersonSpan extends PersonMention {
   startToken: number;
   endToken: number;
 }
 
-const PHRASE_WORDS = new Map<string, string[]>();
+/** Phrases by their last word, each list in the table's order so the first listed match still wins. */
+type PhraseIndex = ReadonlyMap<string, ReadonlyArray<{ words: string[]; canonical: string }>>;
 
-function phraseWords(phrase: string): string[] {
-  let words = PHRASE_WORDS.get(phrase);
-  if (!words) {
-    words = phrase.split(' ');
-    PHRASE_WORDS.set(phrase, words);
+function indexPhrasesByLastWord(phrases: ReadonlyArray<[string, string]>): PhraseIndex {
+  const index = new Map<string, Array<{ words: string[]; canonical: string }>>();
+  for (const [phrase, canonical] of phrases) {
+    const words = phrase.split(' ');
+    const last = words[words.length - 1]!;
+    const list = index.get(last);
+    if (list) list.push({ words, canonical });
+    else index.set(last, [{ words, canonical }]);
   }
-  return words;
+  return index;
 }
 
-function matchPhraseBefore(tokens: Token[], endExclusive: number, phrases: ReadonlyArray<[string, string]>) {
+const RANKS_BY_LAST_WORD = indexPhrasesByLastWord(RANKS);
+const TITLES_BY_LAST_WORD = indexPhrasesByLastWord(TITLES);
+
+function matchPhraseBefore(tokens: Token[], endExclusive: number, phrases: PhraseIndex) {
   const last = tokens[endExclusive - 1]?.low;
   if (last === undefined) return null;
-  for (const [phrase, canonical] of phrases) {
-    const words = phraseWords(phrase);
-    if (words[words.length - 1] !== last) continue;
+  const candidates = phrases.get(last);
+  if (candidates === undefined) return null;
+  for (const { words, canonical } of candidates) {
     const from = endExclusive - words.length;
     if (from < 0) continue;
     let ok = true;
@@ -561,10 +747,7 @@ function gapIsPlain(text: string, a: Token, b: Token): boolean {
 function isNameWordAt(tokens: Token[], k: number): boolean {
   const tk = tokens[k];
   if (!tk?.cap) return false;
-  if (NOT_NAME.has(tk.low) || ORG_WORDS.has(tk.low) || ORG_ACRONYMS.has(tk.low)) return false;
-  if (MONTHS[tk.low] !== undefined || WEEKDAYS.has(tk.low) || NATIONALITIES[tk.low] !== undefined)
-    return false;
-  if (PLACE_WORDS.has(tk.low)) return false;
+  if ((tk.kinds & NAMES_SOMETHING_ELSE) !== 0) return false;
   if (/^[A-Z]{2,}$/.test(tk.raw) && !/^(?:I{2,3}|IV)$/.test(tk.raw)) return false;
   return true;
 }
@@ -572,10 +755,8 @@ function isNameWordAt(tokens: Token[], k: number): boolean {
 function extractPeople(text: string, tokens: Token[]): PersonSpan[] {
   const out: PersonSpan[] = [];
   let i = 0;
-  // Defined once per call rather than once per token (it was rebuilt on every loop turn).
-  const isNameWord = (k: number): boolean => isNameWordAt(tokens, k);
   while (i < tokens.length) {
-    if (!isNameWord(i)) {
+    if (!isNameWordAt(tokens, i)) {
       i++;
       continue;
     }
@@ -583,7 +764,7 @@ function extractPeople(text: string, tokens: Token[]): PersonSpan[] {
     while (j + 1 < tokens.length && gapIsPlainName(text, tokens[j]!, tokens[j + 1]!)) {
       const nxt = tokens[j + 1]!;
       if (
-        isNameWord(j + 1) ||
+        isNameWordAt(tokens, j + 1) ||
         /^[A-Z]$/.test(nxt.raw.replace(/\.$/, '')) ||
         /^(?:III|II|IV|Jr|Sr)$/.test(nxt.raw)
       ) {
@@ -596,11 +777,11 @@ function extractPeople(text: string, tokens: Token[]): PersonSpan[] {
       i = j + 2;
       continue;
     }
-    const rank = matchPhraseBefore(tokens, i, RANKS);
-    const title = rank ? null : matchPhraseBefore(tokens, i, TITLES);
-    const titleBeforeRank = rank ? matchPhraseBefore(tokens, rank.from, TITLES) : null;
+    const rank = matchPhraseBefore(tokens, i, RANKS_BY_LAST_WORD);
+    const title = rank ? null : matchPhraseBefore(tokens, i, TITLES_BY_LAST_WORD);
+    const titleBeforeRank = rank ? matchPhraseBefore(tokens, rank.from, TITLES_BY_LAST_WORD) : null;
     const after = tokens[j + 1];
-    const speaks = after !== undefined && SPEECH_VERBS.test(after.low);
+    const speaks = after !== undefined && (after.kinds & SPEECH_VERB) !== 0;
     const runLength = j - i + 1;
     const sentenceInitialSingle = i === 0 && runLength === 1;
     // "Milley, the chairman of ..." : a role appositive also marks a single word as a person.
@@ -623,9 +804,9 @@ function extractPeople(text: string, tokens: Token[]): PersonSpan[] {
       if (!gapIsPlain(text, tokens[k]!, tokens[k + 1]!)) break;
       const one = tokens[k]!.low;
       const two = `${one} ${tokens[k + 1]?.low ?? ''}`;
-      const hit = BRANCHES.find(([re]) => re.test(two)) ?? BRANCHES.find(([re]) => re.test(one));
-      if (hit) {
-        branch = hit[1];
+      const hit = BRANCHES.get(two) ?? BRANCHES.get(one);
+      if (hit !== undefined) {
+        branch = hit;
         break;
       }
     }
@@ -652,7 +833,11 @@ function gapIsPlainName(text: string, a: Token, b: Token): boolean {
 const ROLE_RE =
   /^['\u2019]?s?,?\s+(?:the\s+)?((?:deputy |assistant |acting |former |top )?(?:commanding general|commander|chairman|head|chief|director|secretary|spokesman|spokesperson|leader|minister|president|officer|adviser|advisor)\b(?:\s+of\s+[^,.;:\u201C\u201D"()]{2,80})?)/i;
 
+/** The characters ROLE_RE can start with. */
+const ROLE_START = /['\u2019s,\s]/i;
+
 function findRole(text: string, from: number): string | null {
+  if (!ROLE_START.test(text.charAt(from))) return null;
   const m = ROLE_RE.exec(text.slice(from, from + 140));
   if (!m) return null;
   return m[1]!
@@ -682,36 +867,54 @@ const PERSON_TITLE_WORDS = new Set(
   ),
 );
 
-function extractOrganisations(text: string, tokens: Token[]): string[] {
+function extractOrganisations(text: string, tokens: Token[], plain: boolean): string[] {
   const out = new Set<string>();
   for (const t of tokens)
-    if (ORG_ACRONYMS.has(t.low)) out.add(t.low === 'isil' || t.low === 'daesh' ? 'isis' : t.low);
+    if ((t.kinds & ORG_ACRONYM) !== 0) out.add(t.low === 'isil' || t.low === 'daesh' ? 'isis' : t.low);
   if (/\bislamic state\b/i.test(text)) out.add('isis');
   // Capitalised runs containing an organisation word: "Combined Joint Operations Baghdad", "Joint Chiefs of Staff".
-  for (const m of text.matchAll(
-    /\b[A-Z][\p{L}'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\p{L}'\u2019-]*)*(?:\s+of\s+Staff)?/gu,
-  )) {
-    const words = foldText(m[0])
-      .replace(/['\u2019]s\b/g, '')
-      .split(/\s+/)
-      .filter((w) => !ORG_NOISE.has(w));
-    // Rank and title words separate an organisation from a person ("Marine Corps | Brigadier General ...").
-    let segment: string[] = [];
-    const flush = (): void => {
-      if (segment.length >= 2 && segment.some((w) => ORG_WORDS.has(w))) out.add(segment.join(' '));
-      segment = [];
-    };
-    for (const w of words) {
-      if (PERSON_TITLE_WORDS.has(w)) flush();
-      else segment.push(w);
-    }
-    flush();
-  }
+  // In plain text folding adds no spaces, so a one-word run cannot hold a two-word organisation.
+  const runs = plain ? CAPITALISED_RUN_OF_WORDS : CAPITALISED_RUN;
+  runs.lastIndex = 0;
+  for (let m = runs.exec(text); m !== null; m = runs.exec(text)) addOrganisationsOfRun(m[0], out);
   return [...out].sort();
+}
+
+/** Capitalised runs: "Combined Joint Operations Baghdad", "Joint Chiefs of Staff". */
+const CAPITALISED_RUN =
+  /\b[A-Z][\p{L}'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\p{L}'\u2019-]*)*(?:\s+of\s+Staff)?/gu;
+/**
+ * The CAPITALISED_RUN matches of more than one word. A one-word match of that pattern is a whole
+ * word, so no longer match can start inside it, and skipping it leaves the other matches as they were.
+ */
+const CAPITALISED_RUN_OF_WORDS =
+  /\b[A-Z][\p{L}'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\p{L}'\u2019-]*)+(?:\s+of\s+Staff)?/gu;
+
+/** Adds each segment of a capitalised run that holds an organisation word. */
+function addOrganisationsOfRun(run: string, out: Set<string>): void {
+  const words = foldText(run)
+    .replace(/['\u2019]s\b/g, '')
+    .split(/\s+/);
+  // Rank and title words separate an organisation from a person ("Marine Corps | Brigadier General ...").
+  let segment: string[] = [];
+  let hasOrgWord = false;
+  for (const w of words) {
+    if (ORG_NOISE.has(w)) continue;
+    if (PERSON_TITLE_WORDS.has(w)) {
+      if (segment.length >= 2 && hasOrgWord) out.add(segment.join(' '));
+      segment = [];
+      hasOrgWord = false;
+    } else {
+      segment.push(w);
+      if (ORG_WORDS.has(w)) hasOrgWord = true;
+    }
+  }
+  if (segment.length >= 2 && hasOrgWord) out.add(segment.join(' '));
 }
 
 /** Single-word place names, for telling a place from a person's name. */
 const PLACE_WORDS: ReadonlySet<string> = new Set(PLACES.map(([name]) => name));
+
 /** Place names by their first word, so a sentence is read once instead of once per place. */
 const PLACES_BY_FIRST_WORD: ReadonlyMap<string, ReadonlyArray<[string[], string]>> = (() => {
   const map = new Map<string, Array<[string[], string]>>();
@@ -725,12 +928,59 @@ const PLACES_BY_FIRST_WORD: ReadonlyMap<string, ReadonlyArray<[string[], string]
   return map;
 })();
 
+/** "US" is read on the raw text: folded, it is the pronoun "us". */
+const US_ABBREVIATION = /(?:^|[^\p{L}])U\.?S\.?A?(?![\p{L}])/u;
+
+/**
+ * The words `extractPlaces` reads in folded TYPOGRAPHIC_TEXT (its runs of ASCII letters and
+ * digits, lower-cased), taken from the plain-text tokens: most tokens are such a run already.
+ */
+function listPlainWords(text: string, tokens: Token[]): string[] {
+  const words: string[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (!t.joined) {
+      words.push(t.low);
+      continue;
+    }
+    // The runs in the token, and in any part of its match cut off at a comma ("Iraq,US").
+    const regionEnd = k + 1 < tokens.length ? tokens[k + 1]!.start : text.length;
+    let start = t.start;
+    while (start < regionEnd) {
+      const end = wordEndFrom(text, start);
+      words.push(text.slice(start, end).toLowerCase());
+      start = nextWordStart(text, end);
+    }
+  }
+  return words;
+}
+
+function nextWordStart(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !isAsciiLetterOrDigit(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function wordEndFrom(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length && isAsciiLetterOrDigit(text.charCodeAt(i))) i++;
+  return i;
+}
+
 /** Places named in `text`; `folded` is `foldText(text)`. */
 function extractPlaces(text: string, folded: string): string[] {
-  const words = folded.replace(/[^a-z0-9 ]+/g, ' ').split(/ +/);
+  return findPlaces(text, folded.replace(/[^a-z0-9 ]+/g, ' ').split(/ +/));
+}
+
+/** Places named in TYPOGRAPHIC_TEXT, read from its tokens instead of its folded form. */
+function extractPlacesFromPlainText(text: string, tokens: Token[]): string[] {
+  return findPlaces(text, listPlainWords(text, tokens));
+}
+
+/** Places among the folded `words` of `text`. */
+function findPlaces(text: string, words: string[]): string[] {
   const out = new Set<string>();
-  // "US" is read on the raw text: folded, it is the pronoun "us".
-  if (/(?:^|[^\p{L}])U\.?S\.?A?(?![\p{L}])/u.test(text)) out.add('us');
+  if (text.includes('U') && US_ABBREVIATION.test(text)) out.add('us');
   for (let i = 0; i < words.length; i++) {
     const names = PLACES_BY_FIRST_WORD.get(words[i]!);
     if (names === undefined) continue;
@@ -745,27 +995,39 @@ function extractPlaces(text: string, folded: string): string[] {
 
 // ---- Polarity ----------------------------------------------------------------------------------
 
-/** Predicates whose polarity sources contradict each other on; stem prefix -> predicate. */
-const PREDICATES: ReadonlyArray<[RegExp, string]> = [
-  [
-    /^(?:leave|leaving|withdraw|withdrawal|withdrawing|withdrawn|pullout|depart|departure|departing|exit)$/,
-    'leave',
-  ],
-  [/^(?:sign|signed|signing)$/, 'sign'],
-  [/^(?:accurate)$/, 'accurate'],
-  [/^(?:confirm|confirmed|confirms)$/, 'confirm'],
-  [/^(?:stay|staying|remain|remaining)$/, 'stay'],
-];
-const PHRASAL_LEAVE = /^(?:pull|pulling|pulled|move|moving|moved|movement)$/;
+/** Predicates whose polarity sources contradict each other on; word -> predicate. */
+const PREDICATES: ReadonlyMap<string, string> = mapWords({
+  leave: 'leave leaving withdraw withdrawal withdrawing withdrawn pullout depart departure departing exit',
+  sign: 'sign signed signing',
+  accurate: 'accurate',
+  confirm: 'confirm confirmed confirms',
+  stay: 'stay staying remain remaining',
+});
+/** Verbs that mean leaving when "out" follows ("pull out"). */
+const PHRASAL_LEAVE: ReadonlySet<string> = new Set(
+  'pull pulling pulled move moving moved movement'.split(' '),
+);
 
-const NEGATION_CUES =
-  /^(?:no|not|never|none|nothing|without|neither|nor|deny|denied|denies|denying|cannot|unsigned|inaccurate)$|n['\u2019]t$/;
+const NEGATION_WORDS: ReadonlySet<string> = new Set(
+  'no not never none nothing without neither nor deny denied denies denying cannot unsigned inaccurate'.split(
+    ' ',
+  ),
+);
 const NEGATION_SCOPE = 8;
+
+const LOWER_T = 116;
+
+function isNegationCue(t: Token): boolean {
+  if ((t.kinds & NEGATION_WORD) !== 0) return true;
+  const low = t.low;
+  return low.charCodeAt(low.length - 1) === LOWER_T && (low.endsWith("n't") || low.endsWith('n\u2019t'));
+}
 
 function predicateAt(tokens: Token[], k: number): string | null {
   const t = tokens[k]!;
-  for (const [re, p] of PREDICATES) if (re.test(t.low)) return p;
-  if (PHRASAL_LEAVE.test(t.low) && tokens[k + 1]?.low === 'out') return 'leave';
+  const predicate = PREDICATES.get(t.low);
+  if (predicate !== undefined) return predicate;
+  if (PHRASAL_LEAVE.has(t.low) && tokens[k + 1]?.low === 'out') return 'leave';
   return null;
 }
 
@@ -774,7 +1036,7 @@ function extractAssertions(text: string, tokens: Token[]): { assertions: Asserti
   let anyNegation = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!NEGATION_CUES.test(t.low)) continue;
+    if (!isNegationCue(t)) continue;
     anyNegation = true;
     if (t.low === 'unsigned' || t.low === 'inaccurate') {
       negatedAt.set(i, i);
@@ -789,12 +1051,13 @@ function extractAssertions(text: string, tokens: Token[]): { assertions: Asserti
   const assertions: Assertion[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
+    if ((t.kinds & ASSERTION_WORD) === 0) continue;
     let predicate = predicateAt(tokens, k);
     if (t.low === 'unsigned') predicate = 'sign';
     if (t.low === 'inaccurate') predicate = 'accurate';
     if (!predicate) continue;
     const cue = negatedAt.get(k);
-    const endTok = PHRASAL_LEAVE.test(t.low) ? tokens[k + 1]! : t;
+    const endTok = PHRASAL_LEAVE.has(t.low) ? tokens[k + 1]! : t;
     assertions.push({
       predicate,
       negated: cue !== undefined,
@@ -819,46 +1082,73 @@ export interface QuoteSpan {
 /** Finds quoted spans: curly double quotes, straight double quotes, and multi-word curly single quotes. */
 export function findQuotes(text: string): QuoteSpan[] {
   const out: QuoteSpan[] = [];
-  const push = (s: number, e: number, open: boolean, continued: boolean): void => {
-    const inner = text.slice(s, e).replace(/^[\s,.:;\u2026]+|[\s,.:;\u2026]+$/g, '');
-    if (inner.length >= 2) out.push({ text: inner, start: s, end: e, open, continued });
-  };
+  if (DOUBLE_QUOTE.test(text)) addDoubleQuoted(text, out);
+  if (text.includes('\u2018')) addSingleQuoted(text, out);
+  return out.length > 1 ? out.sort(compareStarts) : out;
+}
+
+const DOUBLE_QUOTE = /["\u201C\u201D]/;
+
+function addDoubleQuoted(text: string, out: QuoteSpan[]): void {
   const pos = 0;
   let openAt = -1;
   let sawAny = false;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\u201C' || (ch === '"' && openAt === -1)) {
+    const c = text.charCodeAt(i);
+    if (c === LEFT_DOUBLE_QUOTE || (c === STRAIGHT_DOUBLE_QUOTE && openAt === -1)) {
       if (openAt === -1) openAt = i + 1;
       sawAny = true;
-    } else if (ch === '\u201D' || (ch === '"' && openAt !== -1)) {
-      if (openAt !== -1) push(openAt, i, false, false);
-      else if (!sawAny) push(pos, i, false, true);
+    } else if (c === RIGHT_DOUBLE_QUOTE || (c === STRAIGHT_DOUBLE_QUOTE && openAt !== -1)) {
+      if (openAt !== -1) pushQuote(text, out, openAt, i, false, false);
+      else if (!sawAny) pushQuote(text, out, pos, i, false, true);
       openAt = -1;
       sawAny = true;
     }
   }
-  if (openAt !== -1) push(openAt, text.length, true, false);
+  if (openAt !== -1) pushQuote(text, out, openAt, text.length, true, false);
+}
+
+/** Curly single quotes around more than one word; one word in them is a term, not a quotation. */
+function addSingleQuoted(text: string, out: QuoteSpan[]): void {
   for (const m of text.matchAll(/(?:^|[\s(])\u2018([^\u2018\u2019]+?)\u2019(?![\p{L}])/gu)) {
     if (m[1]!.trim().includes(' ')) {
       const s = m.index + m[0].indexOf('\u2018') + 1;
-      push(s, s + m[1]!.length, false, false);
+      pushQuote(text, out, s, s + m[1]!.length, false, false);
     }
   }
-  return out.sort((a, b) => a.start - b.start);
 }
 
-const NOUN_SPEAKERS: ReadonlyArray<[RegExp, string]> = [
-  [/^(?:letter|memo|draft|document|correspondence)$/, 'letter'],
-  [/^(?:spokesman|spokeswoman|spokesperson)$/, 'spokesman'],
-  [/^(?:resolution)$/, 'resolution'],
-  [/^(?:officer|official|officials)$/, 'official'],
-  [/^(?:office|statement)$/, 'office'],
-  [/^(?:pentagon)$/, 'pentagon'],
-  [/^(?:president)$/, 'president'],
-  [/^(?:adviser|advisor)$/, 'adviser'],
-];
-const PRONOUNS = /^(?:he|she|they|it|we)$/;
+const STRAIGHT_DOUBLE_QUOTE = 34;
+const LEFT_DOUBLE_QUOTE = 0x201c;
+const RIGHT_DOUBLE_QUOTE = 0x201d;
+
+function compareStarts(a: QuoteSpan, b: QuoteSpan): number {
+  return a.start - b.start;
+}
+
+function pushQuote(
+  text: string,
+  out: QuoteSpan[],
+  s: number,
+  e: number,
+  open: boolean,
+  continued: boolean,
+): void {
+  const inner = text.slice(s, e).replace(/^[\s,.:;\u2026]+|[\s,.:;\u2026]+$/g, '');
+  if (inner.length >= 2) out.push({ text: inner, start: s, end: e, open, continued });
+}
+
+const NOUN_SPEAKERS: ReadonlyMap<string, string> = mapWords({
+  letter: 'letter memo draft document correspondence',
+  spokesman: 'spokesman spokeswoman spokesperson',
+  resolution: 'resolution',
+  official: 'officer official officials',
+  office: 'office statement',
+  pentagon: 'pentagon',
+  president: 'president',
+  adviser: 'adviser advisor',
+});
+const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'it', 'we']);
 /** How many words before a speech verb a speaking noun ("the letter", "the President") may stand. */
 const NOUN_SPEAKER_WINDOW = 16;
 
@@ -876,10 +1166,8 @@ function speakerFrom(text: string, tokens: Token[], people: PersonSpan[]): strin
   for (let v = 0; v < tokens.length; v++) {
     const verb = tokens[v]!;
     const isVerb =
-      SPEECH_VERBS.test(verb.low) ||
-      (verb.low === 'according' && tokens[v + 1]?.low === 'to') ||
-      verb.low === 'stands';
-    if (!isVerb || verb.low === 'stands') continue;
+      (verb.kinds & SPEECH_VERB) !== 0 || (verb.low === 'according' && tokens[v + 1]?.low === 'to');
+    if (!isVerb) continue;
     // Person or noun just before the verb (allowing an appositive: "Milley, chairman of ..., said").
     let best: string | null = null;
     for (const p of people) {
@@ -900,18 +1188,18 @@ function speakerFrom(text: string, tokens: Token[], people: PersonSpan[]): strin
     if (best) return best;
     for (let k = v - 1; k >= Math.max(0, v - NOUN_SPEAKER_WINDOW); k--) {
       const low = tokens[k]!.low;
-      const noun = NOUN_SPEAKERS.find(([re]) => re.test(low));
-      if (noun) return noun[1];
-      if (PRONOUNS.test(low) && k === v - 1) return 'pronoun';
+      const noun = NOUN_SPEAKERS.get(low);
+      if (noun !== undefined) return noun;
+      if (k === v - 1 && PRONOUNS.has(low)) return 'pronoun';
       if (/[\u201C\u201D"]/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) break;
     }
     // "read the letter from ...": the document speaks, not its author.
     const after1 = tokens[v + 1]?.low;
     const after2 = tokens[v + 2]?.low;
-    const nounAfter = NOUN_SPEAKERS.find(
-      ([re]) => (after1 === 'the' || after1 === 'a') && after2 !== undefined && re.test(after2),
-    );
-    if (nounAfter) return nounAfter[1];
+    if ((after1 === 'the' || after1 === 'a') && after2 !== undefined) {
+      const nounAfter = NOUN_SPEAKERS.get(after2);
+      if (nounAfter !== undefined) return nounAfter;
+    }
     // Person right after the verb: "..., says US Secretary of Defence, Mark Esper." / "according to Esper".
     for (const p of people) {
       const start = tokens[p.startToken]!;
@@ -940,11 +1228,58 @@ const IN_BRACKETS = new RegExp(String.raw`\b(${ACRONYM}) \((${EXPANSION})\)`, 'g
 /** "CJTF-OIR stands for X" and "CJTF-OIR (X)": what an acronym is said to stand for. */
 function extractExpansions(text: string): AcronymExpansion[] {
   const out: AcronymExpansion[] = [];
-  if (!text.includes(' stands for ') && !text.includes(' (')) return out;
-  for (const re of [STANDS_FOR, IN_BRACKETS]) {
-    for (const m of text.matchAll(re)) out.push({ acronym: m[1]!, expansion: m[2]!.trim() });
-  }
+  // Each pattern holds its literal, so a sentence without it cannot match.
+  if (text.includes(' stands for ')) addExpansions(text, STANDS_FOR, out);
+  if (text.includes(' (')) addExpansions(text, IN_BRACKETS, out);
   return out;
+}
+
+function addExpansions(text: string, pattern: RegExp, out: AcronymExpansion[]): void {
+  for (const m of text.matchAll(pattern)) out.push({ acronym: m[1]!, expansion: m[2]!.trim() });
+}
+
+// ---- Word kinds -------------------------------------------------------------------------------
+
+// Bits of Token.kinds. Most tokens are in no list, so one lookup per token replaces one per list.
+const NUMBER_WORD = 1;
+const WEEKDAY = 2;
+const SPEECH_VERB = 4;
+const ORG_ACRONYM = 8;
+const NEGATION_WORD = 16;
+/** A predicate, a phrasal "leave" verb, or a negated predicate ("unsigned"). */
+const ASSERTION_WORD = 32;
+/** Words that name something other than a person. */
+const NAMES_SOMETHING_ELSE = 64;
+
+/** Built after every word list it reads; tokens are made only once the module has loaded. */
+const WORD_KINDS = buildWordKinds();
+
+function kindsOf(low: string): number {
+  return WORD_KINDS.get(low) ?? 0;
+}
+
+function buildWordKinds(): ReadonlyMap<string, number> {
+  const kinds = new Map<string, number>();
+  const mark = (words: Iterable<string>, kind: number): void => {
+    for (const word of words) kinds.set(word, (kinds.get(word) ?? 0) | kind);
+  };
+  mark(NUMBER_WORDS.keys(), NUMBER_WORD);
+  mark(WEEKDAYS, WEEKDAY);
+  mark(SPEECH_VERBS, SPEECH_VERB);
+  mark(ORG_ACRONYMS, ORG_ACRONYM);
+  mark(NEGATION_WORDS, NEGATION_WORD);
+  mark([...PREDICATES.keys(), ...PHRASAL_LEAVE, 'unsigned', 'inaccurate'], ASSERTION_WORD);
+  for (const words of [
+    NOT_NAME,
+    ORG_WORDS,
+    ORG_ACRONYMS,
+    MONTHS.keys(),
+    WEEKDAYS,
+    NATIONALITY_OF.keys(),
+    PLACE_WORDS,
+  ])
+    mark(words, NAMES_SOMETHING_ELSE);
+  return kinds;
 }
 
 // ---- Entry point -------------------------------------------------------------------------------
@@ -954,8 +1289,9 @@ function extractExpansions(text: string): AcronymExpansion[] {
  * paragraph attributes quotes to, used when the sentence itself names no speaker.
  */
 export function extractFeatures(sentence: string, context?: { speaker?: string | null }): ClaimFeatures {
-  const tokens = tokenizeWithOffsets(sentence);
-  const folded = foldText(sentence);
+  const plain = TYPOGRAPHIC_TEXT.test(sentence);
+  const tokens = tokenizeWithOffsets(sentence, plain);
+  const folded = plain ? null : foldText(sentence);
   const peopleSpans = extractPeople(sentence, tokens);
   const ownSpeaker = speakerFrom(sentence, tokens, peopleSpans);
   const contextSpeaker = context?.speaker ?? null;
@@ -963,20 +1299,24 @@ export function extractFeatures(sentence: string, context?: { speaker?: string |
   const quotes: Quotation[] = findQuotes(sentence).map((q) => ({ text: q.text, speaker }));
   const { assertions, negated } = extractAssertions(sentence, tokens);
   const dayMentions = extractDays(tokens);
-  const people = dedupePeople(peopleSpans.map(({ startToken: _s, endToken: _e, ...p }) => p));
+  const people = peopleSpans.length === 0 ? [] : dedupePeople(peopleSpans.map(toPersonMention));
   return {
     quantities: extractQuantities(sentence, tokens),
-    days: [...new Set(dayMentions.map((d) => d.day))].sort(),
-    dates: extractDates(folded),
+    days: dayMentions.length === 0 ? [] : [...new Set(dayMentions.map((d) => d.day))].sort(),
+    dates: folded === null ? extractDatesFromPlainText(sentence) : extractDates(folded),
     people,
-    organisations: extractOrganisations(sentence, tokens),
-    places: extractPlaces(sentence, folded),
+    organisations: extractOrganisations(sentence, tokens, plain),
+    places: folded === null ? extractPlacesFromPlainText(sentence, tokens) : extractPlaces(sentence, folded),
     negated,
     quotes,
     dayMentions,
     assertions,
     expansions: extractExpansions(sentence),
   };
+}
+
+function toPersonMention(span: PersonSpan): PersonMention {
+  return { name: span.name, key: span.key, rank: span.rank, branch: span.branch, role: span.role };
 }
 
 function dedupePeople(people: PersonMention[]): PersonMention[] {
