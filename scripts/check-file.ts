@@ -12,6 +12,8 @@ import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { collectSentences } from '../src/content/collect-text.ts';
 import { createMatcher } from '../src/engine/create-matcher.ts';
+import { excludeArticles } from '../src/engine/exclude-articles.ts';
+import { findOwnArticles } from '../src/engine/find-own-articles.ts';
 import type { ClaimDatabase, SentenceMatch } from '../src/engine/types.ts';
 import { validateDatabase } from '../src/engine/validate-database.ts';
 
@@ -174,13 +176,22 @@ export function toReport(db: ClaimDatabase, matches: readonly SentenceMatch[]): 
   };
 }
 
-/** The readable report: each matched sentence, its verdict, and its sources with quotes and details. */
-export function formatReport(report: CheckReport, file: string, checked: number): string {
+/**
+ * The readable report: each matched sentence, its verdict, and its sources with quotes and details.
+ * `leftOut` names the database articles the file reproduces, which are not its sources.
+ */
+export function formatReport(
+  report: CheckReport,
+  file: string,
+  checked: number,
+  leftOut: readonly string[] = [],
+): string {
   const { database } = report;
   const lines = [
     `${file}: ${checked} sentences checked, ${report.sentences.length} matched ` +
       `(database: ${database.articles} articles, ${database.claims} claims, ${database.facts} facts)`,
   ];
+  for (const name of leftOut) lines.push(`Not a source here: ${name} (the file reproduces that article).`);
   for (const sentence of report.sentences) {
     lines.push('', `[${sentence.verdict.toUpperCase()}] ${sentence.text}`);
     for (const source of sentence.sources) {
@@ -207,10 +218,15 @@ export function runCheckFile(argv: readonly string[], io: CheckIo): number {
     const text = readTextFile(args.file, 'file');
     const db = loadDatabase(args.db);
     const sentences = collectFileSentences(args.file, text);
-    const matches = createMatcher(db).match(sentences);
-    const report = toReport(db, matches);
+    const matched = createMatcher(db).match(sentences);
+    // As the extension does on a page: the article the file reproduces does not corroborate it.
+    const own = findOwnArticles(matched);
+    const report = toReport(db, excludeArticles(matched, new Set(own)));
+    const leftOut = own.map((id) => db.articles.find((a) => a.id === id)?.outlet ?? id);
     io.stdout(
-      args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, args.file, sentences.length),
+      args.json
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : formatReport(report, args.file, sentences.length, leftOut),
     );
     return 0;
   } catch (error) {

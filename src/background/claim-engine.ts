@@ -8,7 +8,8 @@
 import Fuse from 'fuse.js';
 import { buildDatabase } from '../engine/build-database.ts';
 import { createMatcher } from '../engine/create-matcher.ts';
-import { decideVerdict } from '../engine/decide-verdict.ts';
+import { excludeArticles } from '../engine/exclude-articles.ts';
+import { findOwnArticles } from '../engine/find-own-articles.ts';
 import type { ClaimDatabase, Matcher, SentenceMatch, SourceArticle } from '../engine/types.ts';
 import { validateDatabase } from '../engine/validate-database.ts';
 import type { DatabaseInfo, SearchResult } from '../shared/messages.ts';
@@ -19,12 +20,21 @@ const SEARCH_MAX_FUSE_SCORE = 0.45;
 export interface ClaimEngine {
   readonly db: ClaimDatabase;
   /**
-   * Matches page sentences. Sources whose article URL is `pageUrl` are left out, so a page the
-   * reader added to their sources does not corroborate itself.
+   * Matches page sentences. The page's own articles are left out of the sources, so a page does
+   * not corroborate itself: the article whose URL is `pageUrl` (a page the reader added to their
+   * sources), the `knownOwn` articles earlier batches of the page found, and any article these
+   * sentences reproduce word for word (find-own-articles.ts). `ownArticles` lists the last two,
+   * for the page to send with its next batch.
    */
-  match(sentences: readonly string[], pageUrl?: string): SentenceMatch[];
+  match(sentences: readonly string[], pageUrl?: string, knownOwn?: readonly string[]): PageMatches;
   info(): DatabaseInfo;
   search(query: string, limit: number): SearchResult[];
+}
+
+export interface PageMatches {
+  matches: SentenceMatch[];
+  /** Articles recognised as the page itself by their text, this batch's and the known ones. */
+  ownArticles: string[];
 }
 
 export interface EngineInput {
@@ -102,15 +112,12 @@ export function createClaimEngine(input: EngineInput): ClaimEngine {
 
   return {
     db,
-    match(sentences, pageUrl) {
+    match(sentences, pageUrl, knownOwn = []) {
       const matches = matchEach(matcher, sentences);
-      const own = pageUrl ? ownArticleIds(db, pageUrl) : new Set<string>();
-      if (own.size === 0) return matches;
-      return matches.flatMap((match) => {
-        const sources = match.sources.filter((source) => !own.has(source.articleId));
-        const verdict = decideVerdict(sources.map((source) => source.stance));
-        return verdict === null ? [] : [{ ...match, sources, verdict }];
-      });
+      const ownArticles = [...new Set([...knownOwn, ...findOwnArticles(matches)])].sort();
+      const own = new Set(ownArticles);
+      if (pageUrl) for (const id of ownArticleIds(db, pageUrl)) own.add(id);
+      return { matches: excludeArticles(matches, own), ownArticles };
     },
     info: () => ({
       articles: db.articles.length,

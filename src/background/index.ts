@@ -71,9 +71,9 @@ async function recheckAllTabs(): Promise<void> {
 }
 
 handleMessages('content-to-background', contentToBackground, {
-  'check-sentences': async ({ sentences }, sender) => {
+  'check-sentences': async ({ sentences, ownArticles }, sender) => {
     const engine = await getEngine();
-    return { matches: engine.match(sentences, sender.url) };
+    return engine.match(sentences, sender.url, ownArticles);
   },
   'report-page': async ({ report }, sender) => {
     const tabId = sender.tab?.id;
@@ -156,7 +156,10 @@ browser.contextMenus?.onClicked.addListener(async (info, tab) => {
     .map((span) => span.text.replace(/\s+/g, ' ').trim())
     .filter((sentence) => sentence.length > 0 && sentence.length <= MAX_SENTENCE_CHARS)
     .slice(0, MAX_BATCH_SENTENCES);
-  const matches = (await getEngine()).match(sentences.length > 0 ? sentences : [text.trim()], info.pageUrl);
+  const { matches } = (await getEngine()).match(
+    sentences.length > 0 ? sentences : [text.trim()],
+    info.pageUrl,
+  );
   await sendToContent(tab.id, 'show-selection-result', { matches }).catch(() => undefined);
 });
 

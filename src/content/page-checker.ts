@@ -15,6 +15,7 @@
  */
 
 import browser from 'webextension-polyfill';
+import { excludeArticles } from '../engine/exclude-articles.ts';
 import type { SentenceMatch } from '../engine/types.ts';
 import { t } from '../shared/i18n.ts';
 import {
@@ -99,6 +100,11 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
   const results = new Map<string, SentenceMatch | null>();
   /** Distinct texts of the current page that were checked. */
   const pageTexts = new Set<string>();
+  /**
+   * Database articles the background found this page reproduces (find-own-articles.ts): sent with
+   * every batch so they never count as the page's sources, and removed from earlier results.
+   */
+  const ownArticles = new Set<string>();
   let collected: CollectedSentence[] = [];
   let entries: Entry[] = [];
   let settings: Settings = parseSettings(undefined).settings;
@@ -337,10 +343,12 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
       const batch = fresh.slice(i, i + size);
       i += size;
       // Sending clones the batch synchronously; that part is ours to count.
-      const { matches } = await meter.measure('send', () =>
-        sendToBackground('check-sentences', { sentences: batch }),
+      const reply = await meter.measure('send', () =>
+        sendToBackground('check-sentences', { sentences: batch, ownArticles: [...ownArticles] }),
       );
+      const { matches } = reply;
       meter.measure('scan', () => {
+        adoptOwnArticles(reply.ownArticles);
         for (const text of batch) results.set(text, null);
         for (const match of matches) {
           const text = batch[match.index];
@@ -353,6 +361,24 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
     status = 'checked';
     await draw();
     return fresh.length;
+  };
+
+  /** Records newly recognised own articles and drops them from the results of earlier batches. */
+  const adoptOwnArticles = (ids: readonly string[]): void => {
+    const fresh = new Set(ids.filter((id) => !ownArticles.has(id)));
+    if (fresh.size === 0) return;
+    for (const id of fresh) ownArticles.add(id);
+    for (const [text, match] of results) {
+      if (match === null) continue;
+      results.set(text, excludeArticles([match], fresh)[0] ?? null);
+    }
+  };
+
+  /** A new page is not the article the last one reproduced; results cached for it are stale. */
+  const forgetOwnArticles = (): void => {
+    if (ownArticles.size === 0) return;
+    ownArticles.clear();
+    results.clear();
   };
 
   const scan = async (): Promise<void> => {
@@ -396,6 +422,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
       return false;
     }
     pageTexts.clear();
+    forgetOwnArticles();
     collected = [];
     entries = [];
     resetChunks();
@@ -598,6 +625,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
       reportedSignature = '';
       results.clear();
       pageTexts.clear();
+      ownArticles.clear();
       void scan();
       return { ok: true };
     },

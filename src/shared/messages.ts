@@ -69,7 +69,14 @@ export const MAX_PAGE_HTML_CHARS = 10_000_000;
 /** Content script → background. */
 export interface ContentToBackground {
   /** Match page sentences against the claim database; `matches[i].index` indexes `sentences`. */
-  'check-sentences': Contract<{ sentences: string[] }, { matches: SentenceMatch[] }>;
+  /**
+   * `ownArticles`: articles earlier batches of this page found the page reproduces; the reply
+   * lists them with any this batch finds, and leaves them out of the sources.
+   */
+  'check-sentences': Contract<
+    { sentences: string[]; ownArticles?: string[] },
+    { matches: SentenceMatch[]; ownArticles: string[] }
+  >;
   /** The page's current state, replacing any earlier report for this tab. */
   'report-page': Contract<{ report: WireTabReport }, { ok: boolean }>;
   /** The card's "Details" action: open the popup view for this sentence in a tab. */
@@ -113,6 +120,8 @@ const isOk = (value: unknown): value is { ok: boolean } => isRecord(value) && ty
 const isTabId = (value: unknown): value is number => isNonNegativeInteger(value);
 const isKey = (value: unknown): value is string => isString(value, 200) && value.length > 0;
 const isSentence = (value: unknown): value is string => isString(value, MAX_SENTENCE_CHARS);
+/** A page reproduces one article, rarely a few (syndicated copies); more is not a real page. */
+const MAX_OWN_ARTICLES = 50;
 
 function isSearchResult(value: unknown): value is SearchResult {
   return (
@@ -149,10 +158,14 @@ function isDatabaseInfo(value: unknown): value is DatabaseInfo {
 
 export const contentToBackground: Validators<ContentToBackground> = {
   'check-sentences': {
-    request: (v): v is { sentences: string[] } =>
-      isRecord(v) && isArrayOf(v.sentences, isSentence, MAX_BATCH_SENTENCES),
-    response: (v): v is { matches: SentenceMatch[] } =>
-      isRecord(v) && isArrayOf(v.matches, isSentenceMatch, MAX_BATCH_SENTENCES),
+    request: (v): v is { sentences: string[]; ownArticles?: string[] } =>
+      isRecord(v) &&
+      isArrayOf(v.sentences, isSentence, MAX_BATCH_SENTENCES) &&
+      (v.ownArticles === undefined || isArrayOf(v.ownArticles, isKey, MAX_OWN_ARTICLES)),
+    response: (v): v is { matches: SentenceMatch[]; ownArticles: string[] } =>
+      isRecord(v) &&
+      isArrayOf(v.matches, isSentenceMatch, MAX_BATCH_SENTENCES) &&
+      isArrayOf(v.ownArticles, isKey, MAX_OWN_ARTICLES),
   },
   'report-page': {
     request: (v): v is { report: WireTabReport } => isRecord(v) && isWireTabReport(v.report),

@@ -31,7 +31,7 @@ describe('claim engine in the service worker', () => {
       userArticlesError: null,
       threshold: undefined,
     });
-    const [match] = engine.match([TROOPS]);
+    const [match] = engine.match([TROOPS]).matches;
     expect(match?.sources.some((s) => s.outlet === 'express.co.uk' && s.stance === 'conflicts')).toBe(true);
     const info = engine.info();
     expect(info).toMatchObject({ articles: 5, userArticles: 0, userArticlesError: null });
@@ -50,12 +50,51 @@ describe('claim engine in the service worker', () => {
       threshold: undefined,
     });
     expect(engine.info()).toMatchObject({ articles: 6, userArticles: 1 });
-    const elsewhere = engine.match([TROOPS], 'https://other.example/page')[0]!;
+    const elsewhere = engine.match([TROOPS], 'https://other.example/page').matches[0]!;
     expect(elsewhere.sources.some((s) => s.articleId === 'user_1')).toBe(true);
-    const onItsOwnPage = engine.match([TROOPS], url)[0]!;
+    const onItsOwnPage = engine.match([TROOPS], url).matches[0]!;
     expect(onItsOwnPage.sources.some((s) => s.articleId === 'user_1')).toBe(false);
     expect(onItsOwnPage.sources.length).toBeGreaterThan(0);
     expect(normalizePageUrl(url)).toBe('https://news.example/troops');
+  });
+
+  it('recognises a page that reproduces a seed article by its text, and leaves that outlet out', () => {
+    const engine = createClaimEngine({
+      bundled,
+      userArticles: [],
+      userArticlesError: null,
+      threshold: undefined,
+    });
+    const express = bundled.articles.find((a) => a.outlet === 'express.co.uk')!;
+    const page = bundled.claims.filter((c) => c.articleId === express.id).map((c) => c.text);
+    const first = engine.match(page.slice(0, 10));
+    expect(first.ownArticles).toEqual([express.id]);
+    const sources = first.matches.flatMap((m) => m.sources);
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.some((s) => s.articleId === express.id)).toBe(false);
+    // A later batch with a single verbatim sentence is not enough on its own; the page passes on
+    // what its first batch found.
+    const later = page.slice(10, 11);
+    expect(engine.match(later).matches.flatMap((m) => m.sources).some((s) => s.articleId === express.id)).toBe(
+      true,
+    );
+    const told = engine.match(later, undefined, first.ownArticles);
+    expect(told.matches.flatMap((m) => m.sources).some((s) => s.articleId === express.id)).toBe(false);
+    expect(told.ownArticles).toEqual([express.id]);
+  });
+
+  it('keeps an outlet that shares a sentence or two with the page as a source', () => {
+    const engine = createClaimEngine({
+      bundled,
+      userArticles: [],
+      userArticlesError: null,
+      threshold: undefined,
+    });
+    const aap = bundled.articles.find((a) => a.outlet === 'AAP')!;
+    const quoted = bundled.claims.filter((c) => c.articleId === aap.id).slice(0, 2);
+    const result = engine.match([...quoted.map((c) => c.text), TROOPS]);
+    expect(result.ownArticles).toEqual([]);
+    expect(result.matches.flatMap((m) => m.sources).some((s) => s.articleId === aap.id)).toBe(true);
   });
 
   it('keeps the bundled database when the user’s sources cannot be built, and says why', () => {
@@ -68,7 +107,7 @@ describe('claim engine in the service worker', () => {
     });
     expect(engine.info().articles).toBe(5);
     expect(engine.info().userArticlesError).toMatch(/could not be added/);
-    expect(engine.match([TROOPS]).length).toBe(1);
+    expect(engine.match([TROOPS]).matches.length).toBe(1);
   });
 
   it('still matches the rest of a batch when one sentence trips the matcher (finding B1)', () => {
@@ -78,7 +117,7 @@ describe('claim engine in the service worker', () => {
       userArticlesError: null,
       threshold: undefined,
     });
-    const matches = engine.match(['The constructor of the new bridge said it was safe.', TROOPS]);
+    const { matches } = engine.match(['The constructor of the new bridge said it was safe.', TROOPS]);
     expect(matches.map((m) => m.index)).toContain(1);
     expect(matches.find((m) => m.index === 1)?.text).toBe(TROOPS);
   });

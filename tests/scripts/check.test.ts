@@ -78,6 +78,17 @@ describe('check <file> --json', () => {
     ]);
   });
 
+  it('does not let the article a file reproduces corroborate it, as the extension does on a page', () => {
+    const express = readArticles().find((a) => a.outlet === 'express.co.uk')!;
+    const file = join(dir, 'express-copy.txt');
+    writeFileSync(file, express.body);
+    const report = JSON.parse(run(file, '--json', '--db', dbPath).stdout);
+    const sources = report.sentences.flatMap((s: { sources: { articleId: string }[] }) => s.sources);
+    expect(report.sentences.length).toBeGreaterThan(5);
+    expect(sources.some((s: { articleId: string }) => s.articleId === express.id)).toBe(false);
+    expect(run(file, '--db', dbPath).stdout).toContain('Not a source here: express.co.uk');
+  });
+
   it('matches nothing in an unrelated text', () => {
     const report = JSON.parse(run(CLI('unrelated.txt'), '--json', '--db', dbPath).stdout);
     expect(report.sentences).toEqual([]);
