@@ -20,6 +20,7 @@ import type {
   Detail,
   PersonMention,
   Quantity,
+  Quotation,
   Stance,
 } from './types.ts';
 
@@ -57,6 +58,26 @@ function derivedOf(claim: ComparableClaim): DerivedText {
     derivedTexts.set(claim, d);
   }
   return d;
+}
+
+/**
+ * Remembers what a function derives from one string of a feature object (a quotation's words, a
+ * person's parsed role): source claims live as long as the matcher and a page sentence meets
+ * several sources, so each object's value is worked out once. Checked against the string, like
+ * `derivedOf`, so a reused object with another string gets a fresh value.
+ */
+function memoizePerObject<K extends object, V>(
+  derive: (source: string) => V,
+): (owner: K, source: string) => V {
+  const cache = new WeakMap<K, { source: string; value: V }>();
+  return (owner, source) => {
+    let entry = cache.get(owner);
+    if (entry === undefined || entry.source !== source) {
+      entry = { source, value: derive(source) };
+      cache.set(owner, entry);
+    }
+    return entry.value;
+  };
 }
 
 function claimWords(claim: ComparableClaim): string[] {
@@ -323,7 +344,12 @@ const ROLE_GENERIC = new Set([
   'staff',
 ]);
 
-function parseRole(role: string): { head: string; words: string[] } | null {
+interface ParsedRole {
+  head: string;
+  words: string[];
+}
+
+function parseRole(role: string): ParsedRole | null {
   const folded = foldText(role).replace(/^(?:the|former|acting|top)\s+/, '');
   const head = ROLE_HEADS.find(([re]) => re.test(folded));
   if (!head) return null;
@@ -342,8 +368,10 @@ function parseRole(role: string): { head: string; words: string[] } | null {
  * ("... Operations" / "... Operations Baghdad") and fuller descriptions do not.
  */
 export function doRolesConflict(ra: string, rb: string): boolean {
-  const pa = parseRole(ra);
-  const pb = parseRole(rb);
+  return doParsedRolesConflict(parseRole(ra), parseRole(rb));
+}
+
+function doParsedRolesConflict(pa: ParsedRole | null, pb: ParsedRole | null): boolean {
   if (!pa || !pb || pa.head !== pb.head) return false;
   const x = pa.words;
   const y = pb.words;
@@ -376,10 +404,13 @@ function samePerson(a: PersonMention, b: PersonMention): boolean {
   );
 }
 
-function surnameOf(p: PersonMention): string {
-  const words = p.name.split(/\s+/).filter((w) => !/^(?:III|II|IV|Jr\.?|Sr\.?|[A-Z]\.?)$/.test(w));
-  return (words[words.length - 1] ?? p.name).replace(/['\u2019]s$/, '');
+function surnameOfName(name: string): string {
+  const words = name.split(/\s+/).filter((w) => !/^(?:III|II|IV|Jr\.?|Sr\.?|[A-Z]\.?)$/.test(w));
+  return (words[words.length - 1] ?? name).replace(/['\u2019]s$/, '');
 }
+
+const cachedSurname = memoizePerObject<PersonMention, string>(surnameOfName);
+const cachedRole = memoizePerObject<PersonMention, ParsedRole | null>(parseRole);
 
 function rankFamily(rank: string): string {
   return rank.endsWith('general') ? 'general' : rank.endsWith('admiral') ? 'admiral' : rank;
@@ -391,7 +422,7 @@ function comparePeople(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
   for (const pa of a.people) {
     const pb = b.people.find((p) => samePerson(pa, p));
     if (!pb) continue;
-    const subject = surnameOf(pa);
+    const subject = cachedSurname(pa, pa.name);
     if (pa.branch && pb.branch && pa.branch !== pb.branch) {
       details.push({ kind: 'attribute', a: pa.branch, b: pb.branch, subject: `${subject}'s service branch` });
     }
@@ -402,7 +433,7 @@ function comparePeople(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
       if (!compatible)
         details.push({ kind: 'attribute', a: pa.rank, b: pb.rank, subject: `${subject}'s rank` });
     }
-    if (pa.role && pb.role && doRolesConflict(pa.role, pb.role)) {
+    if (pa.role && pb.role && doParsedRolesConflict(cachedRole(pa, pa.role), cachedRole(pb, pb.role))) {
       details.push({ kind: 'attribute', a: pa.role, b: pb.role, subject: `${subject}'s role` });
     }
   }
@@ -709,9 +740,11 @@ function wordingDetails(
 /** Share of aligned words above which two quotations are the same words whoever is credited. */
 const SAME_QUOTE_OVERLAP = 0.8;
 
-function nearlySameWords(x: string, y: string): boolean {
-  const wx = wordsOf(x);
-  const wy = wordsOf(y);
+const cachedQuoteWords = memoizePerObject<Quotation, string[]>(wordsOf);
+
+function nearlySameWords(qx: Quotation, qy: Quotation): boolean {
+  const wx = cachedQuoteWords(qx, qx.text);
+  const wy = cachedQuoteWords(qy, qy.text);
   if (wx.length < 4 || wy.length < 4) return false;
   return align(wx, wy).length / Math.min(wx.length, wy.length) >= SAME_QUOTE_OVERLAP;
 }
@@ -727,8 +760,10 @@ function compareWording(a: ComparableClaim, b: ComparableClaim): Detail[] {
     for (const qb of b.features.quotes) {
       // Different speakers are different quotations, unless the words are nearly the same (a letter
       // quoted as "the letter" by one outlet and as its author's by another).
-      if (!speakersCompatible(qa.speaker, qb.speaker) && !nearlySameWords(qa.text, qb.text)) continue;
-      for (const d of wordingDetails(wordsOf(qa.text), wordsOf(qb.text), 1, 'quotation')) {
+      if (!speakersCompatible(qa.speaker, qb.speaker) && !nearlySameWords(qa, qb)) continue;
+      const wa = cachedQuoteWords(qa, qa.text);
+      const wb = cachedQuoteWords(qb, qb.text);
+      for (const d of wordingDetails(wa, wb, 1, 'quotation')) {
         const key = `${d.a}|${d.b}`;
         if (!seen.has(key)) {
           seen.add(key);
