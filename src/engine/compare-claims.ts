@@ -88,8 +88,25 @@ function claimWords(claim: ComparableClaim): string[] {
 
 function claimNegates(claim: ComparableClaim): boolean {
   const d = derivedOf(claim);
-  if (d.negates === undefined) d.negates = claimWords(claim).some((w) => NEGATION_WORD.test(w));
+  if (d.negates === undefined)
+    d.negates = mayHaveNegationWord(claim.text) && claimWords(claim).some((w) => NEGATION_WORD.test(w));
   return d.negates;
+}
+
+/**
+ * Text whose folding changes no letter: ASCII plus the typographic quotes, dashes and no-break
+ * space that `foldText` maps to ASCII punctuation. Same set as foldText's fast path.
+ */
+const FOLDS_LETTERS_UNCHANGED = /^[\t\n\r\x20-\x7e\u2018\u2019\u201C\u201D\u2013\u2014\u00A0]*$/;
+/**
+ * Matches wherever `wordsOf` could yield a NEGATION_WORD: the word standing alone, or an n't.
+ * A necessary condition only, so most sentences (nine in ten carry no negation) skip tokenising.
+ */
+const NEGATION_CUE =
+  /(?<![a-z0-9])(?:no|not|never|none|nor|neither|longer|without|cannot)(?![a-z0-9])|n['`\u2018\u2019]t/i;
+
+function mayHaveNegationWord(text: string): boolean {
+  return !FOLDS_LETTERS_UNCHANGED.test(text) || NEGATION_CUE.test(text);
 }
 
 function claimSpeaker(claim: ComparableClaim): string | null {
