@@ -44,6 +44,8 @@ export interface Comparison {
 interface DerivedText {
   text: string;
   words?: string[];
+  /** How often each of `words` occurs. */
+  wordCounts?: Map<string, number>;
   /** Whether any of `words` is a NEGATION_WORD. */
   negates?: boolean;
   speaker?: string | null;
@@ -84,6 +86,29 @@ function claimWords(claim: ComparableClaim): string[] {
   const d = derivedOf(claim);
   if (d.words === undefined) d.words = wordsOf(claim.text);
   return d.words;
+}
+
+function claimWordCounts(claim: ComparableClaim): Map<string, number> {
+  const d = derivedOf(claim);
+  if (d.wordCounts === undefined) d.wordCounts = countWords(claimWords(claim));
+  return d.wordCounts;
+}
+
+function countWords(words: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+}
+
+/** Words two texts share, with multiplicity: no alignment of them can match more. */
+function countSharedWords(a: Map<string, number>, b: Map<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const [word, n] of small) {
+    const m = large.get(word);
+    if (m !== undefined) shared += Math.min(n, m);
+  }
+  return shared;
 }
 
 function claimNegates(claim: ComparableClaim): boolean {
@@ -507,10 +532,15 @@ const NEGATION_MIN_OVERLAP = 0.6;
  * The same sentence with a negation added or swapped ("was still committed" / "was no longer
  * committed"): a polarity conflict on the word that follows, for predicates outside the lexicon.
  */
-function compareNegationEdits(x: readonly string[], y: readonly string[]): Detail[] {
+function compareNegationEdits(a: ComparableClaim, b: ComparableClaim): Detail[] {
+  const x = claimWords(a);
+  const y = claimWords(b);
   if (x.length < 4 || y.length < 4) return [];
+  const shortest = Math.min(x.length, y.length);
+  // Most pairs share too few words to overlap enough; the bound settles them without aligning.
+  if (countSharedWords(claimWordCounts(a), claimWordCounts(b)) / shortest < NEGATION_MIN_OVERLAP) return [];
   const pairs = align(x, y);
-  if (pairs.length / Math.min(x.length, y.length) < NEGATION_MIN_OVERLAP) return [];
+  if (pairs.length / shortest < NEGATION_MIN_OVERLAP) return [];
   const anchors: Array<[number, number]> = [[-1, -1], ...pairs, [x.length, y.length]];
   for (let k = 1; k + 1 < anchors.length - 1; k++) {
     const [i0, j0] = anchors[k]!;
@@ -836,7 +866,7 @@ function compareOrdered(a: ComparableClaim, b: ComparableClaim): Comparison {
     for (const d of more) conflicts.push(d);
   // Without a negation word on either side no substitution can add or drop one.
   if (!conflicts.some((d) => d.kind === 'polarity') && (claimNegates(a) || claimNegates(b)))
-    conflicts.push(...compareNegationEdits(claimWords(a), claimWords(b)));
+    conflicts.push(...compareNegationEdits(a, b));
   if (conflicts.length > 0) return { stance: 'conflicts', details: conflicts };
   const wording = compareWording(a, b);
   if (wording.length > 0) return { stance: 'worded-differently', details: wording };
