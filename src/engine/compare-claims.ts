@@ -179,10 +179,21 @@ function nationalitiesOf(q: Quantity): string[] {
 /** Whether two quantities count the same kind of thing (same unit, no different countries). */
 function countsSameThing(a: Quantity, b: Quantity): boolean {
   if (a.unit !== b.unit) return false;
-  const na = nationalitiesOf(a);
-  const nb = nationalitiesOf(b);
-  if (na.length > 0 && nb.length > 0 && !na.some((n) => nb.includes(n))) return false;
-  return true;
+  const ma = a.modifiers;
+  const mb = b.modifiers;
+  if (ma === undefined || mb === undefined) return true;
+  let aNamesCountry = false;
+  for (const m of ma) {
+    if (!NATIONALITY_VALUES.has(m)) continue;
+    if (mb.includes(m)) return true;
+    aNamesCountry = true;
+  }
+  return !aNamesCountry || !namesCountry(mb);
+}
+
+function namesCountry(modifiers: readonly string[]): boolean {
+  for (const m of modifiers) if (NATIONALITY_VALUES.has(m)) return true;
+  return false;
 }
 
 function isPointLike(q: Quantity): boolean {
@@ -232,8 +243,19 @@ const QUALIFIER_WORDS: Readonly<Record<string, string>> = createTable({
 });
 
 export function formatQuantity(q: Quantity): string {
-  const n = Number.isInteger(q.value) ? q.value.toLocaleString('en-US') : String(q.value);
-  return `${QUALIFIER_WORDS[q.qualifier] ?? ''}${n}`;
+  return `${QUALIFIER_WORDS[q.qualifier] ?? ''}${formatNumber(q.value)}`;
+}
+
+/** Integers with en-US digit grouping ("5,000"), others as JavaScript writes them. */
+function formatNumber(value: number): string {
+  if (!Number.isInteger(value)) return String(value);
+  // toLocaleString goes through Intl and was the costliest step of a number conflict; safe
+  // integers are grouped by hand with the same result. -0 ("-0" in Intl) and huge values keep it.
+  if (!Number.isSafeInteger(value) || Object.is(value, -0)) return value.toLocaleString('en-US');
+  const digits = String(Math.abs(value));
+  let grouped = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = grouped.length; i < digits.length; i += 3) grouped += `,${digits.slice(i, i + 3)}`;
+  return value < 0 ? `-${grouped}` : grouped;
 }
 
 function displayNationality(n: string): string {
@@ -258,26 +280,13 @@ function quantitySubject(qa: Quantity, qb: Quantity, a: ClaimFeatures, b: ClaimF
  */
 function compareNumbers(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
   if (a.quantities.length === 0 || b.quantities.length === 0) return [];
-  const lonelyA = a.quantities.filter((qa) => {
-    const same = b.quantities.filter((qb) => countsSameThing(qa, qb));
-    return same.length > 0 && !same.some((qb) => areQuantitiesCompatible(qa, qb));
-  });
-  const lonelyB = b.quantities.filter((qb) => {
-    const same = a.quantities.filter((qa) => countsSameThing(qa, qb));
-    return same.length > 0 && !same.some((qa) => areQuantitiesCompatible(qa, qb));
-  });
-  const closest = (q: Quantity, pool: Quantity[]): Quantity | undefined =>
-    pool
-      .filter((p) => countsSameThing(q, p))
-      .reduce<Quantity | undefined>(
-        (best, cur) =>
-          best === undefined || Math.abs(cur.value - q.value) < Math.abs(best.value - q.value) ? cur : best,
-        undefined,
-      );
+  const lonelyA = findLonely(a.quantities, b.quantities);
+  if (lonelyA.length === 0) return [];
+  const lonelyB = findLonely(b.quantities, a.quantities);
   const details: Detail[] = [];
   for (const qa of lonelyA) {
-    const qb = closest(qa, lonelyB);
-    if (!qb || closest(qb, lonelyA) !== qa) continue;
+    const qb = findClosest(qa, lonelyB);
+    if (!qb || findClosest(qb, lonelyA) !== qa) continue;
     details.push({
       kind: 'number',
       a: formatQuantity(qa),
@@ -286,6 +295,33 @@ function compareNumbers(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
     });
   }
   return details;
+}
+
+/** Quantities of `own` that have counterparts counting the same thing in `others`, none compatible. */
+function findLonely(own: readonly Quantity[], others: readonly Quantity[]): Quantity[] {
+  const lonely: Quantity[] = [];
+  for (const q of own) if (isLonely(q, others)) lonely.push(q);
+  return lonely;
+}
+
+function isLonely(q: Quantity, others: readonly Quantity[]): boolean {
+  let hasCounterpart = false;
+  for (const other of others) {
+    if (!countsSameThing(q, other)) continue;
+    if (areQuantitiesCompatible(q, other)) return false;
+    hasCounterpart = true;
+  }
+  return hasCounterpart;
+}
+
+/** The first quantity of `pool` counting the same thing as `q` and nearest to it in value. */
+function findClosest(q: Quantity, pool: readonly Quantity[]): Quantity | undefined {
+  let best: Quantity | undefined;
+  for (const p of pool) {
+    if (!countsSameThing(q, p)) continue;
+    if (best === undefined || Math.abs(p.value - q.value) < Math.abs(best.value - q.value)) best = p;
+  }
+  return best;
 }
 
 // ---- Days and dates ----------------------------------------------------------------------------
