@@ -365,9 +365,9 @@ function compareDays(claimA: ComparableClaim, claimB: ComparableClaim): Detail[]
   const details: Detail[] = [];
   for (const [event, daysA] of ea) {
     if (event === null) continue;
-    if (event === 'statement' && !sameSpeaker(claimA, claimB)) continue;
     const daysB = eb.get(event);
     if (!daysB) continue;
+    if (event === 'statement' && !sameSpeaker(claimA, claimB)) continue;
     if ([...daysA].some((d) => daysB.has(d))) continue;
     details.push({
       kind: 'date',
@@ -892,19 +892,25 @@ function isAfter(a: ComparableClaim, b: ComparableClaim): boolean {
 
 function compareOrdered(a: ComparableClaim, b: ComparableClaim): Comparison {
   const conflicts = compareNumbers(a.features, b.features);
-  for (const more of [
-    compareDays(a, b),
-    compareDates(a, b),
-    comparePeople(a.features, b.features),
-    comparePolarity(a.features, b.features),
-    compareExpansions(a.features, b.features),
-  ])
-    for (const d of more) conflicts.push(d);
+  appendAll(conflicts, compareDays(a, b));
+  appendAll(conflicts, compareDates(a, b));
+  appendAll(conflicts, comparePeople(a.features, b.features));
+  appendAll(conflicts, comparePolarity(a.features, b.features));
+  appendAll(conflicts, compareExpansions(a.features, b.features));
   // Without a negation word on either side no substitution can add or drop one.
-  if (!conflicts.some((d) => d.kind === 'polarity') && (claimNegates(a) || claimNegates(b)))
-    conflicts.push(...compareNegationEdits(a, b));
+  if (!hasPolarityConflict(conflicts) && (claimNegates(a) || claimNegates(b)))
+    appendAll(conflicts, compareNegationEdits(a, b));
   if (conflicts.length > 0) return { stance: 'conflicts', details: conflicts };
   const wording = compareWording(a, b);
   if (wording.length > 0) return { stance: 'worded-differently', details: wording };
   return { stance: 'agrees', details: [] };
+}
+
+function appendAll(target: Detail[], more: readonly Detail[]): void {
+  for (const d of more) target.push(d);
+}
+
+function hasPolarityConflict(details: readonly Detail[]): boolean {
+  for (const d of details) if (d.kind === 'polarity') return true;
+  return false;
 }
