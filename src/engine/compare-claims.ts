@@ -11,6 +11,7 @@
  * - works on arbitrary sentences (the matcher compares page sentences with source claims).
  */
 
+import { alignWords, countSharedWords, toWordSequence, type WordSequence } from './align-words.ts';
 import { findEvents, findSpeaker } from './extract-features.ts';
 import { boundedLevenshtein, createTable, foldText, STOPWORDS, stemWord } from './normalize.ts';
 import type {
@@ -43,9 +44,7 @@ export interface Comparison {
  */
 interface DerivedText {
   text: string;
-  words?: string[];
-  /** How often each of `words` occurs. */
-  wordCounts?: Map<string, number>;
+  words?: WordSequence;
   /** Whether any of `words` is a NEGATION_WORD. */
   negates?: boolean;
   speaker?: string | null;
@@ -82,39 +81,16 @@ function memoizePerObject<K extends object, V>(
   };
 }
 
-function claimWords(claim: ComparableClaim): string[] {
+function claimWords(claim: ComparableClaim): WordSequence {
   const d = derivedOf(claim);
-  if (d.words === undefined) d.words = wordsOf(claim.text);
+  if (d.words === undefined) d.words = toWordSequence(claim.text);
   return d.words;
-}
-
-function claimWordCounts(claim: ComparableClaim): Map<string, number> {
-  const d = derivedOf(claim);
-  if (d.wordCounts === undefined) d.wordCounts = countWords(claimWords(claim));
-  return d.wordCounts;
-}
-
-function countWords(words: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
-  return counts;
-}
-
-/** Words two texts share, with multiplicity: no alignment of them can match more. */
-function countSharedWords(a: Map<string, number>, b: Map<string, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let shared = 0;
-  for (const [word, n] of small) {
-    const m = large.get(word);
-    if (m !== undefined) shared += Math.min(n, m);
-  }
-  return shared;
 }
 
 function claimNegates(claim: ComparableClaim): boolean {
   const d = derivedOf(claim);
   if (d.negates === undefined)
-    d.negates = mayHaveNegationWord(claim.text) && claimWords(claim).some((w) => NEGATION_WORD.test(w));
+    d.negates = mayHaveNegationWord(claim.text) && claimWords(claim).words.some((w) => NEGATION_WORD.test(w));
   return d.negates;
 }
 
@@ -124,7 +100,7 @@ function claimNegates(claim: ComparableClaim): boolean {
  */
 const FOLDS_LETTERS_UNCHANGED = /^[\t\n\r\x20-\x7e\u2018\u2019\u201C\u201D\u2013\u2014\u00A0]*$/;
 /**
- * Matches wherever `wordsOf` could yield a NEGATION_WORD: the word standing alone, or an n't.
+ * Matches wherever `toWordSequence` could yield a NEGATION_WORD: the word standing alone, or an n't.
  * A necessary condition only, so most sentences (nine in ten carry no negation) skip tokenising.
  */
 const NEGATION_CUE =
@@ -569,13 +545,15 @@ const NEGATION_MIN_OVERLAP = 0.6;
  * committed"): a polarity conflict on the word that follows, for predicates outside the lexicon.
  */
 function compareNegationEdits(a: ComparableClaim, b: ComparableClaim): Detail[] {
-  const x = claimWords(a);
-  const y = claimWords(b);
+  const sa = claimWords(a);
+  const sb = claimWords(b);
+  const x = sa.words;
+  const y = sb.words;
   if (x.length < 4 || y.length < 4) return [];
   const shortest = Math.min(x.length, y.length);
   // Most pairs share too few words to overlap enough; the bound settles them without aligning.
-  if (countSharedWords(claimWordCounts(a), claimWordCounts(b)) / shortest < NEGATION_MIN_OVERLAP) return [];
-  const pairs = align(x, y);
+  if (countSharedWords(sa, sb) / shortest < NEGATION_MIN_OVERLAP) return [];
+  const pairs = alignWords(sa, sb);
   if (pairs.length / shortest < NEGATION_MIN_OVERLAP) return [];
   const anchors: Array<[number, number]> = [[-1, -1], ...pairs, [x.length, y.length]];
   for (let k = 1; k + 1 < anchors.length - 1; k++) {
@@ -633,7 +611,6 @@ function compareExpansions(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
 
 // ---- Wording -----------------------------------------------------------------------------------
 
-const MAX_ALIGN_TOKENS = 120;
 /** Share of the shorter text's words that must align before two texts count as the same words. */
 const SAME_WORDS_MIN_OVERLAP = 0.5;
 /** Intensifiers and fillers whose presence or swap does not change what a quotation says. */
@@ -657,63 +634,9 @@ const MAX_HUNK_WORDS = 6;
 /** Unquoted reported speech needs this many identical words on each side of a substitution. */
 const REPORTED_SPEECH_FLANK = 2;
 
-function wordsOf(text: string): string[] {
-  return (
-    foldText(text)
-      .replace(/(\d),(?=\d{3}\b)/g, '$1')
-      .match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []
-  ).slice(0, MAX_ALIGN_TOKENS);
-}
-
 interface Hunk {
   a: [number, number];
   b: [number, number];
-}
-
-/** Weight of a matched word in the alignment: content words anchor it, function words barely do. */
-function alignWeight(word: string): number {
-  return STOPWORDS.has(word) ? 1 : 3;
-}
-
-/** The dynamic-programming table of `align`, reused between calls (at most 121 x 121 cells). */
-let alignTable = new Uint16Array(0);
-
-/**
- * Weighted longest-common-subsequence alignment (content words count more, so "forces the coming
- * days" anchors rather than a stray "in"); returns matched index pairs in order.
- */
-function align(x: readonly string[], y: readonly string[]): Array<[number, number]> {
-  const n = x.length;
-  const m = y.length;
-  const w = m + 1;
-  const size = (n + 1) * w;
-  if (alignTable.length < size) alignTable = new Uint16Array(size);
-  const dp = alignTable;
-  dp.fill(0, n * w, size);
-  for (let i = n - 1; i >= 0; i--) {
-    const xi = x[i]!;
-    const weight = alignWeight(xi);
-    const row = i * w;
-    const next = row + w;
-    dp[row + m] = 0;
-    for (let j = m - 1; j >= 0; j--) {
-      const skip = Math.max(dp[next + j]!, dp[row + j + 1]!);
-      dp[row + j] = xi === y[j] ? Math.max(skip, dp[next + j + 1]! + weight) : skip;
-    }
-  }
-  const pairs: Array<[number, number]> = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    const row = i * w;
-    if (x[i] === y[j] && dp[row + j] === dp[row + w + j + 1]! + alignWeight(x[i]!)) {
-      pairs.push([i, j]);
-      i++;
-      j++;
-    } else if (dp[row + w + j]! >= dp[row + j + 1]!) i++;
-    else j++;
-  }
-  return pairs;
 }
 
 /** Number (capped at `cap`) of consecutive aligned words starting at anchor `k`, walking by `dir`. */
@@ -787,15 +710,14 @@ function renderHunk(
   return { from, to };
 }
 
-function wordingDetails(
-  x: readonly string[],
-  y: readonly string[],
-  flank: number,
-  subject: string | null,
-): Detail[] {
+function wordingDetails(sx: WordSequence, sy: WordSequence, flank: number, subject: string | null): Detail[] {
+  const x = sx.words;
+  const y = sy.words;
   if (x.length === 0 || y.length === 0) return [];
-  const pairs = align(x, y);
-  if (pairs.length / Math.min(x.length, y.length) < SAME_WORDS_MIN_OVERLAP) return [];
+  const shortest = Math.min(x.length, y.length);
+  if (countSharedWords(sx, sy) / shortest < SAME_WORDS_MIN_OVERLAP) return [];
+  const pairs = alignWords(sx, sy);
+  if (pairs.length / shortest < SAME_WORDS_MIN_OVERLAP) return [];
   const details: Detail[] = [];
   for (const h of substitutionHunks(x, y, pairs, flank)) {
     const wa = x.slice(h.a[0], h.a[1]);
@@ -823,13 +745,15 @@ function wordingDetails(
 /** Share of aligned words above which two quotations are the same words whoever is credited. */
 const SAME_QUOTE_OVERLAP = 0.8;
 
-const cachedQuoteWords = memoizePerObject<Quotation, string[]>(wordsOf);
+const cachedQuoteWords = memoizePerObject<Quotation, WordSequence>(toWordSequence);
 
 function nearlySameWords(qx: Quotation, qy: Quotation): boolean {
-  const wx = cachedQuoteWords(qx, qx.text);
-  const wy = cachedQuoteWords(qy, qy.text);
-  if (wx.length < 4 || wy.length < 4) return false;
-  return align(wx, wy).length / Math.min(wx.length, wy.length) >= SAME_QUOTE_OVERLAP;
+  const sx = cachedQuoteWords(qx, qx.text);
+  const sy = cachedQuoteWords(qy, qy.text);
+  if (sx.words.length < 4 || sy.words.length < 4) return false;
+  const shortest = Math.min(sx.words.length, sy.words.length);
+  if (countSharedWords(sx, sy) / shortest < SAME_QUOTE_OVERLAP) return false;
+  return alignWords(sx, sy).length / shortest >= SAME_QUOTE_OVERLAP;
 }
 
 function speakersCompatible(a: string | null, b: string | null): boolean {
