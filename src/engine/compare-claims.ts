@@ -82,15 +82,17 @@ function memoizePerObject<K extends object, V>(
 }
 
 function claimWords(claim: ComparableClaim): WordSequence {
-  const d = derivedOf(claim);
-  if (d.words === undefined) d.words = toWordSequence(claim.text);
+  return wordsIn(derivedOf(claim));
+}
+
+function wordsIn(d: DerivedText): WordSequence {
+  if (d.words === undefined) d.words = toWordSequence(d.text);
   return d.words;
 }
 
-function claimNegates(claim: ComparableClaim): boolean {
-  const d = derivedOf(claim);
+function isNegating(d: DerivedText): boolean {
   if (d.negates === undefined)
-    d.negates = mayHaveNegationWord(claim.text) && claimWords(claim).words.some((w) => NEGATION_WORD.test(w));
+    d.negates = mayHaveNegationWord(d.text) && wordsIn(d).words.some((w) => NEGATION_WORD.test(w));
   return d.negates;
 }
 
@@ -453,8 +455,8 @@ function samePerson(a: PersonMention, b: PersonMention): boolean {
   return (
     a.key.length >= 3 &&
     b.key.length >= 3 &&
-    boundedLevenshtein(a.key, b.key, 1) <= 1 &&
-    a.key[0] === b.key[0]
+    a.key[0] === b.key[0] &&
+    boundedLevenshtein(a.key, b.key, 1) <= 1
   );
 }
 
@@ -544,9 +546,9 @@ const NEGATION_MIN_OVERLAP = 0.6;
  * The same sentence with a negation added or swapped ("was still committed" / "was no longer
  * committed"): a polarity conflict on the word that follows, for predicates outside the lexicon.
  */
-function compareNegationEdits(a: ComparableClaim, b: ComparableClaim): Detail[] {
-  const sa = claimWords(a);
-  const sb = claimWords(b);
+function compareNegationEdits(da: DerivedText, db: DerivedText): Detail[] {
+  const sa = wordsIn(da);
+  const sb = wordsIn(db);
   const x = sa.words;
   const y = sb.words;
   if (x.length < 4 || y.length < 4) return [];
@@ -555,10 +557,11 @@ function compareNegationEdits(a: ComparableClaim, b: ComparableClaim): Detail[] 
   if (countSharedWords(sa, sb) / shortest < NEGATION_MIN_OVERLAP) return [];
   const pairs = alignWords(sa, sb);
   if (pairs.length / shortest < NEGATION_MIN_OVERLAP) return [];
-  const anchors: Array<[number, number]> = [[-1, -1], ...pairs, [x.length, y.length]];
-  for (let k = 1; k + 1 < anchors.length - 1; k++) {
-    const [i0, j0] = anchors[k]!;
-    const [i1, j1] = anchors[k + 1]!;
+  // The gaps between consecutive aligned words (a negation before or after them all is no edit).
+  for (let k = 1; k < pairs.length; k++) {
+    const [i0, j0] = pairs[k - 1]!;
+    const [i1, j1] = pairs[k]!;
+    if (i1 - i0 === 1 && j1 - j0 === 1) continue;
     const wa = x.slice(i0 + 1, i1);
     const wb = y.slice(j0 + 1, j1);
     const negA = wa.some((w) => NEGATION_WORD.test(w));
@@ -761,10 +764,22 @@ function speakersCompatible(a: string | null, b: string | null): boolean {
 }
 
 function compareWording(a: ComparableClaim, b: ComparableClaim): Detail[] {
+  const quoted = compareQuotations(a.features.quotes, b.features.quotes);
+  if (quoted.length > 0) return quoted;
+  // Reported speech by the same speaker ("the letter was a poorly worded/written draft, X told reporters").
+  const sa = reportedSpeaker(a);
+  const sb = reportedSpeaker(b);
+  if (sa && sa === sb)
+    return wordingDetails(claimWords(a), claimWords(b), REPORTED_SPEECH_FLANK, 'reported speech');
+  return [];
+}
+
+function compareQuotations(quotesA: readonly Quotation[], quotesB: readonly Quotation[]): Detail[] {
   const details: Detail[] = [];
+  if (quotesA.length === 0 || quotesB.length === 0) return details;
   const seen = new Set<string>();
-  for (const qa of a.features.quotes) {
-    for (const qb of b.features.quotes) {
+  for (const qa of quotesA) {
+    for (const qb of quotesB) {
       // Different speakers are different quotations, unless the words are nearly the same (a letter
       // quoted as "the letter" by one outlet and as its author's by another).
       if (!speakersCompatible(qa.speaker, qb.speaker) && !nearlySameWords(qa, qb)) continue;
@@ -779,13 +794,7 @@ function compareWording(a: ComparableClaim, b: ComparableClaim): Detail[] {
       }
     }
   }
-  if (details.length > 0) return details;
-  // Reported speech by the same speaker ("the letter was a poorly worded/written draft, X told reporters").
-  const sa = reportedSpeaker(a);
-  const sb = reportedSpeaker(b);
-  if (sa && sa === sb)
-    return wordingDetails(claimWords(a), claimWords(b), REPORTED_SPEECH_FLANK, 'reported speech');
-  return [];
+  return details;
 }
 
 function reportedSpeaker(c: ComparableClaim): string | null {
@@ -822,8 +831,11 @@ function compareOrdered(a: ComparableClaim, b: ComparableClaim): Comparison {
   appendAll(conflicts, comparePolarity(a.features, b.features));
   appendAll(conflicts, compareExpansions(a.features, b.features));
   // Without a negation word on either side no substitution can add or drop one.
-  if (!hasPolarityConflict(conflicts) && (claimNegates(a) || claimNegates(b)))
-    appendAll(conflicts, compareNegationEdits(a, b));
+  if (!hasPolarityConflict(conflicts)) {
+    const da = derivedOf(a);
+    const db = derivedOf(b);
+    if (isNegating(da) || isNegating(db)) appendAll(conflicts, compareNegationEdits(da, db));
+  }
   if (conflicts.length > 0) return { stance: 'conflicts', details: conflicts };
   const wording = compareWording(a, b);
   if (wording.length > 0) return { stance: 'worded-differently', details: wording };
