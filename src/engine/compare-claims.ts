@@ -243,13 +243,33 @@ function displayNationality(n: string): string {
 function quantitySubject(qa: Quantity, qb: Quantity, a: ClaimFeatures, b: ClaimFeatures): string {
   const nats = [...new Set([...nationalitiesOf(qa), ...nationalitiesOf(qb)])].sort();
   const parts = [...nats.map(displayNationality), qa.unit];
-  const shared = a.places.filter((p) => b.places.includes(p)).sort();
-  const either = [...new Set([...a.places, ...b.places])].sort();
-  const candidates = [...shared, ...either].filter(
-    (p) => !nats.includes(p) && p !== 'us' && p !== 'uk' && NATIONALITY_VALUES.has(p),
-  );
-  if (candidates[0]) parts.push(`in ${displayNationality(candidates[0])}`);
+  const place = findSubjectPlace(a.places, b.places, nats);
+  if (place) parts.push(`in ${displayNationality(place)}`);
   return parts.join(' ');
+}
+
+/**
+ * The country a counted thing is in: the first in sort order of the places both claims name, else
+ * of the places either names, that is a country other than the US, the UK or one already counted.
+ */
+function findSubjectPlace(
+  placesA: readonly string[],
+  placesB: readonly string[],
+  nats: readonly string[],
+): string | undefined {
+  let shared: string | undefined;
+  let either: string | undefined;
+  for (const p of placesA) {
+    if (!isSubjectPlace(p, nats)) continue;
+    if (either === undefined || p < either) either = p;
+    if (placesB.includes(p) && (shared === undefined || p < shared)) shared = p;
+  }
+  for (const p of placesB) if (isSubjectPlace(p, nats) && (either === undefined || p < either)) either = p;
+  return shared ?? either;
+}
+
+function isSubjectPlace(place: string, nats: readonly string[]): boolean {
+  return place !== 'us' && place !== 'uk' && NATIONALITY_VALUES.has(place) && !nats.includes(place);
 }
 
 /**
@@ -510,10 +530,14 @@ function polarityOf(
   assertions: readonly Assertion[],
   predicate: string,
 ): 'negated' | 'asserted' | 'mixed' | null {
-  const hits = assertions.filter((x) => x.predicate === predicate);
-  if (hits.length === 0) return null;
-  const neg = hits.some((x) => x.negated);
-  const pos = hits.some((x) => !x.negated);
+  let neg = false;
+  let pos = false;
+  for (const x of assertions) {
+    if (x.predicate !== predicate) continue;
+    if (x.negated) neg = true;
+    else pos = true;
+  }
+  if (!neg && !pos) return null;
   return neg && pos ? 'mixed' : neg ? 'negated' : 'asserted';
 }
 
