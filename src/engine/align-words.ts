@@ -59,33 +59,49 @@ function wordsOf(text: string): string[] {
   ).slice(0, MAX_ALIGN_TOKENS);
 }
 
-/** Words two texts share, with multiplicity: no alignment of them can pair more. */
-export function countSharedWords(x: WordSequence, y: WordSequence): number {
-  const [small, large] = x.distinct.length <= y.distinct.length ? [x, y] : [y, x];
-  let shared = 0;
-  for (let k = 0; k < small.distinct.length; k++) {
-    const other = large.indexOf.get(small.distinct[k]!);
-    if (other !== undefined) shared += Math.min(small.counts[k]!, large.counts[other]!);
-  }
-  return shared;
-}
-
 /** The dynamic-programming table of `alignWords`, reused between calls (at most 121 x 121 cells). */
 let alignTable = new Uint16Array(0);
+/** Per distinct word of `y`, its index among `x`'s distinct words, or -1; reused likewise. */
+const yWordInX = new Int16Array(MAX_ALIGN_TOKENS);
 /** Per position of `y`, the index of its word among `x`'s distinct words, or -1; reused likewise. */
 const yInX = new Int16Array(MAX_ALIGN_TOKENS);
 
 /**
  * Weighted longest-common-subsequence alignment (content words count more, so "forces the coming
- * days" anchors rather than a stray "in"); returns matched index pairs in order.
+ * days" anchors rather than a stray "in"): the matched index pairs in order, or null when they are
+ * fewer than `minShare` of the shorter text's words. Texts that share too few words (counted with
+ * multiplicity, which no alignment can exceed) are ruled out before the table is built.
  */
-export function alignWords(x: WordSequence, y: WordSequence): Array<[number, number]> {
+export function alignIfOverlapping(
+  x: WordSequence,
+  y: WordSequence,
+  minShare: number,
+): Array<[number, number]> | null {
+  const shortest = Math.min(x.ids.length, y.ids.length);
+  if (countSharedWords(x, y) / shortest < minShare) return null;
+  const pairs = alignWords(x, y);
+  return pairs.length / shortest < minShare ? null : pairs;
+}
+
+/** Words two texts share, with multiplicity; also notes in `yWordInX` where each word of `y` is in `x`. */
+function countSharedWords(x: WordSequence, y: WordSequence): number {
+  let shared = 0;
+  for (let k = 0; k < y.distinct.length; k++) {
+    const inX = x.indexOf.get(y.distinct[k]!);
+    yWordInX[k] = inX ?? -1;
+    if (inX !== undefined) shared += Math.min(y.counts[k]!, x.counts[inX]!);
+  }
+  return shared;
+}
+
+/** The alignment itself; `yWordInX` must hold this pair's words (countSharedWords(x, y)). */
+function alignWords(x: WordSequence, y: WordSequence): Array<[number, number]> {
   const n = x.ids.length;
   const m = y.ids.length;
   const w = m + 1;
   const size = (n + 1) * w;
   if (alignTable.length < size) alignTable = new Uint16Array(size);
-  translateWords(y, x, yInX);
+  for (let j = 0; j < m; j++) yInX[j] = yWordInX[y.ids[j]!]!;
   const xs = x.ids;
   const ys = yInX;
   const weights = x.weights;
@@ -115,11 +131,4 @@ export function alignWords(x: WordSequence, y: WordSequence): Array<[number, num
     else j++;
   }
   return pairs;
-}
-
-/** Writes, for each position of `from`, the index of its word among `into`'s distinct words or -1. */
-function translateWords(from: WordSequence, into: WordSequence, out: Int16Array): void {
-  const known = new Int16Array(from.distinct.length);
-  for (let k = 0; k < from.distinct.length; k++) known[k] = into.indexOf.get(from.distinct[k]!) ?? -1;
-  for (let j = 0; j < from.ids.length; j++) out[j] = known[from.ids[j]!]!;
 }

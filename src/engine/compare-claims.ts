@@ -11,7 +11,7 @@
  * - works on arbitrary sentences (the matcher compares page sentences with source claims).
  */
 
-import { alignWords, countSharedWords, toWordSequence, type WordSequence } from './align-words.ts';
+import { alignIfOverlapping, toWordSequence, type WordSequence } from './align-words.ts';
 import { findEvents, findSpeaker } from './extract-features.ts';
 import { boundedLevenshtein, createTable, foldText, STOPWORDS, stemWord } from './normalize.ts';
 import type {
@@ -496,24 +496,40 @@ function comparePeople(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
   const details: Detail[] = [];
   if (b.people.length === 0) return details;
   for (const pa of a.people) {
-    const pb = b.people.find((p) => samePerson(pa, p));
+    const pb = findSamePerson(pa, b.people);
     if (!pb) continue;
-    const subject = cachedSurname(pa, pa.name);
     if (pa.branch && pb.branch && pa.branch !== pb.branch) {
-      details.push({ kind: 'attribute', a: pa.branch, b: pb.branch, subject: `${subject}'s service branch` });
+      details.push({
+        kind: 'attribute',
+        a: pa.branch,
+        b: pb.branch,
+        subject: `${surnameOf(pa)}'s service branch`,
+      });
     }
     if (pa.rank && pb.rank && pa.rank !== pb.rank) {
-      const generic = (r: string) => r === 'general' || r === 'admiral';
       const compatible =
-        rankFamily(pa.rank) === rankFamily(pb.rank) && (generic(pa.rank) || generic(pb.rank));
+        rankFamily(pa.rank) === rankFamily(pb.rank) && (isGenericRank(pa.rank) || isGenericRank(pb.rank));
       if (!compatible)
-        details.push({ kind: 'attribute', a: pa.rank, b: pb.rank, subject: `${subject}'s rank` });
+        details.push({ kind: 'attribute', a: pa.rank, b: pb.rank, subject: `${surnameOf(pa)}'s rank` });
     }
     if (pa.role && pb.role && doParsedRolesConflict(cachedRole(pa, pa.role), cachedRole(pb, pb.role))) {
-      details.push({ kind: 'attribute', a: pa.role, b: pb.role, subject: `${subject}'s role` });
+      details.push({ kind: 'attribute', a: pa.role, b: pb.role, subject: `${surnameOf(pa)}'s role` });
     }
   }
   return details;
+}
+
+function findSamePerson(person: PersonMention, people: readonly PersonMention[]): PersonMention | undefined {
+  for (const p of people) if (samePerson(person, p)) return p;
+  return undefined;
+}
+
+function isGenericRank(rank: string): boolean {
+  return rank === 'general' || rank === 'admiral';
+}
+
+function surnameOf(person: PersonMention): string {
+  return cachedSurname(person, person.name);
 }
 
 // ---- Polarity ----------------------------------------------------------------------------------
@@ -576,11 +592,8 @@ function compareNegationEdits(da: DerivedText, db: DerivedText): Detail[] {
   const x = sa.words;
   const y = sb.words;
   if (x.length < 4 || y.length < 4) return [];
-  const shortest = Math.min(x.length, y.length);
-  // Most pairs share too few words to overlap enough; the bound settles them without aligning.
-  if (countSharedWords(sa, sb) / shortest < NEGATION_MIN_OVERLAP) return [];
-  const pairs = alignWords(sa, sb);
-  if (pairs.length / shortest < NEGATION_MIN_OVERLAP) return [];
+  const pairs = alignIfOverlapping(sa, sb, NEGATION_MIN_OVERLAP);
+  if (pairs === null) return [];
   // The gaps between consecutive aligned words (a negation before or after them all is no edit).
   for (let k = 1; k < pairs.length; k++) {
     const [i0, j0] = pairs[k - 1]!;
@@ -741,10 +754,8 @@ function wordingDetails(sx: WordSequence, sy: WordSequence, flank: number, subje
   const x = sx.words;
   const y = sy.words;
   if (x.length === 0 || y.length === 0) return [];
-  const shortest = Math.min(x.length, y.length);
-  if (countSharedWords(sx, sy) / shortest < SAME_WORDS_MIN_OVERLAP) return [];
-  const pairs = alignWords(sx, sy);
-  if (pairs.length / shortest < SAME_WORDS_MIN_OVERLAP) return [];
+  const pairs = alignIfOverlapping(sx, sy, SAME_WORDS_MIN_OVERLAP);
+  if (pairs === null) return [];
   const details: Detail[] = [];
   for (const h of substitutionHunks(x, y, pairs, flank)) {
     const wa = x.slice(h.a[0], h.a[1]);
@@ -778,9 +789,7 @@ function nearlySameWords(qx: Quotation, qy: Quotation): boolean {
   const sx = cachedQuoteWords(qx, qx.text);
   const sy = cachedQuoteWords(qy, qy.text);
   if (sx.words.length < 4 || sy.words.length < 4) return false;
-  const shortest = Math.min(sx.words.length, sy.words.length);
-  if (countSharedWords(sx, sy) / shortest < SAME_QUOTE_OVERLAP) return false;
-  return alignWords(sx, sy).length / shortest >= SAME_QUOTE_OVERLAP;
+  return alignIfOverlapping(sx, sy, SAME_QUOTE_OVERLAP) !== null;
 }
 
 function speakersCompatible(a: string | null, b: string | null): boolean {

@@ -1,11 +1,11 @@
 /**
  * Property tests for src/engine/align-words.ts: the integer alignment must return exactly the pairs
  * of the string-by-string weighted LCS it replaced (tie-breaks included, since compareClaims reads
- * conflicts off the gaps), and the shared-word count must bound it from above.
+ * conflicts off the gaps), and the shared-word bound must never turn away a pair that overlaps enough.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignWords, countSharedWords, toWordSequence } from '../../src/engine/align-words.ts';
+import { alignIfOverlapping, toWordSequence } from '../../src/engine/align-words.ts';
 import { STOPWORDS } from '../../src/engine/normalize.ts';
 import { checkProperty } from '../support/fuzz.ts';
 
@@ -48,38 +48,51 @@ const wordArb = fc.constantFrom(
 );
 const textArb = fc.array(wordArb, { maxLength: 30 }).map((words) => words.join(' '));
 
-describe('alignWords', () => {
+/** What alignIfOverlapping must return: the string alignment, or null when it pairs too few words. */
+function expectedAlignment(x: readonly string[], y: readonly string[], minShare: number) {
+  const pairs = alignStrings(x, y);
+  return pairs.length / Math.min(x.length, y.length) < minShare ? null : pairs;
+}
+
+const minShareArb = fc.constantFrom(0, 0.5, 0.6, 0.8, 1);
+
+describe('alignIfOverlapping', () => {
   it('pairs the same words as the string alignment, ties included', () => {
     checkProperty(
-      'alignWords = string LCS',
+      'alignIfOverlapping(0) = string LCS',
       fc.property(textArb, textArb, (a, b) => {
         const x = toWordSequence(a);
         const y = toWordSequence(b);
-        expect(alignWords(x, y)).toEqual(alignStrings(x.words, y.words));
-        expect(alignWords(y, x)).toEqual(alignStrings(y.words, x.words));
+        fc.pre(x.words.length > 0 && y.words.length > 0);
+        expect(alignIfOverlapping(x, y, 0)).toEqual(alignStrings(x.words, y.words));
+        expect(alignIfOverlapping(y, x, 0)).toEqual(alignStrings(y.words, x.words));
       }),
       { numRuns: 500 },
     );
   });
 
-  it('never pairs more words than the texts share', () => {
+  it('returns null exactly when the alignment pairs fewer than the share asked for', () => {
     checkProperty(
-      'countSharedWords bounds alignWords',
-      fc.property(textArb, textArb, (a, b) => {
+      'alignIfOverlapping = thresholded string LCS',
+      fc.property(textArb, textArb, minShareArb, (a, b, minShare) => {
         const x = toWordSequence(a);
         const y = toWordSequence(b);
-        const shared = countSharedWords(x, y);
-        expect(shared).toBe(countSharedWords(y, x));
-        expect(alignWords(x, y).length).toBeLessThanOrEqual(shared);
+        fc.pre(x.words.length > 0 && y.words.length > 0);
+        expect(alignIfOverlapping(x, y, minShare)).toEqual(expectedAlignment(x.words, y.words, minShare));
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 
-  it('counts shared words with multiplicity', () => {
+  it('turns away texts that share too few words', () => {
     const x = toWordSequence('the troops and the troops left');
     const y = toWordSequence('the troops stayed, the officers said');
-    expect(countSharedWords(x, y)).toBe(3);
+    expect(alignIfOverlapping(x, y, 0.5)).toEqual([
+      [0, 0],
+      [1, 1],
+      [3, 3],
+    ]);
+    expect(alignIfOverlapping(x, y, 0.6)).toBeNull();
   });
 });
 
