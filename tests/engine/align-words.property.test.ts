@@ -33,7 +33,8 @@ function alignStrings(x: readonly string[], y: readonly string[]): Array<[number
   return pairs;
 }
 
-// A small vocabulary of stop and content words, so that random texts repeat words and tie often.
+// A small vocabulary of stop and content words, so that random texts repeat words and tie often,
+// and each text lacks some of the other's words (rows the table leaves out).
 const wordArb = fc.constantFrom(
   'the',
   'of',
@@ -46,7 +47,7 @@ const wordArb = fc.constantFrom(
   "didn't",
   '5,000',
 );
-const textArb = fc.array(wordArb, { maxLength: 30 }).map((words) => words.join(' '));
+const textArb = fc.array(wordArb, { minLength: 1, maxLength: 30 }).map((words) => words.join(' '));
 
 /** What alignIfOverlapping must return: the string alignment, or null when it pairs too few words. */
 function expectedAlignment(x: readonly string[], y: readonly string[], minShare: number) {
@@ -63,7 +64,6 @@ describe('alignIfOverlapping', () => {
       fc.property(textArb, textArb, (a, b) => {
         const x = toWordSequence(a);
         const y = toWordSequence(b);
-        fc.pre(x.words.length > 0 && y.words.length > 0);
         expect(alignIfOverlapping(x, y, 0)).toEqual(alignStrings(x.words, y.words));
         expect(alignIfOverlapping(y, x, 0)).toEqual(alignStrings(y.words, x.words));
       }),
@@ -77,7 +77,6 @@ describe('alignIfOverlapping', () => {
       fc.property(textArb, textArb, minShareArb, (a, b, minShare) => {
         const x = toWordSequence(a);
         const y = toWordSequence(b);
-        fc.pre(x.words.length > 0 && y.words.length > 0);
         expect(alignIfOverlapping(x, y, minShare)).toEqual(expectedAlignment(x.words, y.words, minShare));
       }),
       { numRuns: 500 },
