@@ -65,22 +65,26 @@ let alignTable = new Uint16Array(0);
 const yWordInX = new Int16Array(MAX_ALIGN_TOKENS);
 /** Per position of `y`, the index of its word among `x`'s distinct words, or -1; reused likewise. */
 const yInX = new Int16Array(MAX_ALIGN_TOKENS);
+/** The traceback's pairs before they are copied out; reused likewise. */
+const pairScratch = new Int16Array(2 * MAX_ALIGN_TOKENS);
+
+/**
+ * Aligned positions, flat and in order: x's position then y's for each pair ([i0, j0, i1, j1, ...]).
+ * One small typed array rather than an array per pair, as this runs for most comparisons.
+ */
+export type AlignedPairs = Int16Array;
 
 /**
  * Weighted longest-common-subsequence alignment (content words count more, so "forces the coming
- * days" anchors rather than a stray "in"): the matched index pairs in order, or null when they are
+ * days" anchors rather than a stray "in"): the matched positions in order, or null when they are
  * fewer than `minShare` of the shorter text's words. Texts that share too few words (counted with
  * multiplicity, which no alignment can exceed) are ruled out before the table is built.
  */
-export function alignIfOverlapping(
-  x: WordSequence,
-  y: WordSequence,
-  minShare: number,
-): Array<[number, number]> | null {
+export function alignIfOverlapping(x: WordSequence, y: WordSequence, minShare: number): AlignedPairs | null {
   const shortest = Math.min(x.ids.length, y.ids.length);
   if (countSharedWords(x, y) / shortest < minShare) return null;
-  const pairs = alignWords(x, y);
-  return pairs.length / shortest < minShare ? null : pairs;
+  const count = alignWords(x, y);
+  return count / shortest < minShare ? null : pairScratch.slice(0, 2 * count);
 }
 
 /** Words two texts share, with multiplicity; also notes in `yWordInX` where each word of `y` is in `x`. */
@@ -94,8 +98,11 @@ function countSharedWords(x: WordSequence, y: WordSequence): number {
   return shared;
 }
 
-/** The alignment itself; `yWordInX` must hold this pair's words (countSharedWords(x, y)). */
-function alignWords(x: WordSequence, y: WordSequence): Array<[number, number]> {
+/**
+ * The alignment itself, into `pairScratch`; returns how many pairs. `yWordInX` must hold this
+ * pair's words (countSharedWords(x, y)).
+ */
+function alignWords(x: WordSequence, y: WordSequence): number {
   const n = x.ids.length;
   const m = y.ids.length;
   const w = m + 1;
@@ -118,17 +125,19 @@ function alignWords(x: WordSequence, y: WordSequence): Array<[number, number]> {
       dp[row + j] = xi === ys[j] ? Math.max(skip, dp[next + j + 1]! + weight) : skip;
     }
   }
-  const pairs: Array<[number, number]> = [];
+  let count = 0;
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
     const row = i * w;
     if (xs[i] === ys[j] && dp[row + j] === dp[row + w + j + 1]! + weights[i]!) {
-      pairs.push([i, j]);
+      pairScratch[2 * count] = i;
+      pairScratch[2 * count + 1] = j;
+      count++;
       i++;
       j++;
     } else if (dp[row + w + j]! >= dp[row + j + 1]!) i++;
     else j++;
   }
-  return pairs;
+  return count;
 }

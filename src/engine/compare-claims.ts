@@ -11,7 +11,7 @@
  * - works on arbitrary sentences (the matcher compares page sentences with source claims).
  */
 
-import { alignIfOverlapping, toWordSequence, type WordSequence } from './align-words.ts';
+import { type AlignedPairs, alignIfOverlapping, toWordSequence, type WordSequence } from './align-words.ts';
 import { findEvents, findSpeaker } from './extract-features.ts';
 import { boundedLevenshtein, createTable, foldText, STOPWORDS, stemWord } from './normalize.ts';
 import type {
@@ -34,6 +34,9 @@ export interface Comparison {
   stance: Stance;
   details: Detail[];
 }
+
+/** What a sub-comparison finding nothing returns (most do, for most pairs): shared, never written to. */
+const NO_DETAILS: readonly Detail[] = [];
 
 /**
  * What compareClaims derives from a claim's text alone (its words, named speaker, events),
@@ -276,10 +279,10 @@ function isSubjectPlace(place: string, nats: readonly string[]): boolean {
  * Number conflicts: a quantity conflicts when it has counterparts counting the same thing in the
  * other claim and none of them is compatible; each reported pair is mutually closest in value.
  */
-function compareNumbers(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
-  if (a.quantities.length === 0 || b.quantities.length === 0) return [];
+function compareNumbers(a: ClaimFeatures, b: ClaimFeatures): readonly Detail[] {
+  if (a.quantities.length === 0 || b.quantities.length === 0) return NO_DETAILS;
   const lonelyA = findLonely(a.quantities, b.quantities);
-  if (lonelyA.length === 0) return [];
+  if (lonelyA.length === 0) return NO_DETAILS;
   const lonelyB = findLonely(b.quantities, a.quantities);
   const details: Detail[] = [];
   for (const qa of lonelyA) {
@@ -336,14 +339,16 @@ const EVENT_SUBJECTS: Readonly<Record<string, string>> = createTable({
   statement: 'day of the statement',
 });
 
-function daysByEvent(mentions: readonly DayMention[]): Map<string | null, Set<string>> {
-  const map = new Map<string | null, Set<string>>();
-  for (const m of mentions) {
-    const set = map.get(m.event) ?? new Set<string>();
-    set.add(m.day);
-    map.set(m.event, set);
-  }
-  return map;
+/** The different weekdays tied to `event`, in the order first named. */
+function daysOf(mentions: readonly DayMention[], event: string): string[] {
+  const days: string[] = [];
+  for (const m of mentions) if (m.event === event && !days.includes(m.day)) days.push(m.day);
+  return days;
+}
+
+function isFirstMentionOfEvent(mentions: readonly DayMention[], k: number): boolean {
+  for (let j = 0; j < k; j++) if (mentions[j]!.event === mentions[k]!.event) return false;
+  return true;
 }
 
 /** Two statements are dated against each other only when the same named speaker made them. */
@@ -352,25 +357,26 @@ function sameSpeaker(a: ComparableClaim, b: ComparableClaim): boolean {
   return sa !== null && sa !== 'pronoun' && sa === claimSpeaker(b);
 }
 
-function compareDays(claimA: ComparableClaim, claimB: ComparableClaim): Detail[] {
+function compareDays(claimA: ComparableClaim, claimB: ComparableClaim): readonly Detail[] {
   const a = claimA.features;
   const b = claimB.features;
   const ma = a.dayMentions ?? a.days.map((day) => ({ day, event: null }));
   const mb = b.dayMentions ?? b.days.map((day) => ({ day, event: null }));
-  if (ma.length === 0 || mb.length === 0) return [];
-  const ea = daysByEvent(ma);
-  const eb = daysByEvent(mb);
+  if (ma.length === 0 || mb.length === 0) return NO_DETAILS;
   const details: Detail[] = [];
-  for (const [event, daysA] of ea) {
-    if (event === null) continue;
-    const daysB = eb.get(event);
-    if (!daysB) continue;
+  // Each event once, where first named (the order its details are reported in).
+  for (let k = 0; k < ma.length; k++) {
+    const event = ma[k]!.event;
+    if (event === null || !isFirstMentionOfEvent(ma, k)) continue;
+    const daysB = daysOf(mb, event);
+    if (daysB.length === 0) continue;
     if (event === 'statement' && !sameSpeaker(claimA, claimB)) continue;
-    if ([...daysA].some((d) => daysB.has(d))) continue;
+    const daysA = daysOf(ma, event);
+    if (daysA.some((d) => daysB.includes(d))) continue;
     details.push({
       kind: 'date',
-      a: [...daysA].map(capitalise).join('/'),
-      b: [...daysB].map(capitalise).join('/'),
+      a: daysA.map(capitalise).join('/'),
+      b: daysB.map(capitalise).join('/'),
       subject: EVENT_SUBJECTS[event] ?? event,
     });
   }
@@ -384,14 +390,14 @@ function compareDays(claimA: ComparableClaim, claimB: ComparableClaim): Detail[]
 }
 
 /** Full dates conflict only when each claim gives one and both speak of the same kind of event. */
-function compareDates(a: ComparableClaim, b: ComparableClaim): Detail[] {
-  if (a.features.dates.length === 0 || b.features.dates.length === 0) return [];
+function compareDates(a: ComparableClaim, b: ComparableClaim): readonly Detail[] {
+  if (a.features.dates.length === 0 || b.features.dates.length === 0) return NO_DETAILS;
   const fa = a.features.dates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
   const fb = b.features.dates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
-  if (fa.length !== 1 || fb.length !== 1 || fa[0] === fb[0]) return [];
+  if (fa.length !== 1 || fb.length !== 1 || fa[0] === fb[0]) return NO_DETAILS;
   const eventsB = claimEvents(b);
   const shared = claimEvents(a).filter((e) => e !== 'statement' && eventsB.includes(e));
-  if (shared.length === 0) return [];
+  if (shared.length === 0) return NO_DETAILS;
   return [{ kind: 'date', a: fa[0]!, b: fb[0]!, subject: `date of the ${shared[0]}` }];
 }
 
@@ -492,9 +498,9 @@ function rankFamily(rank: string): string {
   return rank.endsWith('general') ? 'general' : rank.endsWith('admiral') ? 'admiral' : rank;
 }
 
-function comparePeople(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
+function comparePeople(a: ClaimFeatures, b: ClaimFeatures): readonly Detail[] {
+  if (a.people.length === 0 || b.people.length === 0) return NO_DETAILS;
   const details: Detail[] = [];
-  if (b.people.length === 0) return details;
   for (const pa of a.people) {
     const pb = findSamePerson(pa, b.people);
     if (!pb) continue;
@@ -557,24 +563,33 @@ function polarityOf(
   return neg && pos ? 'mixed' : neg ? 'negated' : 'asserted';
 }
 
-function comparePolarity(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
-  const aa = a.assertions ?? [];
-  const ab = b.assertions ?? [];
-  if (aa.length === 0 || ab.length === 0) return [];
-  const predicates = [...new Set(aa.map((x) => x.predicate))].sort();
-  const details: Detail[] = [];
-  for (const p of predicates) {
+function isFirstOfPredicate(assertions: readonly Assertion[], k: number): boolean {
+  for (let j = 0; j < k; j++) if (assertions[j]!.predicate === assertions[k]!.predicate) return false;
+  return true;
+}
+
+function comparePolarity(a: ClaimFeatures, b: ClaimFeatures): readonly Detail[] {
+  const aa = a.assertions;
+  const ab = b.assertions;
+  if (aa === undefined || ab === undefined || aa.length === 0 || ab.length === 0) return NO_DETAILS;
+  let found: Array<[string, Detail]> | undefined;
+  for (let k = 0; k < aa.length; k++) {
+    const p = aa[k]!.predicate;
+    if (!isFirstOfPredicate(aa, k)) continue;
     const pa = polarityOf(aa, p);
     const pb = polarityOf(ab, p);
     if (!pa || !pb || pa === 'mixed' || pb === 'mixed' || pa === pb) continue;
-    details.push({
+    const detail: Detail = {
       kind: 'polarity',
-      a: aa.find((x) => x.predicate === p)!.text,
+      a: aa[k]!.text,
       b: ab.find((x) => x.predicate === p)!.text,
       subject: PREDICATE_SUBJECTS[p] ?? p,
-    });
+    };
+    (found ??= []).push([p, detail]);
   }
-  return details;
+  if (found === undefined) return NO_DETAILS;
+  // Reported in sort order of the predicate.
+  return found.sort(([p], [q]) => (p < q ? -1 : p > q ? 1 : 0)).map(([, detail]) => detail);
 }
 
 /** Words that negate what follows. */
@@ -586,18 +601,20 @@ const NEGATION_MIN_OVERLAP = 0.6;
  * The same sentence with a negation added or swapped ("was still committed" / "was no longer
  * committed"): a polarity conflict on the word that follows, for predicates outside the lexicon.
  */
-function compareNegationEdits(da: DerivedText, db: DerivedText): Detail[] {
+function compareNegationEdits(da: DerivedText, db: DerivedText): readonly Detail[] {
   const sa = wordsIn(da);
   const sb = wordsIn(db);
   const x = sa.words;
   const y = sb.words;
-  if (x.length < 4 || y.length < 4) return [];
+  if (x.length < 4 || y.length < 4) return NO_DETAILS;
   const pairs = alignIfOverlapping(sa, sb, NEGATION_MIN_OVERLAP);
-  if (pairs === null) return [];
+  if (pairs === null) return NO_DETAILS;
   // The gaps between consecutive aligned words (a negation before or after them all is no edit).
-  for (let k = 1; k < pairs.length; k++) {
-    const [i0, j0] = pairs[k - 1]!;
-    const [i1, j1] = pairs[k]!;
+  for (let k = 2; k < pairs.length; k += 2) {
+    const i0 = pairs[k - 2]!;
+    const j0 = pairs[k - 1]!;
+    const i1 = pairs[k]!;
+    const j1 = pairs[k + 1]!;
     if (i1 - i0 === 1 && j1 - j0 === 1) continue;
     const wa = x.slice(i0 + 1, i1);
     const wb = y.slice(j0 + 1, j1);
@@ -623,7 +640,7 @@ function compareNegationEdits(da: DerivedText, db: DerivedText): Detail[] {
       { kind: 'polarity', a: [...wa, ...tail].join(' '), b: [...wb, ...tail].join(' '), subject: head },
     ];
   }
-  return [];
+  return NO_DETAILS;
 }
 
 // ---- Acronyms ----------------------------------------------------------------------------------
@@ -633,12 +650,13 @@ function expansionKey(expansion: string): string {
 }
 
 /** The same acronym said to stand for different words ("... Operation Inherent Resolve" / "... Resolve Inherent Operation"). */
-function compareExpansions(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
-  const details: Detail[] = [];
-  for (const ea of a.expansions ?? []) {
-    const eb = (b.expansions ?? []).find((x) => x.acronym === ea.acronym);
+function compareExpansions(a: ClaimFeatures, b: ClaimFeatures): readonly Detail[] {
+  if (a.expansions === undefined || b.expansions === undefined) return NO_DETAILS;
+  let details: Detail[] | undefined;
+  for (const ea of a.expansions) {
+    const eb = b.expansions.find((x) => x.acronym === ea.acronym);
     if (eb && expansionKey(ea.expansion) !== expansionKey(eb.expansion)) {
-      details.push({
+      (details ??= []).push({
         kind: 'other',
         a: ea.expansion,
         b: eb.expansion,
@@ -646,7 +664,7 @@ function compareExpansions(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
       });
     }
   }
-  return details;
+  return details ?? NO_DETAILS;
 }
 
 // ---- Wording -----------------------------------------------------------------------------------
@@ -691,6 +709,12 @@ function contiguousRun(anchors: Array<[number, number]>, k: number, dir: 1 | -1,
     count++;
   }
   return count;
+}
+
+function toPairList(pairs: AlignedPairs): Array<[number, number]> {
+  const list: Array<[number, number]> = [];
+  for (let k = 0; k < pairs.length; k += 2) list.push([pairs[k]!, pairs[k + 1]!]);
+  return list;
 }
 
 function substitutionHunks(
@@ -757,7 +781,7 @@ function wordingDetails(sx: WordSequence, sy: WordSequence, flank: number, subje
   const pairs = alignIfOverlapping(sx, sy, SAME_WORDS_MIN_OVERLAP);
   if (pairs === null) return [];
   const details: Detail[] = [];
-  for (const h of substitutionHunks(x, y, pairs, flank)) {
+  for (const h of substitutionHunks(x, y, toPairList(pairs), flank)) {
     const wa = x.slice(h.a[0], h.a[1]);
     const wb = y.slice(h.b[0], h.b[1]);
     if (wa.length > MAX_HUNK_WORDS || wb.length > MAX_HUNK_WORDS) continue;
@@ -857,7 +881,8 @@ function isAfter(a: ComparableClaim, b: ComparableClaim): boolean {
 }
 
 function compareOrdered(a: ComparableClaim, b: ComparableClaim): Comparison {
-  const conflicts = compareNumbers(a.features, b.features);
+  const conflicts: Detail[] = [];
+  appendAll(conflicts, compareNumbers(a.features, b.features));
   appendAll(conflicts, compareDays(a, b));
   appendAll(conflicts, compareDates(a, b));
   appendAll(conflicts, comparePeople(a.features, b.features));
