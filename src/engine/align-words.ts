@@ -52,11 +52,11 @@ export function toWordSequence(text: string): WordSequence {
 }
 
 function wordsOf(text: string): string[] {
-  return (
+  const words =
     foldText(text)
       .replace(/(\d),(?=\d{3}\b)/g, '$1')
-      .match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []
-  ).slice(0, MAX_ALIGN_TOKENS);
+      .match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
+  return words.length > MAX_ALIGN_TOKENS ? words.slice(0, MAX_ALIGN_TOKENS) : words;
 }
 
 /** The dynamic-programming table of `alignWords`, reused between calls (at most 121 x 121 cells). */

@@ -869,6 +869,7 @@ export function compareClaims(a: ComparableClaim, b: ComparableClaim): Compariso
   // Compare in a canonical order and mirror back, so the result is symmetric by construction.
   if (isAfter(a, b)) {
     const r = compareOrdered(b, a);
+    if (r.details.length === 0) return r;
     return { stance: r.stance, details: r.details.map((d) => ({ ...d, a: d.b, b: d.a })) };
   }
   return compareOrdered(a, b);
