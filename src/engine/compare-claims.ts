@@ -586,7 +586,8 @@ function comparePolarity(a: ClaimFeatures, b: ClaimFeatures): readonly Detail[] 
       b: ab.find((x) => x.predicate === p)!.text,
       subject: PREDICATE_SUBJECTS[p] ?? p,
     };
-    (found ??= []).push([p, detail]);
+    if (found === undefined) found = [];
+    found.push([p, detail]);
   }
   if (found === undefined) return NO_DETAILS;
   // Reported in sort order of the predicate.
@@ -657,7 +658,8 @@ function compareExpansions(a: ClaimFeatures, b: ClaimFeatures): readonly Detail[
   for (const ea of a.expansions) {
     const eb = b.expansions.find((x) => x.acronym === ea.acronym);
     if (eb && expansionKey(ea.expansion) !== expansionKey(eb.expansion)) {
-      (details ??= []).push({
+      if (details === undefined) details = [];
+      details.push({
         kind: 'other',
         a: ea.expansion,
         b: eb.expansion,
