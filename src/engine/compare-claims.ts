@@ -519,7 +519,13 @@ function comparePeople(a: ClaimFeatures, b: ClaimFeatures): readonly Detail[] {
       if (!compatible)
         details.push({ kind: 'attribute', a: pa.rank, b: pb.rank, subject: `${surnameOf(pa)}'s rank` });
     }
-    if (pa.role && pb.role && doParsedRolesConflict(cachedRole(pa, pa.role), cachedRole(pb, pb.role))) {
+    // The same words never describe two different posts, so only different ones are parsed.
+    if (
+      pa.role &&
+      pb.role &&
+      pa.role !== pb.role &&
+      doParsedRolesConflict(cachedRole(pa, pa.role), cachedRole(pb, pb.role))
+    ) {
       details.push({ kind: 'attribute', a: pa.role, b: pb.role, subject: `${surnameOf(pa)}'s role` });
     }
   }
