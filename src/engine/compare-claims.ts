@@ -11,6 +11,7 @@
  * - works on arbitrary sentences (the matcher compares page sentences with source claims).
  */
 
+import { type AlignedPairs, alignIfOverlapping, toWordSequence, type WordSequence } from './align-words.ts';
 import { findEvents, findSpeaker } from './extract-features.ts';
 import { boundedLevenshtein, createTable, foldText, STOPWORDS, stemWord } from './normalize.ts';
 import type {
@@ -20,6 +21,7 @@ import type {
   Detail,
   PersonMention,
   Quantity,
+  Quotation,
   Stance,
 } from './types.ts';
 
@@ -33,6 +35,9 @@ export interface Comparison {
   details: Detail[];
 }
 
+/** What a sub-comparison finding nothing returns (most do, for most pairs): shared, never written to. */
+const NO_DETAILS: readonly Detail[] = [];
+
 /**
  * What compareClaims derives from a claim's text alone (its words, named speaker, events),
  * remembered per claim object: the matcher compares one page sentence with several sources and
@@ -42,7 +47,7 @@ export interface Comparison {
  */
 interface DerivedText {
   text: string;
-  words?: string[];
+  words?: WordSequence;
   /** Whether any of `words` is a NEGATION_WORD. */
   negates?: boolean;
   speaker?: string | null;
@@ -59,16 +64,55 @@ function derivedOf(claim: ComparableClaim): DerivedText {
   return d;
 }
 
-function claimWords(claim: ComparableClaim): string[] {
-  const d = derivedOf(claim);
-  if (d.words === undefined) d.words = wordsOf(claim.text);
+/**
+ * Remembers what a function derives from one string of a feature object (a quotation's words, a
+ * person's parsed role): source claims live as long as the matcher and a page sentence meets
+ * several sources, so each object's value is worked out once. Checked against the string, like
+ * `derivedOf`, so a reused object with another string gets a fresh value.
+ */
+function memoizePerObject<K extends object, V>(
+  derive: (source: string) => V,
+): (owner: K, source: string) => V {
+  const cache = new WeakMap<K, { source: string; value: V }>();
+  return (owner, source) => {
+    let entry = cache.get(owner);
+    if (entry === undefined || entry.source !== source) {
+      entry = { source, value: derive(source) };
+      cache.set(owner, entry);
+    }
+    return entry.value;
+  };
+}
+
+function claimWords(claim: ComparableClaim): WordSequence {
+  return wordsIn(derivedOf(claim));
+}
+
+function wordsIn(d: DerivedText): WordSequence {
+  if (d.words === undefined) d.words = toWordSequence(d.text);
   return d.words;
 }
 
-function claimNegates(claim: ComparableClaim): boolean {
-  const d = derivedOf(claim);
-  if (d.negates === undefined) d.negates = claimWords(claim).some((w) => NEGATION_WORD.test(w));
+function isNegating(d: DerivedText): boolean {
+  if (d.negates === undefined)
+    d.negates = mayHaveNegationWord(d.text) && wordsIn(d).words.some((w) => NEGATION_WORD.test(w));
   return d.negates;
+}
+
+/**
+ * Text whose folding changes no letter: ASCII plus the typographic quotes, dashes and no-break
+ * space that `foldText` maps to ASCII punctuation. Same set as foldText's fast path.
+ */
+const FOLDS_LETTERS_UNCHANGED = /^[\t\n\r\x20-\x7e\u2018\u2019\u201C\u201D\u2013\u2014\u00A0]*$/;
+/**
+ * Matches wherever `toWordSequence` could yield a NEGATION_WORD: the word standing alone, or an n't.
+ * A necessary condition only, so most sentences (nine in ten carry no negation) skip tokenising.
+ */
+const NEGATION_CUE =
+  /(?<![a-z0-9])(?:no|not|never|none|nor|neither|longer|without|cannot)(?![a-z0-9])|n['`\u2018\u2019]t/i;
+
+function mayHaveNegationWord(text: string): boolean {
+  return !FOLDS_LETTERS_UNCHANGED.test(text) || NEGATION_CUE.test(text);
 }
 
 function claimSpeaker(claim: ComparableClaim): string | null {
@@ -116,10 +160,21 @@ function nationalitiesOf(q: Quantity): string[] {
 /** Whether two quantities count the same kind of thing (same unit, no different countries). */
 function countsSameThing(a: Quantity, b: Quantity): boolean {
   if (a.unit !== b.unit) return false;
-  const na = nationalitiesOf(a);
-  const nb = nationalitiesOf(b);
-  if (na.length > 0 && nb.length > 0 && !na.some((n) => nb.includes(n))) return false;
-  return true;
+  const ma = a.modifiers;
+  const mb = b.modifiers;
+  if (ma === undefined || mb === undefined) return true;
+  let aNamesCountry = false;
+  for (const m of ma) {
+    if (!NATIONALITY_VALUES.has(m)) continue;
+    if (mb.includes(m)) return true;
+    aNamesCountry = true;
+  }
+  return !aNamesCountry || !namesCountry(mb);
+}
+
+function namesCountry(modifiers: readonly string[]): boolean {
+  for (const m of modifiers) if (NATIONALITY_VALUES.has(m)) return true;
+  return false;
 }
 
 function isPointLike(q: Quantity): boolean {
@@ -169,8 +224,19 @@ const QUALIFIER_WORDS: Readonly<Record<string, string>> = createTable({
 });
 
 export function formatQuantity(q: Quantity): string {
-  const n = Number.isInteger(q.value) ? q.value.toLocaleString('en-US') : String(q.value);
-  return `${QUALIFIER_WORDS[q.qualifier] ?? ''}${n}`;
+  return `${QUALIFIER_WORDS[q.qualifier] ?? ''}${formatNumber(q.value)}`;
+}
+
+/** Integers with en-US digit grouping ("5,000"), others as JavaScript writes them. */
+function formatNumber(value: number): string {
+  if (!Number.isInteger(value)) return String(value);
+  // toLocaleString goes through Intl and was the costliest step of a number conflict; safe
+  // integers are grouped by hand with the same result. -0 ("-0" in Intl) and huge values keep it.
+  if (!Number.isSafeInteger(value) || Object.is(value, -0)) return value.toLocaleString('en-US');
+  const digits = String(Math.abs(value));
+  let grouped = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = grouped.length; i < digits.length; i += 3) grouped += `,${digits.slice(i, i + 3)}`;
+  return value < 0 ? `-${grouped}` : grouped;
 }
 
 function displayNationality(n: string): string {
@@ -180,41 +246,48 @@ function displayNationality(n: string): string {
 function quantitySubject(qa: Quantity, qb: Quantity, a: ClaimFeatures, b: ClaimFeatures): string {
   const nats = [...new Set([...nationalitiesOf(qa), ...nationalitiesOf(qb)])].sort();
   const parts = [...nats.map(displayNationality), qa.unit];
-  const shared = a.places.filter((p) => b.places.includes(p)).sort();
-  const either = [...new Set([...a.places, ...b.places])].sort();
-  const candidates = [...shared, ...either].filter(
-    (p) => !nats.includes(p) && p !== 'us' && p !== 'uk' && NATIONALITY_VALUES.has(p),
-  );
-  if (candidates[0]) parts.push(`in ${displayNationality(candidates[0])}`);
+  const place = findSubjectPlace(a.places, b.places, nats);
+  if (place) parts.push(`in ${displayNationality(place)}`);
   return parts.join(' ');
+}
+
+/**
+ * The country a counted thing is in: the first in sort order of the places both claims name, else
+ * of the places either names, that is a country other than the US, the UK or one already counted.
+ */
+function findSubjectPlace(
+  placesA: readonly string[],
+  placesB: readonly string[],
+  nats: readonly string[],
+): string | undefined {
+  let shared: string | undefined;
+  let either: string | undefined;
+  for (const p of placesA) {
+    if (!isSubjectPlace(p, nats)) continue;
+    if (either === undefined || p < either) either = p;
+    if (placesB.includes(p) && (shared === undefined || p < shared)) shared = p;
+  }
+  for (const p of placesB) if (isSubjectPlace(p, nats) && (either === undefined || p < either)) either = p;
+  return shared ?? either;
+}
+
+function isSubjectPlace(place: string, nats: readonly string[]): boolean {
+  return place !== 'us' && place !== 'uk' && NATIONALITY_VALUES.has(place) && !nats.includes(place);
 }
 
 /**
  * Number conflicts: a quantity conflicts when it has counterparts counting the same thing in the
  * other claim and none of them is compatible; each reported pair is mutually closest in value.
  */
-function compareNumbers(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
-  if (a.quantities.length === 0 || b.quantities.length === 0) return [];
-  const lonelyA = a.quantities.filter((qa) => {
-    const same = b.quantities.filter((qb) => countsSameThing(qa, qb));
-    return same.length > 0 && !same.some((qb) => areQuantitiesCompatible(qa, qb));
-  });
-  const lonelyB = b.quantities.filter((qb) => {
-    const same = a.quantities.filter((qa) => countsSameThing(qa, qb));
-    return same.length > 0 && !same.some((qa) => areQuantitiesCompatible(qa, qb));
-  });
-  const closest = (q: Quantity, pool: Quantity[]): Quantity | undefined =>
-    pool
-      .filter((p) => countsSameThing(q, p))
-      .reduce<Quantity | undefined>(
-        (best, cur) =>
-          best === undefined || Math.abs(cur.value - q.value) < Math.abs(best.value - q.value) ? cur : best,
-        undefined,
-      );
+function compareNumbers(a: ClaimFeatures, b: ClaimFeatures): readonly Detail[] {
+  if (a.quantities.length === 0 || b.quantities.length === 0) return NO_DETAILS;
+  const lonelyA = findLonely(a.quantities, b.quantities);
+  if (lonelyA.length === 0) return NO_DETAILS;
+  const lonelyB = findLonely(b.quantities, a.quantities);
   const details: Detail[] = [];
   for (const qa of lonelyA) {
-    const qb = closest(qa, lonelyB);
-    if (!qb || closest(qb, lonelyA) !== qa) continue;
+    const qb = findClosest(qa, lonelyB);
+    if (!qb || findClosest(qb, lonelyA) !== qa) continue;
     details.push({
       kind: 'number',
       a: formatQuantity(qa),
@@ -223,6 +296,33 @@ function compareNumbers(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
     });
   }
   return details;
+}
+
+/** Quantities of `own` that have counterparts counting the same thing in `others`, none compatible. */
+function findLonely(own: readonly Quantity[], others: readonly Quantity[]): Quantity[] {
+  const lonely: Quantity[] = [];
+  for (const q of own) if (isLonely(q, others)) lonely.push(q);
+  return lonely;
+}
+
+function isLonely(q: Quantity, others: readonly Quantity[]): boolean {
+  let hasCounterpart = false;
+  for (const other of others) {
+    if (!countsSameThing(q, other)) continue;
+    if (areQuantitiesCompatible(q, other)) return false;
+    hasCounterpart = true;
+  }
+  return hasCounterpart;
+}
+
+/** The first quantity of `pool` counting the same thing as `q` and nearest to it in value. */
+function findClosest(q: Quantity, pool: readonly Quantity[]): Quantity | undefined {
+  let best: Quantity | undefined;
+  for (const p of pool) {
+    if (!countsSameThing(q, p)) continue;
+    if (best === undefined || Math.abs(p.value - q.value) < Math.abs(best.value - q.value)) best = p;
+  }
+  return best;
 }
 
 // ---- Days and dates ----------------------------------------------------------------------------
@@ -239,14 +339,16 @@ const EVENT_SUBJECTS: Readonly<Record<string, string>> = createTable({
   statement: 'day of the statement',
 });
 
-function daysByEvent(mentions: readonly DayMention[]): Map<string | null, Set<string>> {
-  const map = new Map<string | null, Set<string>>();
-  for (const m of mentions) {
-    const set = map.get(m.event) ?? new Set<string>();
-    set.add(m.day);
-    map.set(m.event, set);
-  }
-  return map;
+/** The different weekdays tied to `event`, in the order first named. */
+function daysOf(mentions: readonly DayMention[], event: string): string[] {
+  const days: string[] = [];
+  for (const m of mentions) if (m.event === event && !days.includes(m.day)) days.push(m.day);
+  return days;
+}
+
+function isFirstMentionOfEvent(mentions: readonly DayMention[], k: number): boolean {
+  for (let j = 0; j < k; j++) if (mentions[j]!.event === mentions[k]!.event) return false;
+  return true;
 }
 
 /** Two statements are dated against each other only when the same named speaker made them. */
@@ -255,25 +357,27 @@ function sameSpeaker(a: ComparableClaim, b: ComparableClaim): boolean {
   return sa !== null && sa !== 'pronoun' && sa === claimSpeaker(b);
 }
 
-function compareDays(claimA: ComparableClaim, claimB: ComparableClaim): Detail[] {
+function compareDays(claimA: ComparableClaim, claimB: ComparableClaim): readonly Detail[] {
   const a = claimA.features;
   const b = claimB.features;
   const ma = a.dayMentions ?? a.days.map((day) => ({ day, event: null }));
   const mb = b.dayMentions ?? b.days.map((day) => ({ day, event: null }));
-  if (ma.length === 0 || mb.length === 0) return [];
-  const ea = daysByEvent(ma);
-  const eb = daysByEvent(mb);
+  if (ma.length === 0 || mb.length === 0) return NO_DETAILS;
   const details: Detail[] = [];
-  for (const [event, daysA] of ea) {
-    if (event === null) continue;
+  // Each event once, where first named (the order its details are reported in).
+  for (let k = 0; k < ma.length; k++) {
+    const event = ma[k]!.event;
+    if (event === null || !isFirstMentionOfEvent(ma, k)) continue;
+    const daysB = daysOf(mb, event);
+    if (daysB.length === 0) continue;
+    const daysA = daysOf(ma, event);
+    if (daysA.some((d) => daysB.includes(d))) continue;
+    // Checked last: finding a sentence's speaker costs more than all the rest of the comparison.
     if (event === 'statement' && !sameSpeaker(claimA, claimB)) continue;
-    const daysB = eb.get(event);
-    if (!daysB) continue;
-    if ([...daysA].some((d) => daysB.has(d))) continue;
     details.push({
       kind: 'date',
-      a: [...daysA].map(capitalise).join('/'),
-      b: [...daysB].map(capitalise).join('/'),
+      a: daysA.map(capitalise).join('/'),
+      b: daysB.map(capitalise).join('/'),
       subject: EVENT_SUBJECTS[event] ?? event,
     });
   }
@@ -287,14 +391,14 @@ function compareDays(claimA: ComparableClaim, claimB: ComparableClaim): Detail[]
 }
 
 /** Full dates conflict only when each claim gives one and both speak of the same kind of event. */
-function compareDates(a: ComparableClaim, b: ComparableClaim): Detail[] {
-  if (a.features.dates.length === 0 || b.features.dates.length === 0) return [];
+function compareDates(a: ComparableClaim, b: ComparableClaim): readonly Detail[] {
+  if (a.features.dates.length === 0 || b.features.dates.length === 0) return NO_DETAILS;
   const fa = a.features.dates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
   const fb = b.features.dates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
-  if (fa.length !== 1 || fb.length !== 1 || fa[0] === fb[0]) return [];
+  if (fa.length !== 1 || fb.length !== 1 || fa[0] === fb[0]) return NO_DETAILS;
   const eventsB = claimEvents(b);
   const shared = claimEvents(a).filter((e) => e !== 'statement' && eventsB.includes(e));
-  if (shared.length === 0) return [];
+  if (shared.length === 0) return NO_DETAILS;
   return [{ kind: 'date', a: fa[0]!, b: fb[0]!, subject: `date of the ${shared[0]}` }];
 }
 
@@ -323,7 +427,12 @@ const ROLE_GENERIC = new Set([
   'staff',
 ]);
 
-function parseRole(role: string): { head: string; words: string[] } | null {
+interface ParsedRole {
+  head: string;
+  words: string[];
+}
+
+function parseRole(role: string): ParsedRole | null {
   const folded = foldText(role).replace(/^(?:the|former|acting|top)\s+/, '');
   const head = ROLE_HEADS.find(([re]) => re.test(folded));
   if (!head) return null;
@@ -342,8 +451,10 @@ function parseRole(role: string): { head: string; words: string[] } | null {
  * ("... Operations" / "... Operations Baghdad") and fuller descriptions do not.
  */
 export function doRolesConflict(ra: string, rb: string): boolean {
-  const pa = parseRole(ra);
-  const pb = parseRole(rb);
+  return doParsedRolesConflict(parseRole(ra), parseRole(rb));
+}
+
+function doParsedRolesConflict(pa: ParsedRole | null, pb: ParsedRole | null): boolean {
   if (!pa || !pb || pa.head !== pb.head) return false;
   const x = pa.words;
   const y = pb.words;
@@ -371,42 +482,67 @@ function samePerson(a: PersonMention, b: PersonMention): boolean {
   return (
     a.key.length >= 3 &&
     b.key.length >= 3 &&
-    boundedLevenshtein(a.key, b.key, 1) <= 1 &&
-    a.key[0] === b.key[0]
+    a.key[0] === b.key[0] &&
+    boundedLevenshtein(a.key, b.key, 1) <= 1
   );
 }
 
-function surnameOf(p: PersonMention): string {
-  const words = p.name.split(/\s+/).filter((w) => !/^(?:III|II|IV|Jr\.?|Sr\.?|[A-Z]\.?)$/.test(w));
-  return (words[words.length - 1] ?? p.name).replace(/['\u2019]s$/, '');
+function surnameOfName(name: string): string {
+  const words = name.split(/\s+/).filter((w) => !/^(?:III|II|IV|Jr\.?|Sr\.?|[A-Z]\.?)$/.test(w));
+  return (words[words.length - 1] ?? name).replace(/['\u2019]s$/, '');
 }
+
+const cachedSurname = memoizePerObject<PersonMention, string>(surnameOfName);
+const cachedRole = memoizePerObject<PersonMention, ParsedRole | null>(parseRole);
 
 function rankFamily(rank: string): string {
   return rank.endsWith('general') ? 'general' : rank.endsWith('admiral') ? 'admiral' : rank;
 }
 
-function comparePeople(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
+function comparePeople(a: ClaimFeatures, b: ClaimFeatures): readonly Detail[] {
+  if (a.people.length === 0 || b.people.length === 0) return NO_DETAILS;
   const details: Detail[] = [];
-  if (b.people.length === 0) return details;
   for (const pa of a.people) {
-    const pb = b.people.find((p) => samePerson(pa, p));
+    const pb = findSamePerson(pa, b.people);
     if (!pb) continue;
-    const subject = surnameOf(pa);
     if (pa.branch && pb.branch && pa.branch !== pb.branch) {
-      details.push({ kind: 'attribute', a: pa.branch, b: pb.branch, subject: `${subject}'s service branch` });
+      details.push({
+        kind: 'attribute',
+        a: pa.branch,
+        b: pb.branch,
+        subject: `${surnameOf(pa)}'s service branch`,
+      });
     }
     if (pa.rank && pb.rank && pa.rank !== pb.rank) {
-      const generic = (r: string) => r === 'general' || r === 'admiral';
       const compatible =
-        rankFamily(pa.rank) === rankFamily(pb.rank) && (generic(pa.rank) || generic(pb.rank));
+        rankFamily(pa.rank) === rankFamily(pb.rank) && (isGenericRank(pa.rank) || isGenericRank(pb.rank));
       if (!compatible)
-        details.push({ kind: 'attribute', a: pa.rank, b: pb.rank, subject: `${subject}'s rank` });
+        details.push({ kind: 'attribute', a: pa.rank, b: pb.rank, subject: `${surnameOf(pa)}'s rank` });
     }
-    if (pa.role && pb.role && doRolesConflict(pa.role, pb.role)) {
-      details.push({ kind: 'attribute', a: pa.role, b: pb.role, subject: `${subject}'s role` });
+    // The same words never describe two different posts, so only different ones are parsed.
+    if (
+      pa.role &&
+      pb.role &&
+      pa.role !== pb.role &&
+      doParsedRolesConflict(cachedRole(pa, pa.role), cachedRole(pb, pb.role))
+    ) {
+      details.push({ kind: 'attribute', a: pa.role, b: pb.role, subject: `${surnameOf(pa)}'s role` });
     }
   }
   return details;
+}
+
+function findSamePerson(person: PersonMention, people: readonly PersonMention[]): PersonMention | undefined {
+  for (const p of people) if (samePerson(person, p)) return p;
+  return undefined;
+}
+
+function isGenericRank(rank: string): boolean {
+  return rank === 'general' || rank === 'admiral';
+}
+
+function surnameOf(person: PersonMention): string {
+  return cachedSurname(person, person.name);
 }
 
 // ---- Polarity ----------------------------------------------------------------------------------
@@ -423,31 +559,45 @@ function polarityOf(
   assertions: readonly Assertion[],
   predicate: string,
 ): 'negated' | 'asserted' | 'mixed' | null {
-  const hits = assertions.filter((x) => x.predicate === predicate);
-  if (hits.length === 0) return null;
-  const neg = hits.some((x) => x.negated);
-  const pos = hits.some((x) => !x.negated);
+  let neg = false;
+  let pos = false;
+  for (const x of assertions) {
+    if (x.predicate !== predicate) continue;
+    if (x.negated) neg = true;
+    else pos = true;
+  }
+  if (!neg && !pos) return null;
   return neg && pos ? 'mixed' : neg ? 'negated' : 'asserted';
 }
 
-function comparePolarity(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
-  const aa = a.assertions ?? [];
-  const ab = b.assertions ?? [];
-  if (aa.length === 0 || ab.length === 0) return [];
-  const predicates = [...new Set(aa.map((x) => x.predicate))].sort();
-  const details: Detail[] = [];
-  for (const p of predicates) {
+function isFirstOfPredicate(assertions: readonly Assertion[], k: number): boolean {
+  for (let j = 0; j < k; j++) if (assertions[j]!.predicate === assertions[k]!.predicate) return false;
+  return true;
+}
+
+function comparePolarity(a: ClaimFeatures, b: ClaimFeatures): readonly Detail[] {
+  const aa = a.assertions;
+  const ab = b.assertions;
+  if (aa === undefined || ab === undefined || aa.length === 0 || ab.length === 0) return NO_DETAILS;
+  let found: Array<[string, Detail]> | undefined;
+  for (let k = 0; k < aa.length; k++) {
+    const p = aa[k]!.predicate;
+    if (!isFirstOfPredicate(aa, k)) continue;
     const pa = polarityOf(aa, p);
     const pb = polarityOf(ab, p);
     if (!pa || !pb || pa === 'mixed' || pb === 'mixed' || pa === pb) continue;
-    details.push({
+    const detail: Detail = {
       kind: 'polarity',
-      a: aa.find((x) => x.predicate === p)!.text,
+      a: aa[k]!.text,
       b: ab.find((x) => x.predicate === p)!.text,
       subject: PREDICATE_SUBJECTS[p] ?? p,
-    });
+    };
+    if (found === undefined) found = [];
+    found.push([p, detail]);
   }
-  return details;
+  if (found === undefined) return NO_DETAILS;
+  // Reported in sort order of the predicate.
+  return found.sort(([p], [q]) => (p < q ? -1 : p > q ? 1 : 0)).map(([, detail]) => detail);
 }
 
 /** Words that negate what follows. */
@@ -459,14 +609,21 @@ const NEGATION_MIN_OVERLAP = 0.6;
  * The same sentence with a negation added or swapped ("was still committed" / "was no longer
  * committed"): a polarity conflict on the word that follows, for predicates outside the lexicon.
  */
-function compareNegationEdits(x: readonly string[], y: readonly string[]): Detail[] {
-  if (x.length < 4 || y.length < 4) return [];
-  const pairs = align(x, y);
-  if (pairs.length / Math.min(x.length, y.length) < NEGATION_MIN_OVERLAP) return [];
-  const anchors: Array<[number, number]> = [[-1, -1], ...pairs, [x.length, y.length]];
-  for (let k = 1; k + 1 < anchors.length - 1; k++) {
-    const [i0, j0] = anchors[k]!;
-    const [i1, j1] = anchors[k + 1]!;
+function compareNegationEdits(da: DerivedText, db: DerivedText): readonly Detail[] {
+  const sa = wordsIn(da);
+  const sb = wordsIn(db);
+  const x = sa.words;
+  const y = sb.words;
+  if (x.length < 4 || y.length < 4) return NO_DETAILS;
+  const pairs = alignIfOverlapping(sa, sb, NEGATION_MIN_OVERLAP);
+  if (pairs === null) return NO_DETAILS;
+  // The gaps between consecutive aligned words (a negation before or after them all is no edit).
+  for (let k = 2; k < pairs.length; k += 2) {
+    const i0 = pairs[k - 2]!;
+    const j0 = pairs[k - 1]!;
+    const i1 = pairs[k]!;
+    const j1 = pairs[k + 1]!;
+    if (i1 - i0 === 1 && j1 - j0 === 1) continue;
     const wa = x.slice(i0 + 1, i1);
     const wb = y.slice(j0 + 1, j1);
     const negA = wa.some((w) => NEGATION_WORD.test(w));
@@ -491,7 +648,7 @@ function compareNegationEdits(x: readonly string[], y: readonly string[]): Detai
       { kind: 'polarity', a: [...wa, ...tail].join(' '), b: [...wb, ...tail].join(' '), subject: head },
     ];
   }
-  return [];
+  return NO_DETAILS;
 }
 
 // ---- Acronyms ----------------------------------------------------------------------------------
@@ -501,11 +658,13 @@ function expansionKey(expansion: string): string {
 }
 
 /** The same acronym said to stand for different words ("... Operation Inherent Resolve" / "... Resolve Inherent Operation"). */
-function compareExpansions(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
-  const details: Detail[] = [];
-  for (const ea of a.expansions ?? []) {
-    const eb = (b.expansions ?? []).find((x) => x.acronym === ea.acronym);
+function compareExpansions(a: ClaimFeatures, b: ClaimFeatures): readonly Detail[] {
+  if (a.expansions === undefined || b.expansions === undefined) return NO_DETAILS;
+  let details: Detail[] | undefined;
+  for (const ea of a.expansions) {
+    const eb = b.expansions.find((x) => x.acronym === ea.acronym);
     if (eb && expansionKey(ea.expansion) !== expansionKey(eb.expansion)) {
+      if (details === undefined) details = [];
       details.push({
         kind: 'other',
         a: ea.expansion,
@@ -514,12 +673,11 @@ function compareExpansions(a: ClaimFeatures, b: ClaimFeatures): Detail[] {
       });
     }
   }
-  return details;
+  return details ?? NO_DETAILS;
 }
 
 // ---- Wording -----------------------------------------------------------------------------------
 
-const MAX_ALIGN_TOKENS = 120;
 /** Share of the shorter text's words that must align before two texts count as the same words. */
 const SAME_WORDS_MIN_OVERLAP = 0.5;
 /** Intensifiers and fillers whose presence or swap does not change what a quotation says. */
@@ -543,63 +701,9 @@ const MAX_HUNK_WORDS = 6;
 /** Unquoted reported speech needs this many identical words on each side of a substitution. */
 const REPORTED_SPEECH_FLANK = 2;
 
-function wordsOf(text: string): string[] {
-  return (
-    foldText(text)
-      .replace(/(\d),(?=\d{3}\b)/g, '$1')
-      .match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []
-  ).slice(0, MAX_ALIGN_TOKENS);
-}
-
 interface Hunk {
   a: [number, number];
   b: [number, number];
-}
-
-/** Weight of a matched word in the alignment: content words anchor it, function words barely do. */
-function alignWeight(word: string): number {
-  return STOPWORDS.has(word) ? 1 : 3;
-}
-
-/** The dynamic-programming table of `align`, reused between calls (at most 121 x 121 cells). */
-let alignTable = new Uint16Array(0);
-
-/**
- * Weighted longest-common-subsequence alignment (content words count more, so "forces the coming
- * days" anchors rather than a stray "in"); returns matched index pairs in order.
- */
-function align(x: readonly string[], y: readonly string[]): Array<[number, number]> {
-  const n = x.length;
-  const m = y.length;
-  const w = m + 1;
-  const size = (n + 1) * w;
-  if (alignTable.length < size) alignTable = new Uint16Array(size);
-  const dp = alignTable;
-  dp.fill(0, n * w, size);
-  for (let i = n - 1; i >= 0; i--) {
-    const xi = x[i]!;
-    const weight = alignWeight(xi);
-    const row = i * w;
-    const next = row + w;
-    dp[row + m] = 0;
-    for (let j = m - 1; j >= 0; j--) {
-      const skip = Math.max(dp[next + j]!, dp[row + j + 1]!);
-      dp[row + j] = xi === y[j] ? Math.max(skip, dp[next + j + 1]! + weight) : skip;
-    }
-  }
-  const pairs: Array<[number, number]> = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    const row = i * w;
-    if (x[i] === y[j] && dp[row + j] === dp[row + w + j + 1]! + alignWeight(x[i]!)) {
-      pairs.push([i, j]);
-      i++;
-      j++;
-    } else if (dp[row + w + j]! >= dp[row + j + 1]!) i++;
-    else j++;
-  }
-  return pairs;
 }
 
 /** Number (capped at `cap`) of consecutive aligned words starting at anchor `k`, walking by `dir`. */
@@ -614,6 +718,12 @@ function contiguousRun(anchors: Array<[number, number]>, k: number, dir: 1 | -1,
     count++;
   }
   return count;
+}
+
+function toPairList(pairs: AlignedPairs): Array<[number, number]> {
+  const list: Array<[number, number]> = [];
+  for (let k = 0; k < pairs.length; k += 2) list.push([pairs[k]!, pairs[k + 1]!]);
+  return list;
 }
 
 function substitutionHunks(
@@ -673,17 +783,14 @@ function renderHunk(
   return { from, to };
 }
 
-function wordingDetails(
-  x: readonly string[],
-  y: readonly string[],
-  flank: number,
-  subject: string | null,
-): Detail[] {
+function wordingDetails(sx: WordSequence, sy: WordSequence, flank: number, subject: string | null): Detail[] {
+  const x = sx.words;
+  const y = sy.words;
   if (x.length === 0 || y.length === 0) return [];
-  const pairs = align(x, y);
-  if (pairs.length / Math.min(x.length, y.length) < SAME_WORDS_MIN_OVERLAP) return [];
+  const pairs = alignIfOverlapping(sx, sy, SAME_WORDS_MIN_OVERLAP);
+  if (pairs === null) return [];
   const details: Detail[] = [];
-  for (const h of substitutionHunks(x, y, pairs, flank)) {
+  for (const h of substitutionHunks(x, y, toPairList(pairs), flank)) {
     const wa = x.slice(h.a[0], h.a[1]);
     const wb = y.slice(h.b[0], h.b[1]);
     if (wa.length > MAX_HUNK_WORDS || wb.length > MAX_HUNK_WORDS) continue;
@@ -709,11 +816,13 @@ function wordingDetails(
 /** Share of aligned words above which two quotations are the same words whoever is credited. */
 const SAME_QUOTE_OVERLAP = 0.8;
 
-function nearlySameWords(x: string, y: string): boolean {
-  const wx = wordsOf(x);
-  const wy = wordsOf(y);
-  if (wx.length < 4 || wy.length < 4) return false;
-  return align(wx, wy).length / Math.min(wx.length, wy.length) >= SAME_QUOTE_OVERLAP;
+const cachedQuoteWords = memoizePerObject<Quotation, WordSequence>(toWordSequence);
+
+function nearlySameWords(qx: Quotation, qy: Quotation): boolean {
+  const sx = cachedQuoteWords(qx, qx.text);
+  const sy = cachedQuoteWords(qy, qy.text);
+  if (sx.words.length < 4 || sy.words.length < 4) return false;
+  return alignIfOverlapping(sx, sy, SAME_QUOTE_OVERLAP) !== null;
 }
 
 function speakersCompatible(a: string | null, b: string | null): boolean {
@@ -721,14 +830,28 @@ function speakersCompatible(a: string | null, b: string | null): boolean {
 }
 
 function compareWording(a: ComparableClaim, b: ComparableClaim): Detail[] {
+  const quoted = compareQuotations(a.features.quotes, b.features.quotes);
+  if (quoted.length > 0) return quoted;
+  // Reported speech by the same speaker ("the letter was a poorly worded/written draft, X told reporters").
+  const sa = reportedSpeaker(a);
+  const sb = reportedSpeaker(b);
+  if (sa && sa === sb)
+    return wordingDetails(claimWords(a), claimWords(b), REPORTED_SPEECH_FLANK, 'reported speech');
+  return [];
+}
+
+function compareQuotations(quotesA: readonly Quotation[], quotesB: readonly Quotation[]): Detail[] {
   const details: Detail[] = [];
+  if (quotesA.length === 0 || quotesB.length === 0) return details;
   const seen = new Set<string>();
-  for (const qa of a.features.quotes) {
-    for (const qb of b.features.quotes) {
+  for (const qa of quotesA) {
+    for (const qb of quotesB) {
       // Different speakers are different quotations, unless the words are nearly the same (a letter
       // quoted as "the letter" by one outlet and as its author's by another).
-      if (!speakersCompatible(qa.speaker, qb.speaker) && !nearlySameWords(qa.text, qb.text)) continue;
-      for (const d of wordingDetails(wordsOf(qa.text), wordsOf(qb.text), 1, 'quotation')) {
+      if (!speakersCompatible(qa.speaker, qb.speaker) && !nearlySameWords(qa, qb)) continue;
+      const wa = cachedQuoteWords(qa, qa.text);
+      const wb = cachedQuoteWords(qb, qb.text);
+      for (const d of wordingDetails(wa, wb, 1, 'quotation')) {
         const key = `${d.a}|${d.b}`;
         if (!seen.has(key)) {
           seen.add(key);
@@ -737,13 +860,7 @@ function compareWording(a: ComparableClaim, b: ComparableClaim): Detail[] {
       }
     }
   }
-  if (details.length > 0) return details;
-  // Reported speech by the same speaker ("the letter was a poorly worded/written draft, X told reporters").
-  const sa = reportedSpeaker(a);
-  const sb = reportedSpeaker(b);
-  if (sa && sa === sb)
-    return wordingDetails(claimWords(a), claimWords(b), REPORTED_SPEECH_FLANK, 'reported speech');
-  return [];
+  return details;
 }
 
 function reportedSpeaker(c: ComparableClaim): string | null {
@@ -761,6 +878,7 @@ export function compareClaims(a: ComparableClaim, b: ComparableClaim): Compariso
   // Compare in a canonical order and mirror back, so the result is symmetric by construction.
   if (isAfter(a, b)) {
     const r = compareOrdered(b, a);
+    if (r.details.length === 0) return r;
     return { stance: r.stance, details: r.details.map((d) => ({ ...d, a: d.b, b: d.a })) };
   }
   return compareOrdered(a, b);
@@ -773,20 +891,30 @@ function isAfter(a: ComparableClaim, b: ComparableClaim): boolean {
 }
 
 function compareOrdered(a: ComparableClaim, b: ComparableClaim): Comparison {
-  const conflicts = compareNumbers(a.features, b.features);
-  for (const more of [
-    compareDays(a, b),
-    compareDates(a, b),
-    comparePeople(a.features, b.features),
-    comparePolarity(a.features, b.features),
-    compareExpansions(a.features, b.features),
-  ])
-    for (const d of more) conflicts.push(d);
+  const conflicts: Detail[] = [];
+  appendAll(conflicts, compareNumbers(a.features, b.features));
+  appendAll(conflicts, compareDays(a, b));
+  appendAll(conflicts, compareDates(a, b));
+  appendAll(conflicts, comparePeople(a.features, b.features));
+  appendAll(conflicts, comparePolarity(a.features, b.features));
+  appendAll(conflicts, compareExpansions(a.features, b.features));
   // Without a negation word on either side no substitution can add or drop one.
-  if (!conflicts.some((d) => d.kind === 'polarity') && (claimNegates(a) || claimNegates(b)))
-    conflicts.push(...compareNegationEdits(claimWords(a), claimWords(b)));
+  if (!hasPolarityConflict(conflicts)) {
+    const da = derivedOf(a);
+    const db = derivedOf(b);
+    if (isNegating(da) || isNegating(db)) appendAll(conflicts, compareNegationEdits(da, db));
+  }
   if (conflicts.length > 0) return { stance: 'conflicts', details: conflicts };
   const wording = compareWording(a, b);
   if (wording.length > 0) return { stance: 'worded-differently', details: wording };
   return { stance: 'agrees', details: [] };
+}
+
+function appendAll(target: Detail[], more: readonly Detail[]): void {
+  for (const d of more) target.push(d);
+}
+
+function hasPolarityConflict(details: readonly Detail[]): boolean {
+  for (const d of details) if (d.kind === 'polarity') return true;
+  return false;
 }

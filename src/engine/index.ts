@@ -5,6 +5,7 @@
  * merged without touching callers.
  */
 
+export * from './align-words.ts';
 export * from './attribute-speakers.ts';
 export * from './build-candidate-index.ts';
 export * from './build-database.ts';

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { areQuantitiesCompatible, compareClaims, doRolesConflict } from '../../src/engine/compare-claims.ts';
+import {
+  areQuantitiesCompatible,
+  compareClaims,
+  doRolesConflict,
+  formatQuantity,
+} from '../../src/engine/compare-claims.ts';
 import { extractFeatures } from '../../src/engine/extract-features.ts';
 import type { Quantity } from '../../src/engine/types.ts';
 
@@ -54,6 +59,17 @@ describe('compareClaims: numbers', () => {
     expect(areQuantitiesCompatible(q(5000, 'nearly'), q(5100, 'exact'))).toBe(false);
     expect(areQuantitiesCompatible(q(5000, 'at-most'), q(6000, 'at-least'))).toBe(false);
     expect(areQuantitiesCompatible(q(5000, 'more-than'), q(6000, 'less-than'))).toBe(true);
+  });
+});
+
+describe('formatQuantity', () => {
+  it('groups whole numbers as en-US does and writes fractions as JavaScript does', () => {
+    const q = (value: number): Quantity => ({ value, unit: 'troops', qualifier: 'exact', text: '' });
+    const values = [0, -0, 7, 999, 1000, 5200, -5200, 1234567, 2 ** 53 - 1, -(2 ** 53), 1e21, 0.5, 1234.5];
+    for (const v of values) {
+      expect(formatQuantity(q(v))).toBe(Number.isInteger(v) ? v.toLocaleString('en-US') : String(v));
+    }
+    expect(formatQuantity({ ...q(5000), qualifier: 'more-than' })).toBe('more than 5,000');
   });
 });
 
@@ -194,6 +210,17 @@ describe('compareClaims: polarity', () => {
       compare('There is no decision to leave Iraq.', 'There has been no decision whatsoever to leave Iraq.')
         .stance,
     ).toBe('agrees');
+  });
+
+  it('reads a negation in capitals or with a typographic apostrophe (the quick pre-check must not miss it)', () => {
+    const committed = 'Esper said the United States is committed to countering ISIS in Iraq.';
+    expect(compare(committed.replace('is committed', 'is NOT committed'), committed).details).toEqual([
+      { kind: 'polarity', a: 'not committed', b: 'committed', subject: 'committed' },
+    ]);
+    expect(compare(committed.replace('is committed', 'isn’t committed'), committed).details).toEqual([
+      { kind: 'polarity', a: "isn't committed", b: 'is committed', subject: 'committed' },
+    ]);
+    expect(compare(committed.replace('is committed', 'is now committed'), committed).stance).toBe('agrees');
   });
 
   it('"no decision to leave" against "preparing to leave" conflicts; two denials agree', () => {
