@@ -1,0 +1,60 @@
+/**
+ * End to end in real headless Chromium with the built dist/chrome, on a page that reproduces the
+ * AAP seed article (tests/fixtures/pages/seed-article-copy.html), as when the reader is on that
+ * outlet's own story: its sentences are still checked against the other outlets, but AAP never
+ * shows as a source of its own text, in the report the popup lists or in the hover card.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SentenceMatch } from '../../src/engine/types.ts';
+import {
+  type ExtensionBrowser,
+  FIXTURE_PAGES,
+  launchWithExtension,
+  openCheckedPage,
+  readTabReport,
+} from './support/chromium.ts';
+import { type StaticServer, startStaticServer } from './support/static-server.ts';
+
+let server: StaticServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startStaticServer(FIXTURE_PAGES);
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function readMatches(tabId: number): Promise<SentenceMatch[]> {
+  const report = await readTabReport(browser, tabId);
+  return (report?.entries ?? []).map((entry) => (entry as { match: SentenceMatch }).match);
+}
+
+describe('Crosscheck in Chromium on a page that reproduces a seed article', () => {
+  it('checks its sentences against the other outlets and never cites the article itself', async () => {
+    const { page, tabId } = await openCheckedPage(browser, server, 'seed-article-copy.html');
+    const matches = await readMatches(tabId);
+    const outlets = new Set(matches.flatMap((m) => m.sources.map((s) => s.outlet)));
+    expect(matches.length).toBeGreaterThanOrEqual(5);
+    expect(outlets.has('AAP')).toBe(false);
+    expect(outlets.has('express.co.uk') || outlets.has('Daily US Times')).toBe(true);
+    const badge = await (await browser.worker()).evaluate(
+      (id) => chrome.action.getBadgeText({ tabId: id }),
+      tabId,
+    );
+    expect(badge).toBe(String(matches.length));
+    await page.close();
+  });
+
+  it('drops the article from results of earlier batches once a later batch recognises it', async () => {
+    // The first batch (60 sentences) holds only the article's first two sentences.
+    const { page, tabId } = await openCheckedPage(browser, server, 'seed-article-copy-late.html');
+    const matches = await readMatches(tabId);
+    expect(matches.length).toBeGreaterThanOrEqual(5);
+    expect(matches.flatMap((m) => m.sources).some((s) => s.outlet === 'AAP')).toBe(false);
+    await page.close();
+  });
+});
