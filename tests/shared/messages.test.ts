@@ -33,7 +33,10 @@ const match = {
 describe('message contracts', () => {
   it('accept well-formed requests and responses', () => {
     expect(contentToBackground['check-sentences'].request({ sentences: ['One.', 'Two.'] })).toBe(true);
-    expect(contentToBackground['check-sentences'].response({ matches: [match] })).toBe(true);
+    expect(
+      contentToBackground['check-sentences'].request({ sentences: ['One.'], ownArticles: ['004_8cdc'] }),
+    ).toBe(true);
+    expect(contentToBackground['check-sentences'].response({ matches: [match], ownArticles: [] })).toBe(true);
     expect(popupToBackground['get-tab-report'].request({ tabId: 4 })).toBe(true);
     expect(backgroundToContent['step-highlight'].request({ direction: -1 })).toBe(true);
     expect(
@@ -53,6 +56,14 @@ describe('message contracts', () => {
   it('reject malformed or oversized payloads', () => {
     expect(contentToBackground['check-sentences'].request({ sentences: 'One.' })).toBe(false);
     expect(contentToBackground['check-sentences'].request({ sentences: [1] })).toBe(false);
+    expect(contentToBackground['check-sentences'].request({ sentences: [], ownArticles: [''] })).toBe(false);
+    expect(
+      contentToBackground['check-sentences'].request({
+        sentences: [],
+        ownArticles: Array.from({ length: 51 }, (_, i) => `a${i}`),
+      }),
+    ).toBe(false);
+    expect(contentToBackground['check-sentences'].response({ matches: [match] })).toBe(false);
     expect(contentToBackground['check-sentences'].request({ sentences: ['x'.repeat(2_001)] })).toBe(false);
     expect(
       contentToBackground['check-sentences'].request({ sentences: Array.from({ length: 501 }, () => 'x') }),
