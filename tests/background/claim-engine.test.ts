@@ -75,9 +75,12 @@ describe('claim engine in the service worker', () => {
     // A later batch with a single verbatim sentence is not enough on its own; the page passes on
     // what its first batch found.
     const later = page.slice(10, 11);
-    expect(engine.match(later).matches.flatMap((m) => m.sources).some((s) => s.articleId === express.id)).toBe(
-      true,
-    );
+    expect(
+      engine
+        .match(later)
+        .matches.flatMap((m) => m.sources)
+        .some((s) => s.articleId === express.id),
+    ).toBe(true);
     const told = engine.match(later, undefined, first.ownArticles);
     expect(told.matches.flatMap((m) => m.sources).some((s) => s.articleId === express.id)).toBe(false);
     expect(told.ownArticles).toEqual([express.id]);
