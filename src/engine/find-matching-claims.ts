@@ -274,10 +274,13 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
   function findIn(sentence: string, page: AnalyzedText, tuning: MatchTuning): ClaimHit[] {
     const greyFloor = Math.min(tuning.greyZoneFloor, tuning.threshold);
     if (page.terms.length === 0) return [];
+    // Alignment scores of this sentence, so fact expansion does not align a claim twice.
+    const scoreOf = new Map<number, number>();
     const scored = index
       .candidates(page, tuning.topK, tuning.candidateMinShare)
       .map((c) => {
         const a = align(page, c.claim, tuning.weights);
+        scoreOf.set(c.claim, a.score);
         return { p: c.claim, score: a.score, pageCoverage: a.pageCoverage, coreMissed: a.coreMissed };
       })
       .filter((c) => c.score >= (c.coreMissed ? Math.max(greyFloor, tuning.coreMissedThreshold) : greyFloor))
@@ -314,7 +317,11 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
       if (factId === undefined) continue;
       for (const m of membersOfFact.get(factId) ?? []) {
         if (hits.has(m)) continue;
-        const { score } = align(page, m, tuning.weights);
+        let score = scoreOf.get(m);
+        if (score === undefined) {
+          score = align(page, m, tuning.weights).score;
+          scoreOf.set(m, score);
+        }
         if (score >= bar) hits.set(m, { claim: claims[m]!, factId, score, viaFact: true });
       }
     }
