@@ -12,7 +12,16 @@
  * what the general path gives for the same sentence.
  */
 
-import { canonicalWord, createTable, foldText, stemWord, variantKey } from './normalize.ts';
+import { canonicalWord, foldText, stemWord, variantKey } from './normalize.ts';
+import {
+  DIGIT_0,
+  DIGIT_9,
+  DIGIT_GROUPS,
+  isAsciiLetterOrDigit,
+  type Token,
+  TYPOGRAPHIC_TEXT,
+  tokenizeWithOffsets,
+} from './tokenize-sentence.ts';
 import type {
   AcronymExpansion,
   Assertion,
@@ -23,169 +32,29 @@ import type {
   QuantityQualifier,
   Quotation,
 } from './types.ts';
+import {
+  ASSERTION_WORD,
+  MONTHS,
+  mapWords,
+  NAMES_SOMETHING_ELSE,
+  NATIONALITY_OF,
+  NEGATION_WORD,
+  NUMBER_WORD,
+  NUMBER_WORDS,
+  ORG_ACRONYM,
+  ORG_WORDS,
+  PHRASAL_LEAVE,
+  PLACES,
+  PREDICATES,
+  SPEECH_VERB,
+  WEEKDAY,
+} from './word-kinds.ts';
 
-interface Token {
-  raw: string;
-  /** Folded, lower-cased, without dots ("U.S." -> "us"). */
-  low: string;
-  start: number;
-  end: number;
-  cap: boolean;
-  /**
-   * False only for a plain-text token that is a whole run of ASCII letters and digits: then `low`
-   * is the run, lower-cased, and no other letter or digit stands before the next token.
-   */
-  joined: boolean;
-  /** WORD_KINDS bits of `low`: which word lists hold it, looked up once per token. */
-  kinds: number;
-}
+export { NATIONALITIES } from './word-kinds.ts';
 
-const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}'\u2019.,&-]*[\p{L}\p{N}])?/gu;
-
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-/**
- * Text whose only letters and digits are ASCII ones and whose other characters fold to
- * punctuation or spaces: the fast paths below read such text without folding it.
- */
-const TYPOGRAPHIC_TEXT = /^[\t\n\r\x20-\x7e\u2018\u2019\u201C\u201D\u2013\u2014\u00A0\u2026]*$/;
 const ANY_DIGIT = /\d/;
-const DIGIT_GROUPS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
-
-/** Drops a trailing possessive ('s or \u2019s) and every dot: "U.S." -> "us", "Iraq's" -> "iraq". */
-function lowForm(folded: string): string {
-  let low = folded;
-  const n = low.length;
-  if (n >= 2 && low.charCodeAt(n - 1) === 115 && (low[n - 2] === "'" || low[n - 2] === '\u2019'))
-    low = low.slice(0, n - 2);
-  return low.includes('.') ? low.replace(/\./g, '') : low;
-}
-
-/** A word -> value map from space-separated word lists, one list per value. */
-function mapWords(lists: Record<string, string>): ReadonlyMap<string, string> {
-  const map = new Map<string, string>();
-  for (const [value, words] of Object.entries(lists))
-    for (const word of words.split(' ')) map.set(word, value);
-  return map;
-}
-
-function tokenizeWithOffsets(text: string, plain = TYPOGRAPHIC_TEXT.test(text)): Token[] {
-  return plain ? tokenizePlainText(text) : tokenizeAnyText(text);
-}
-
-function tokenizeAnyText(text: string): Token[] {
-  const out: Token[] = [];
-  const asciiText = PRINTABLE_ASCII.test(text);
-  for (const m of text.matchAll(TOKEN_RE)) {
-    let raw = m[0];
-    // ASCII tokens (nearly all) skip Unicode folding, which is the costly part. Folding first lets
-    // full-width digit groups ("５,０００") be read as the number they fold to.
-    const isAscii = asciiText || PRINTABLE_ASCII.test(raw);
-    const comparable = isAscii ? raw : foldText(raw);
-    // Keep "5,000" and "U.S" whole, but split "Iraq,US" style joins and trailing possessives.
-    if (comparable.includes(',') && !DIGIT_GROUPS.test(comparable)) raw = raw.split(',')[0]!;
-    const start = m.index;
-    const folded = isAscii ? raw.toLowerCase() : foldText(raw);
-    const first = raw.charCodeAt(0);
-    const cap = isAscii ? first >= 65 && first <= 90 : /^\p{Lu}/u.test(raw);
-    const low = lowForm(folded);
-    out.push({ raw, low, start, end: start + raw.length, cap, joined: true, kinds: kindsOf(low) });
-  }
-  return out;
-}
-
-const APOSTROPHE = 39;
-const RIGHT_SINGLE_QUOTE = 0x2019;
-const FULL_STOP = 46;
-const COMMA = 44;
-const AMPERSAND = 38;
-const HYPHEN = 45;
-const UPPER_A = 65;
-const UPPER_Z = 90;
-
-function isAsciiLetterOrDigit(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= UPPER_A && c <= UPPER_Z) || (c >= DIGIT_0 && c <= DIGIT_9);
-}
-
-/** Characters TOKEN_RE lets a token run on through, besides letters and digits. */
-function isTokenJoiner(c: number): boolean {
-  return (
-    c === APOSTROPHE ||
-    c === RIGHT_SINGLE_QUOTE ||
-    c === FULL_STOP ||
-    c === COMMA ||
-    c === AMPERSAND ||
-    c === HYPHEN
-  );
-}
-
-/** A plain-text token that holds joiners: split at a comma, folded, and stripped as `tokenizeAnyText` does. */
-function createJoinedToken(whole: string, start: number, cap: boolean): Token {
-  const raw = whole.includes(',') && !DIGIT_GROUPS.test(whole) ? whole.slice(0, whole.indexOf(',')) : whole;
-  // Only a curly apostrophe needs folding; folded, it is the straight one.
-  const folded = raw.includes('\u2019') ? foldText(raw) : raw.toLowerCase();
-  const low = lowForm(folded);
-  return { raw, low, start, end: start + raw.length, cap, joined: true, kinds: kindsOf(low) };
-}
-
-/**
- * `tokenizeAnyText` for TYPOGRAPHIC_TEXT, read char by char: there every letter and digit is
- * ASCII, so TOKEN_RE's Unicode classes and most folding reduce to ASCII tests.
- */
-function tokenizePlainText(text: string): Token[] {
-  const out: Token[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isAsciiLetterOrDigit(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let end = i + 1;
-    // Whether a joiner was scanned; a word without one (nearly all) needs no further look.
-    let joined = false;
-    for (let j = end; j < n; j++) {
-      const c = text.charCodeAt(j);
-      if (isAsciiLetterOrDigit(c)) end = j + 1;
-      else if (isTokenJoiner(c)) joined = true;
-      else break;
-    }
-    i = end;
-    const raw = text.slice(start, end);
-    const first = raw.charCodeAt(0);
-    const cap = first >= UPPER_A && first <= UPPER_Z;
-    if (joined) out.push(createJoinedToken(raw, start, cap));
-    else {
-      const low = raw.toLowerCase();
-      out.push({ raw, low, start, end, cap, joined: false, kinds: kindsOf(low) });
-    }
-  }
-  return out;
-}
 
 // ---- Quantities -------------------------------------------------------------------------------
-
-const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
-  ['two', 2],
-  ['three', 3],
-  ['four', 4],
-  ['five', 5],
-  ['six', 6],
-  ['seven', 7],
-  ['eight', 8],
-  ['nine', 9],
-  ['ten', 10],
-  ['eleven', 11],
-  ['twelve', 12],
-  ['fifteen', 15],
-  ['twenty', 20],
-  ['thirty', 30],
-  ['forty', 40],
-  ['fifty', 50],
-  ['hundred', 100],
-  ['thousand', 1000],
-  ['dozen', 12],
-]);
 
 const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
   ['hundred', 100],
@@ -229,39 +98,6 @@ const QUALIFIERS_1: ReadonlyMap<string, QuantityQualifier> = new Map([
   ['under', 'less-than'],
 ]);
 
-/** Words naming whose things are counted; different countries never compare. */
-export const NATIONALITIES: Readonly<Record<string, string>> = createTable({
-  us: 'us',
-  usa: 'us',
-  american: 'us',
-  americans: 'us',
-  uk: 'uk',
-  british: 'uk',
-  britain: 'uk',
-  iranian: 'iran',
-  iran: 'iran',
-  iraqi: 'iraq',
-  iraq: 'iraq',
-  canadian: 'canada',
-  french: 'france',
-  german: 'germany',
-  australian: 'australia',
-  italian: 'italy',
-  spanish: 'spain',
-  dutch: 'netherlands',
-  danish: 'denmark',
-  turkish: 'turkey',
-  kurdish: 'kurd',
-  syrian: 'syria',
-  israeli: 'israel',
-  foreign: 'foreign',
-  coalition: 'coalition',
-  nato: 'nato',
-});
-
-/** NATIONALITIES as a Map: looking arbitrary words up in an object is slower. */
-const NATIONALITY_OF: ReadonlyMap<string, string> = new Map(Object.entries(NATIONALITIES));
-
 const UNIT_ADJECTIVES = new Set([
   'additional',
   'extra',
@@ -277,40 +113,10 @@ const UNIT_ADJECTIVES = new Set([
   'reserve',
 ]);
 
-const MONTHS: ReadonlyMap<string, number> = new Map([
-  ['january', 1],
-  ['jan', 1],
-  ['february', 2],
-  ['feb', 2],
-  ['march', 3],
-  ['mar', 3],
-  ['april', 4],
-  ['apr', 4],
-  ['may', 5],
-  ['june', 6],
-  ['jun', 6],
-  ['july', 7],
-  ['jul', 7],
-  ['august', 8],
-  ['aug', 8],
-  ['september', 9],
-  ['sep', 9],
-  ['sept', 9],
-  ['october', 10],
-  ['oct', 10],
-  ['november', 11],
-  ['nov', 11],
-  ['december', 12],
-  ['dec', 12],
-]);
-
 /** Capitalised words naming a service, kept as modifiers of a counted unit ("5,000 Army troops"). */
 const SERVICE_MODIFIERS: ReadonlySet<string> = new Set(
   'army navy marine marines air force corps special national guard'.split(' '),
 );
-
-const DIGIT_0 = 48;
-const DIGIT_9 = 57;
 
 function startsWithDigit(word: string): boolean {
   const c = word.charCodeAt(0);
@@ -412,8 +218,6 @@ function extractQuantities(text: string, tokens: Token[]): Quantity[] {
 }
 
 // ---- Days and dates ---------------------------------------------------------------------------
-
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /**
  * Event classes that weekdays attach to, by the stems that start their words; statements only by
@@ -618,88 +422,6 @@ const BRANCHES: ReadonlyMap<string, string> = new Map([
   ['coast guard', 'Coast Guard'],
   ['space force', 'Space Force'],
 ]);
-
-/** Capitalised words that are never part of a person's name. */
-const NOT_NAME = new Set(
-  (
-    'the a an in on at of for and but or to by from with as after before when while if this that these those it its ' +
-    'he she they we i his her their our later earlier however following tensions meanwhile also then there ' +
-    'general gen brigadier brig major maj lieutenant lt ltg sltg colonel col admiral adm captain capt sergeant sgt ' +
-    'commander secretary president minister prime supreme leader ayatollah mr mrs ms dr senator sen mp spokesman ' +
-    'defense defence army navy marine marines corps air force chairman chief head deputy director us usa uk ' +
-    'sir breaking period what who why how where photo image source reuters afp aap iii jr sr united states kingdom'
-  ).split(' '),
-);
-
-const ORG_WORDS = new Set(
-  (
-    'parliament ministry department operations operation force forces corps army navy agency government embassy ' +
-    'coalition council guard guards task joint combined state house news zone area airport republic times ' +
-    'equipment dollars office chiefs staff command committee party union nations organization organisation ' +
-    'revolutionary military base airforce resolution international inherent pentagon bank university court ' +
-    'police service services company group'
-  ).split(' '),
-);
-
-const ORG_ACRONYMS = new Set([
-  'isis',
-  'isil',
-  'daesh',
-  'nato',
-  'cjtf-oir',
-  'pentagon',
-  'reuters',
-  'irgc',
-  'un',
-  'eu',
-  'cia',
-  'fbi',
-  'afp',
-  'aap',
-]);
-
-const PLACES: ReadonlyArray<[string, string]> = [
-  ['united states', 'us'],
-  ['usa', 'us'],
-  ['america', 'us'],
-  ['us', 'us'],
-  ['uk', 'uk'],
-  ['britain', 'uk'],
-  ['iraq', 'iraq'],
-  ['iran', 'iran'],
-  ['baghdad', 'baghdad'],
-  ['tehran', 'tehran'],
-  ['kuwait', 'kuwait'],
-  ['washington', 'washington'],
-  ['dubai', 'dubai'],
-  ['yemen', 'yemen'],
-  ['saada', 'saada'],
-  ['syria', 'syria'],
-  ['israel', 'israel'],
-  ['middle east', 'middle east'],
-  ['green zone', 'green zone'],
-  ['international zone', 'green zone'],
-  ['international area', 'green zone'],
-  ['qatar', 'qatar'],
-  ['saudi arabia', 'saudi arabia'],
-  ['lebanon', 'lebanon'],
-  ['afghanistan', 'afghanistan'],
-  ['canada', 'canada'],
-  ['london', 'london'],
-  ['kirkuk', 'kirkuk'],
-  ['erbil', 'erbil'],
-  ['basra', 'basra'],
-  ['mosul', 'mosul'],
-  ['white house', 'white house'],
-];
-
-const SPEECH_VERBS: ReadonlySet<string> = new Set(
-  (
-    'said says say told tells added adds insisted insists stated states stressed warned warns wrote writes reads ' +
-    'read announced claimed claims explained noted declared tweeted responded urged asked saying stating adding ' +
-    'insisting starts begins'
-  ).split(' '),
-);
 
 interface PersonSpan extends PersonMention {
   startToken: number;
@@ -912,9 +634,6 @@ function addOrganisationsOfRun(run: string, out: Set<string>): void {
   if (segment.length >= 2 && hasOrgWord) out.add(segment.join(' '));
 }
 
-/** Single-word place names, for telling a place from a person's name. */
-const PLACE_WORDS: ReadonlySet<string> = new Set(PLACES.map(([name]) => name));
-
 /** Place names by their first word, so a sentence is read once instead of once per place. */
 const PLACES_BY_FIRST_WORD: ReadonlyMap<string, ReadonlyArray<[string[], string]>> = (() => {
   const map = new Map<string, Array<[string[], string]>>();
@@ -995,24 +714,6 @@ function findPlaces(text: string, words: string[]): string[] {
 
 // ---- Polarity ----------------------------------------------------------------------------------
 
-/** Predicates whose polarity sources contradict each other on; word -> predicate. */
-const PREDICATES: ReadonlyMap<string, string> = mapWords({
-  leave: 'leave leaving withdraw withdrawal withdrawing withdrawn pullout depart departure departing exit',
-  sign: 'sign signed signing',
-  accurate: 'accurate',
-  confirm: 'confirm confirmed confirms',
-  stay: 'stay staying remain remaining',
-});
-/** Verbs that mean leaving when "out" follows ("pull out"). */
-const PHRASAL_LEAVE: ReadonlySet<string> = new Set(
-  'pull pulling pulled move moving moved movement'.split(' '),
-);
-
-const NEGATION_WORDS: ReadonlySet<string> = new Set(
-  'no not never none nothing without neither nor deny denied denies denying cannot unsigned inaccurate'.split(
-    ' ',
-  ),
-);
 const NEGATION_SCOPE = 8;
 
 const LOWER_T = 116;
@@ -1236,50 +937,6 @@ function extractExpansions(text: string): AcronymExpansion[] {
 
 function addExpansions(text: string, pattern: RegExp, out: AcronymExpansion[]): void {
   for (const m of text.matchAll(pattern)) out.push({ acronym: m[1]!, expansion: m[2]!.trim() });
-}
-
-// ---- Word kinds -------------------------------------------------------------------------------
-
-// Bits of Token.kinds. Most tokens are in no list, so one lookup per token replaces one per list.
-const NUMBER_WORD = 1;
-const WEEKDAY = 2;
-const SPEECH_VERB = 4;
-const ORG_ACRONYM = 8;
-const NEGATION_WORD = 16;
-/** A predicate, a phrasal "leave" verb, or a negated predicate ("unsigned"). */
-const ASSERTION_WORD = 32;
-/** Words that name something other than a person. */
-const NAMES_SOMETHING_ELSE = 64;
-
-/** Built after every word list it reads; tokens are made only once the module has loaded. */
-const WORD_KINDS = buildWordKinds();
-
-function kindsOf(low: string): number {
-  return WORD_KINDS.get(low) ?? 0;
-}
-
-function buildWordKinds(): ReadonlyMap<string, number> {
-  const kinds = new Map<string, number>();
-  const mark = (words: Iterable<string>, kind: number): void => {
-    for (const word of words) kinds.set(word, (kinds.get(word) ?? 0) | kind);
-  };
-  mark(NUMBER_WORDS.keys(), NUMBER_WORD);
-  mark(WEEKDAYS, WEEKDAY);
-  mark(SPEECH_VERBS, SPEECH_VERB);
-  mark(ORG_ACRONYMS, ORG_ACRONYM);
-  mark(NEGATION_WORDS, NEGATION_WORD);
-  mark([...PREDICATES.keys(), ...PHRASAL_LEAVE, 'unsigned', 'inaccurate'], ASSERTION_WORD);
-  for (const words of [
-    NOT_NAME,
-    ORG_WORDS,
-    ORG_ACRONYMS,
-    MONTHS.keys(),
-    WEEKDAYS,
-    NATIONALITY_OF.keys(),
-    PLACE_WORDS,
-  ])
-    mark(words, NAMES_SOMETHING_ELSE);
-  return kinds;
 }
 
 // ---- Entry point -------------------------------------------------------------------------------

@@ -23,5 +23,7 @@ export * from './select-claims.ts';
 export * from './serialize-database.ts';
 export * from './split-clauses.ts';
 export * from './split-sentences.ts';
+export * from './tokenize-sentence.ts';
 export * from './types.ts';
 export * from './validate-database.ts';
+export * from './word-kinds.ts';
