@@ -16,6 +16,8 @@ export * from './decide-verdict.ts';
 export * from './digest.ts';
 export * from './extract-dates.ts';
 export * from './extract-features.ts';
+export * from './extract-organisations-and-places.ts';
+export * from './extract-people.ts';
 export * from './extract-quantities.ts';
 export * from './find-matching-claims.ts';
 export * from './normalize.ts';
