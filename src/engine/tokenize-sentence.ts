@@ -30,7 +30,7 @@ const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}'\u2019.,&-]*[\p{L}\p{N}])?/gu;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /**
  * Text whose only letters and digits are ASCII ones and whose other characters fold to
- * punctuation or spaces: the fast paths below read such text without folding it.
+ * punctuation or spaces: the tokenizer and the extractors read such text on fast paths, unfolded.
  */
 export const TYPOGRAPHIC_TEXT = /^[\t\n\r\x20-\x7e\u2018\u2019\u201C\u201D\u2013\u2014\u00A0\u2026]*$/;
 
