@@ -4,7 +4,8 @@
  *
  * A run of capitalised words is a person only when something says so: a rank or title before it,
  * a second name word, a speech verb after it or a role appositive. Runs followed by an
- * organisation word are organisations, and words in other lists never start a name.
+ * organisation word are organisations, and words that name something else (months, places,
+ * nationalities, organisation words) are never part of a name.
  */
 
 import { variantKey } from './normalize.ts';

@@ -2,8 +2,9 @@
  * Counted quantities in a sentence ("more than 5,000 US troops"): value, unit, qualifier and
  * whose things are counted.
  *
- * A number is a count only when a unit follows it within a few words; years, days of a month and
- * number words before anything but a plural noun are left out.
+ * A number is a count only when a unit follows it within a few words. Numbers after a month name,
+ * year-like numbers at the end or before a capitalised word, and number words not followed by a
+ * plural noun are left out.
  */
 
 import { canonicalWord, stemWord } from './normalize.ts';
