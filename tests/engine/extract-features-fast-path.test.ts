@@ -7,7 +7,7 @@ import { readArticles } from '../../scripts/seed-articles.ts';
 import { extractFeatures } from '../../src/engine/extract-features.ts';
 import { splitSentences } from '../../src/engine/split-sentences.ts';
 
-/** The fast paths' character set, as extract-features.ts defines it. */
+/** The fast paths' character set, as tokenize-sentence.ts defines it (TYPOGRAPHIC_TEXT). */
 const FAST_PATH_TEXT = /^[\t\n\r\x20-\x7e\u2018\u2019\u201C\u201D\u2013\u2014\u00A0\u2026]*$/;
 /**
  * A thin space is outside that set, so a sentence ending in one takes the general path; at the

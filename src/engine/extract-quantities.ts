@@ -1,0 +1,174 @@
+/**
+ * Counted quantities in a sentence ("more than 5,000 US troops"): value, unit, qualifier and
+ * whose things are counted.
+ *
+ * A number is a count only when a unit follows it within a few words. Numbers after a month name,
+ * year-like numbers at the end or before a capitalised word, and number words not followed by a
+ * plural noun are left out.
+ */
+
+import { canonicalWord, stemWord } from './normalize.ts';
+import { DIGIT_0, DIGIT_9, DIGIT_GROUPS, type Token } from './tokenize-sentence.ts';
+import type { Quantity, QuantityQualifier } from './types.ts';
+import { MONTHS, NATIONALITY_OF, NUMBER_WORD, NUMBER_WORDS } from './word-kinds.ts';
+
+const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
+  ['hundred', 100],
+  ['thousand', 1000],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
+  ['m', 1e6],
+  ['bn', 1e9],
+]);
+
+const QUALIFIERS_2: ReadonlyArray<[string, QuantityQualifier]> = [
+  ['more than', 'more-than'],
+  ['greater than', 'more-than'],
+  ['upwards of', 'more-than'],
+  ['in excess of', 'more-than'],
+  ['at least', 'at-least'],
+  ['no fewer than', 'at-least'],
+  ['no less than', 'at-least'],
+  ['less than', 'less-than'],
+  ['fewer than', 'less-than'],
+  ['at most', 'at-most'],
+  ['up to', 'at-most'],
+  ['no more than', 'at-most'],
+  ['close to', 'nearly'],
+  ['as many as', 'at-most'],
+];
+
+const QUALIFIERS_1: ReadonlyMap<string, QuantityQualifier> = new Map([
+  ['about', 'about'],
+  ['around', 'about'],
+  ['some', 'about'],
+  ['roughly', 'about'],
+  ['approximately', 'about'],
+  ['approx', 'about'],
+  ['estimated', 'about'],
+  ['circa', 'about'],
+  ['nearly', 'nearly'],
+  ['almost', 'nearly'],
+  ['over', 'more-than'],
+  ['under', 'less-than'],
+]);
+
+const UNIT_ADJECTIVES = new Set([
+  'additional',
+  'extra',
+  'new',
+  'more',
+  'other',
+  'active',
+  'combat',
+  'military',
+  'elite',
+  'armed',
+  'regular',
+  'reserve',
+]);
+
+/** Capitalised words naming a service, kept as modifiers of a counted unit ("5,000 Army troops"). */
+const SERVICE_MODIFIERS: ReadonlySet<string> = new Set(
+  'army navy marine marines air force corps special national guard'.split(' '),
+);
+
+function startsWithDigit(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= DIGIT_0 && c <= DIGIT_9;
+}
+
+function parseNumber(low: string): number | null {
+  if (!startsWithDigit(low)) {
+    return NUMBER_WORDS.get(low) ?? null;
+  }
+  if (DIGIT_GROUPS.test(low)) return Number(low.replace(/,/g, ''));
+  if (/^\d+(?:\.\d+)?$/.test(low)) return Number(low);
+  return null;
+}
+
+function unitOf(tokens: Token[], from: number): { unit: string; modifiers: string[]; end: number } | null {
+  const modifiers: string[] = [];
+  for (let j = from; j < tokens.length && j < from + 5; j++) {
+    const t = tokens[j]!;
+    if (t.low === 'of') return null;
+    const nat = NATIONALITY_OF.get(t.low);
+    if (nat !== undefined) {
+      modifiers.push(nat);
+      continue;
+    }
+    if (UNIT_ADJECTIVES.has(t.low)) continue;
+    if (t.cap && SERVICE_MODIFIERS.has(t.low)) {
+      modifiers.push(t.low);
+      continue;
+    }
+    if (startsWithDigit(t.low) || t.low.length < 2) return null;
+    if (STOP_AFTER_NUMBER.has(t.low)) return null;
+    let unit = stemWord(canonicalWord(t.low));
+    let end = j;
+    if (t.low === 'service' && tokens[j + 1]?.low === 'members') {
+      unit = 'troops';
+      end = j + 1;
+    }
+    if (unit === 'troop') unit = 'troops';
+    return { unit, modifiers: [...new Set(modifiers)].sort(), end };
+  }
+  return null;
+}
+
+const STOP_AFTER_NUMBER = new Set(
+  'a an the and or but of to in on at by for with from is are was were be been has have had will would per than as that this who which'.split(
+    ' ',
+  ),
+);
+
+export function extractQuantities(text: string, tokens: Token[]): Quantity[] {
+  const out: Quantity[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if ((t.kinds & NUMBER_WORD) === 0 && !startsWithDigit(t.low)) continue;
+    let value = parseNumber(t.low);
+    if (value === null) continue;
+    const prev = tokens[i - 1]?.low ?? '';
+    if (MONTHS.has(prev)) continue;
+    if (/^(?:19|20)\d\d$/.test(t.low) && (MONTHS.has(prev) || !tokens[i + 1] || tokens[i + 1]!.cap)) continue;
+    let j = i + 1;
+    while (j < tokens.length && MULTIPLIERS.has(tokens[j]!.low)) {
+      value *= MULTIPLIERS.get(tokens[j]!.low)!;
+      j++;
+    }
+    if ((t.kinds & NUMBER_WORD) !== 0 && t.low !== 'hundred' && t.low !== 'thousand') {
+      // Number words are only counts when a plural noun follows ("two helicopters").
+      const next = tokens[j];
+      if (!next || !/s$/.test(next.low)) continue;
+    }
+    const unit = unitOf(tokens, j);
+    if (!unit) continue;
+    let qualifier: QuantityQualifier = 'exact';
+    let qStart = t.start;
+    const p2 = `${tokens[i - 2]?.low ?? ''} ${prev}`;
+    const p3 = `${tokens[i - 3]?.low ?? ''} ${p2}`;
+    const q3 = QUALIFIERS_2.find(([phrase]) => phrase === p3);
+    const q2 = QUALIFIERS_2.find(([phrase]) => phrase === p2);
+    if (q3) {
+      qualifier = q3[1];
+      qStart = tokens[i - 3]!.start;
+    } else if (q2) {
+      qualifier = q2[1];
+      qStart = tokens[i - 2]!.start;
+    } else if (QUALIFIERS_1.has(prev)) {
+      qualifier = QUALIFIERS_1.get(prev)!;
+      qStart = tokens[i - 1]!.start;
+    }
+    out.push({
+      value,
+      unit: unit.unit,
+      qualifier,
+      text: text.slice(qStart, tokens[unit.end]!.end),
+      modifiers: unit.modifiers,
+    });
+    i = unit.end;
+  }
+  return out;
+}
