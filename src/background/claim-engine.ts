@@ -13,6 +13,7 @@ import { findOwnArticles } from '../engine/find-own-articles.ts';
 import type { ClaimDatabase, Matcher, SentenceMatch, SourceArticle } from '../engine/types.ts';
 import { validateDatabase } from '../engine/validate-database.ts';
 import type { DatabaseInfo, SearchResult } from '../shared/messages.ts';
+import type { OwnArticle } from '../shared/tab-report.ts';
 
 /** Fuse score (0 = perfect, 1 = nothing) above which a search hit is not shown. */
 const SEARCH_MAX_FUSE_SCORE = 0.45;
@@ -34,7 +35,7 @@ export interface ClaimEngine {
 export interface PageMatches {
   matches: SentenceMatch[];
   /** Articles recognised as the page itself by their text, this batch's and the known ones. */
-  ownArticles: string[];
+  ownArticles: OwnArticle[];
 }
 
 export interface EngineInput {
@@ -114,9 +115,13 @@ export function createClaimEngine(input: EngineInput): ClaimEngine {
     db,
     match(sentences, pageUrl, knownOwn = []) {
       const matches = matchEach(matcher, sentences);
-      const ownArticles = [...new Set([...knownOwn, ...findOwnArticles(matches)])].sort();
-      const own = new Set(ownArticles);
+      const recognised = [...new Set([...knownOwn, ...findOwnArticles(matches)])].sort();
+      const own = new Set(recognised);
       if (pageUrl) for (const id of ownArticleIds(db, pageUrl)) own.add(id);
+      const ownArticles = recognised.flatMap((id) => {
+        const article = claimOutlet.get(id);
+        return article ? [{ id, outlet: article.outlet, title: article.title }] : [];
+      });
       return { matches: excludeArticles(matches, own), ownArticles };
     },
     info: () => ({

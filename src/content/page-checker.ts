@@ -25,7 +25,13 @@ import {
   sendToBackground,
 } from '../shared/messages.ts';
 import { isSiteEnabled, parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts';
-import { createEmptyReport, packReport, type TabReport, type TabStatus } from '../shared/tab-report.ts';
+import {
+  createEmptyReport,
+  type OwnArticle,
+  packReport,
+  type TabReport,
+  type TabStatus,
+} from '../shared/tab-report.ts';
 import {
   type CollectedSentence,
   createHiddenTest,
@@ -101,10 +107,11 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
   /** Distinct texts of the current page that were checked. */
   const pageTexts = new Set<string>();
   /**
-   * Database articles the background found this page reproduces (find-own-articles.ts): sent with
-   * every batch so they never count as the page's sources, and removed from earlier results.
+   * Database articles the background found this page reproduces (find-own-articles.ts), by id:
+   * sent with every batch so they never count as the page's sources, removed from earlier
+   * results, and reported so the popup can say why that outlet is missing.
    */
-  const ownArticles = new Set<string>();
+  const ownArticles = new Map<string, OwnArticle>();
   let collected: CollectedSentence[] = [];
   let entries: Entry[] = [];
   let settings: Settings = parseSettings(undefined).settings;
@@ -194,7 +201,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
   /** Sends the page's state to the background, unless it is unchanged since the last report. */
   const report = (force = false): void => meter.measure('report', () => reportNow(force));
   const reportNow = (force: boolean): void => {
-    const signature = `${status}|${url}|${pageTexts.size}|${visible}|${entries.map((e) => `${e.key}:${e.match.verdict}`).join(',')}`;
+    const signature = `${status}|${url}|${pageTexts.size}|${visible}|${ownArticles.size}|${entries.map((e) => `${e.key}:${e.match.verdict}`).join(',')}`;
     if (!force && signature === reportedSignature) return;
     reportedSignature = signature;
     const body: TabReport = {
@@ -202,6 +209,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
       checked: pageTexts.size,
       entries: entries.map(({ key, match }) => ({ key, match })),
       highlightsVisible: visible,
+      ownArticles: [...ownArticles.values()],
     };
     sendToBackground('report-page', { report: packReport(body) }).catch(handleError);
   };
@@ -344,7 +352,7 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
       i += size;
       // Sending clones the batch synchronously; that part is ours to count.
       const reply = await meter.measure('send', () =>
-        sendToBackground('check-sentences', { sentences: batch, ownArticles: [...ownArticles] }),
+        sendToBackground('check-sentences', { sentences: batch, ownArticles: [...ownArticles.keys()] }),
       );
       const { matches } = reply;
       meter.measure('scan', () => {
@@ -364,10 +372,14 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
   };
 
   /** Records newly recognised own articles and drops them from the results of earlier batches. */
-  const adoptOwnArticles = (ids: readonly string[]): void => {
-    const fresh = new Set(ids.filter((id) => !ownArticles.has(id)));
+  const adoptOwnArticles = (articles: readonly OwnArticle[]): void => {
+    const fresh = new Set<string>();
+    for (const article of articles) {
+      if (ownArticles.has(article.id)) continue;
+      ownArticles.set(article.id, article);
+      fresh.add(article.id);
+    }
     if (fresh.size === 0) return;
-    for (const id of fresh) ownArticles.add(id);
     for (const [text, match] of results) {
       if (match === null) continue;
       results.set(text, excludeArticles([match], fresh)[0] ?? null);

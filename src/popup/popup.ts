@@ -11,7 +11,13 @@ import { describeMatch, findSharedWords, type SourceView, splitByShared } from '
 import { t } from '../shared/i18n.ts';
 import { type DatabaseInfo, sendFromPopup } from '../shared/messages.ts';
 import { isSiteEnabled, parseSettings, SETTINGS_KEY, setSiteEnabled } from '../shared/settings.ts';
-import { type ReportEntry, summarizeReport, type TabReport } from '../shared/tab-report.ts';
+import {
+  createEmptyReport,
+  type OwnArticle,
+  type ReportEntry,
+  summarizeReport,
+  type TabReport,
+} from '../shared/tab-report.ts';
 import { validateNewArticle } from '../shared/user-articles.ts';
 import { extractArticle } from './extract-article.ts';
 
@@ -149,6 +155,14 @@ function applyFilter(filter: Filter): void {
   }
 }
 
+/** Why an outlet is missing from this page's sources: the page is that outlet's article. */
+function describeOwnArticle(article: OwnArticle): string {
+  const outlet = article.outlet ?? t('popupUnnamedSource');
+  return article.title
+    ? t('popupOwnArticle', [outlet, article.title])
+    : t('popupOwnArticleUntitled', [outlet]);
+}
+
 function renderReport(report: TabReport, tabId: number, focusKey: string | null): void {
   const summary = summarizeReport(report);
   byId('summary').textContent =
@@ -159,6 +173,10 @@ function renderReport(report: TabReport, tabId: number, focusKey: string | null)
           String(summary.conflicting + summary.mixed),
         ])
       : '';
+  const own = byId('own-article');
+  const ownArticles = report.ownArticles ?? [];
+  own.hidden = ownArticles.length === 0;
+  own.textContent = ownArticles.map(describeOwnArticle).join(' ');
   const empty = byId('empty');
   const reason = describeEmpty(report);
   empty.hidden = reason === null;
@@ -289,11 +307,7 @@ async function main(): Promise<void> {
   const focusKey = new URLSearchParams(location.search).get('key');
   const infoPromise = sendFromPopup('get-database-info', {}).then(renderDatabaseInfo);
   if (tabId === null) {
-    renderReport(
-      { url: '', status: 'unreadable', checked: 0, entries: [], highlightsVisible: true },
-      0,
-      null,
-    );
+    renderReport(createEmptyReport('unreadable'), 0, null);
   } else {
     let { report } = await sendFromPopup('get-tab-report', { tabId });
     // The page may still be reading: follow it until it has checked (bounded).

@@ -16,15 +16,17 @@ import {
   isFiniteNumber,
   isNonNegativeInteger,
   isNullableString,
+  isOwnArticle,
   isRecord,
   isSentenceMatch,
   isString,
   isTabReport,
   isWireTabReport,
   MAX_BATCH_SENTENCES,
+  MAX_OWN_ARTICLES,
   MAX_SENTENCE_CHARS,
 } from './shape.ts';
-import type { TabReport, WireTabReport } from './tab-report.ts';
+import type { OwnArticle, TabReport, WireTabReport } from './tab-report.ts';
 
 export const MESSAGE_CHANNEL = 'crosscheck/v1';
 
@@ -70,12 +72,12 @@ export const MAX_PAGE_HTML_CHARS = 10_000_000;
 export interface ContentToBackground {
   /** Match page sentences against the claim database; `matches[i].index` indexes `sentences`. */
   /**
-   * `ownArticles`: articles earlier batches of this page found the page reproduces; the reply
-   * lists them with any this batch finds, and leaves them out of the sources.
+   * `ownArticles`: ids of the articles earlier batches found the page reproduces; the reply
+   * describes them with any this batch finds, and leaves them out of the sources.
    */
   'check-sentences': Contract<
     { sentences: string[]; ownArticles?: string[] },
-    { matches: SentenceMatch[]; ownArticles: string[] }
+    { matches: SentenceMatch[]; ownArticles: OwnArticle[] }
   >;
   /** The page's current state, replacing any earlier report for this tab. */
   'report-page': Contract<{ report: WireTabReport }, { ok: boolean }>;
@@ -120,8 +122,6 @@ const isOk = (value: unknown): value is { ok: boolean } => isRecord(value) && ty
 const isTabId = (value: unknown): value is number => isNonNegativeInteger(value);
 const isKey = (value: unknown): value is string => isString(value, 200) && value.length > 0;
 const isSentence = (value: unknown): value is string => isString(value, MAX_SENTENCE_CHARS);
-/** A page reproduces one article, rarely a few (syndicated copies); more is not a real page. */
-const MAX_OWN_ARTICLES = 50;
 
 function isSearchResult(value: unknown): value is SearchResult {
   return (
@@ -162,10 +162,10 @@ export const contentToBackground: Validators<ContentToBackground> = {
       isRecord(v) &&
       isArrayOf(v.sentences, isSentence, MAX_BATCH_SENTENCES) &&
       (v.ownArticles === undefined || isArrayOf(v.ownArticles, isKey, MAX_OWN_ARTICLES)),
-    response: (v): v is { matches: SentenceMatch[]; ownArticles: string[] } =>
+    response: (v): v is { matches: SentenceMatch[]; ownArticles: OwnArticle[] } =>
       isRecord(v) &&
       isArrayOf(v.matches, isSentenceMatch, MAX_BATCH_SENTENCES) &&
-      isArrayOf(v.ownArticles, isKey, MAX_OWN_ARTICLES),
+      isArrayOf(v.ownArticles, isOwnArticle, MAX_OWN_ARTICLES),
   },
   'report-page': {
     request: (v): v is { report: WireTabReport } => isRecord(v) && isWireTabReport(v.report),

@@ -4,11 +4,13 @@
  * throw, and they bound lengths so a runaway sender cannot make the background hold huge data.
  */
 import type { MatchDetail, SentenceMatch, SourceMatch } from '../engine/types.ts';
-import type { ReportEntry, TabReport, WireTabReport } from './tab-report.ts';
+import type { OwnArticle, ReportEntry, TabReport, WireTabReport } from './tab-report.ts';
 
 export const MAX_SENTENCE_CHARS = 2_000;
 export const MAX_BATCH_SENTENCES = 500;
 export const MAX_REPORT_ENTRIES = 5_000;
+/** A page reproduces one article, rarely a few (syndicated copies); more is not a real page. */
+export const MAX_OWN_ARTICLES = 50;
 const MAX_SOURCES_PER_SENTENCE = 200;
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -83,6 +85,16 @@ export function isSentenceMatch(value: unknown): value is SentenceMatch {
   );
 }
 
+export function isOwnArticle(value: unknown): value is OwnArticle {
+  return (
+    isRecord(value) &&
+    isString(value.id, 200) &&
+    value.id.length > 0 &&
+    (value.outlet === null || isString(value.outlet, 200)) &&
+    (value.title === null || isString(value.title, 1_000))
+  );
+}
+
 export function isReportEntry(value: unknown): value is ReportEntry {
   return isRecord(value) && isString(value.key, 200) && isSentenceMatch(value.match);
 }
@@ -95,6 +107,7 @@ export function isTabReport(value: unknown): value is TabReport {
     TAB_STATUSES.has(value.status) &&
     isNonNegativeInteger(value.checked) &&
     typeof value.highlightsVisible === 'boolean' &&
+    isArrayOf(value.ownArticles, isOwnArticle, MAX_OWN_ARTICLES) &&
     isArrayOf(value.entries, isReportEntry, MAX_REPORT_ENTRIES)
   );
 }
@@ -108,6 +121,7 @@ export function isWireTabReport(value: unknown): value is WireTabReport {
     !TAB_STATUSES.has(value.status) ||
     !isNonNegativeInteger(value.checked) ||
     typeof value.highlightsVisible !== 'boolean' ||
+    !isArrayOf(value.ownArticles, isOwnArticle, MAX_OWN_ARTICLES) ||
     !isArrayOf(value.matches, isSentenceMatch, MAX_REPORT_ENTRIES)
   ) {
     return false;

@@ -14,6 +14,16 @@ import type { SentenceMatch } from '../engine/types.ts';
  */
 export type TabStatus = 'checked' | 'checking' | 'site-disabled' | 'unreadable';
 
+/**
+ * A database article the page reproduces word for word (find-own-articles.ts): the reader is on
+ * that outlet's story, so it is left out of the page's sources, and the popup says so.
+ */
+export interface OwnArticle {
+  id: string;
+  outlet: string | null;
+  title: string | null;
+}
+
 /** One highlighted sentence on the page. `key` is stable for the page's lifetime. */
 export interface ReportEntry {
   key: string;
@@ -29,6 +39,8 @@ export interface TabReport {
   entries: ReportEntry[];
   /** False while highlights are toggled off by the reader. */
   highlightsVisible: boolean;
+  /** Database articles the page reproduces, left out of its sources. */
+  ownArticles: OwnArticle[];
 }
 
 export interface ReportSummary {
@@ -52,7 +64,7 @@ export function summarizeReport(report: TabReport): ReportSummary {
 }
 
 export function createEmptyReport(status: TabStatus, url = ''): TabReport {
-  return { url, status, checked: 0, entries: [], highlightsVisible: true };
+  return { url, status, checked: 0, entries: [], highlightsVisible: true, ownArticles: [] };
 }
 
 /**

@@ -63,7 +63,7 @@ describe('claim engine in the service worker', () => {
     const express = bundled.articles.find((a) => a.outlet === 'express.co.uk')!;
     const page = bundled.claims.filter((c) => c.articleId === express.id).map((c) => c.text);
     const first = engine.match(page.slice(0, 10));
-    expect(first.ownArticles).toEqual([express.id]);
+    expect(first.ownArticles).toEqual([{ id: express.id, outlet: 'express.co.uk', title: express.title }]);
     const sources = first.matches.flatMap((m) => m.sources);
     expect(sources.length).toBeGreaterThan(0);
     expect(sources.some((s) => s.articleId === express.id)).toBe(false);
@@ -76,9 +76,13 @@ describe('claim engine in the service worker', () => {
         .matches.flatMap((m) => m.sources)
         .some((s) => s.articleId === express.id),
     ).toBe(true);
-    const told = engine.match(later, undefined, first.ownArticles);
+    const told = engine.match(
+      later,
+      undefined,
+      first.ownArticles.map((a) => a.id),
+    );
     expect(told.matches.flatMap((m) => m.sources).some((s) => s.articleId === express.id)).toBe(false);
-    expect(told.ownArticles).toEqual([express.id]);
+    expect(told.ownArticles.map((a) => a.id)).toEqual([express.id]);
   });
 
   it('keeps an outlet that shares a sentence or two with the page as a source', () => {

@@ -2,7 +2,7 @@
  * End to end in real headless Chromium with the built dist/chrome, on a page that reproduces the
  * AAP seed article (tests/fixtures/pages/seed-article-copy.html), as when the reader is on that
  * outlet's own story: its sentences are still checked against the other outlets, but AAP never
- * shows as a source of its own text, in the report the popup lists or in the hover card.
+ * shows as a source of its own text, and the popup says why.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SentenceMatch } from '../../src/engine/types.ts';
@@ -46,6 +46,17 @@ describe('Crosscheck in Chromium on a page that reproduces a seed article', () =
       tabId,
     );
     expect(badge).toBe(String(matches.length));
+
+    // The popup says why AAP is missing, and lists the sentences with the other outlets.
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('body[data-ready="true"]');
+    expect(await popup.locator('#own-article').isVisible()).toBe(true);
+    expect(await popup.locator('#own-article').textContent()).toBe(
+      'This page is AAP’s article “No plans for troops to leave Iraq, US insists”, so AAP is not counted as one of its sources.',
+    );
+    expect(await popup.locator('#entries .sentence').count()).toBe(matches.length);
+    await popup.close();
     await page.close();
   });
 

@@ -48,7 +48,14 @@ describe('message contracts', () => {
           matches: [match],
           entries: [{ key: 'x.0', match: 0 }],
           highlightsVisible: true,
+          ownArticles: [{ id: '004_8cdc', outlet: 'AAP', title: null }],
         },
+      }),
+    ).toBe(true);
+    expect(
+      contentToBackground['check-sentences'].response({
+        matches: [],
+        ownArticles: [{ id: '004_8cdc', outlet: null, title: 'No plans for troops to leave Iraq' }],
       }),
     ).toBe(true);
   });
@@ -64,6 +71,12 @@ describe('message contracts', () => {
       }),
     ).toBe(false);
     expect(contentToBackground['check-sentences'].response({ matches: [match] })).toBe(false);
+    expect(
+      contentToBackground['check-sentences'].response({
+        matches: [],
+        ownArticles: [{ id: '', outlet: null }],
+      }),
+    ).toBe(false);
     expect(contentToBackground['check-sentences'].request({ sentences: ['x'.repeat(2_001)] })).toBe(false);
     expect(
       contentToBackground['check-sentences'].request({ sentences: Array.from({ length: 501 }, () => 'x') }),
@@ -77,7 +90,15 @@ describe('message contracts', () => {
     ).toBe(false);
     expect(
       contentToBackground['report-page'].request({
-        report: { url: 'https://a.test/', status: 'pwned', checked: 1, entries: [], highlightsVisible: true },
+        report: {
+          url: 'https://a.test/',
+          status: 'pwned',
+          checked: 1,
+          matches: [],
+          entries: [],
+          highlightsVisible: true,
+          ownArticles: [],
+        },
       }),
     ).toBe(false);
     // An entry must point at one of the matches sent with it.
@@ -90,6 +111,7 @@ describe('message contracts', () => {
           matches: [match],
           entries: [{ key: 'x.0', match: 1 }],
           highlightsVisible: true,
+          ownArticles: [],
         },
       }),
     ).toBe(false);
