@@ -13,6 +13,7 @@ import {
   hasFirefoxBuild,
   launchFirefoxWithExtension,
   openCheckedTab,
+  openReadyPopup,
   readBadgeText,
   waitForValue,
 } from './support/firefox.ts';
@@ -182,11 +183,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
         })()`),
       ),
     ) as string[];
-    const popup = await firefox.openExtensionPage(`src/popup/popup.html?tab=${tabId}`);
-    const ready = await waitForValue(
-      async () => String(await popup.evaluate(`document.body.dataset.ready === 'true'`)) === 'true',
-    );
-    expect(ready).toBe(true);
+    const popup = await openReadyPopup(firefox, tabId);
     const listed = JSON.parse(
       String(
         await popup.evaluate(

@@ -13,8 +13,8 @@ import {
   hasFirefoxBuild,
   launchFirefoxWithExtension,
   openCheckedTab,
+  openReadyPopup,
   readBadgeText,
-  waitForValue,
 } from './support/firefox.ts';
 import { type StaticServer, startStaticServer } from './support/static-server.ts';
 
@@ -53,11 +53,7 @@ describe.skipIf(!hasFirefoxBuild)(
       expect(matches.flatMap((m) => m.sources).some((s) => s.outlet === 'AAP')).toBe(false);
       expect(await readBadgeText(probe, tabId)).toBe(String(matches.length));
 
-      const popup = await firefox.openExtensionPage(`src/popup/popup.html?tab=${tabId}`);
-      const ready = await waitForValue(
-        async () => String(await popup.evaluate(`document.body.dataset.ready === 'true'`)) === 'true',
-      );
-      expect(ready).toBe(true);
+      const popup = await openReadyPopup(firefox, tabId);
       const note = await popup.evaluate(`(() => {
       const own = document.getElementById('own-article');
       return own.hidden ? null : own.textContent;

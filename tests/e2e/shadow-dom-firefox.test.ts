@@ -13,6 +13,7 @@ import {
   hasFirefoxBuild,
   launchFirefoxWithExtension,
   openCheckedTab,
+  openReadyPopup,
   readBadgeText,
   waitForValue,
 } from './support/firefox.ts';
@@ -93,11 +94,7 @@ async function locateInShadow(
  * extension page in a tab is refused by the content script, as it should be, so no direct toggle).
  */
 async function switchSite(tabId: number, on: boolean): Promise<void> {
-  const popup = await firefox.openExtensionPage(`src/popup/popup.html?tab=${tabId}`);
-  const ready = await waitForValue(
-    async () => String(await popup.evaluate(`document.body.dataset.ready === 'true'`)) === 'true',
-  );
-  if (!ready) throw new Error('popup never got ready');
+  const popup = await openReadyPopup(firefox, tabId);
   await popup.evaluate(`(() => {
     const input = document.getElementById('site-switch');
     if (input.checked !== ${on}) input.click();
@@ -223,11 +220,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article insid
   // Last in the file: the added source changes the database the tests above check against.
   it('adds the article to the reader’s sources with its shadow-DOM text, not the closed root or unslotted text', async () => {
     const { page, tabId } = await openCheckedTab(firefox, probe, server.url('shadow-article.html'));
-    const popup = await firefox.openExtensionPage(`src/popup/popup.html?tab=${tabId}`);
-    const ready = await waitForValue(
-      async () => String(await popup.evaluate(`document.body.dataset.ready === 'true'`)) === 'true',
-    );
-    expect(ready).toBe(true);
+    const popup = await openReadyPopup(firefox, tabId);
     await popup.evaluate(`document.getElementById('add-article').click()`);
     const status = await waitForValue(async () => {
       const read = JSON.parse(

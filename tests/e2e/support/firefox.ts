@@ -148,3 +148,13 @@ export async function openCheckedTab(
 export async function readBadgeText(probe: Page, tabId: number): Promise<string> {
   return String(await probe.evaluate(`browser.action.getBadgeText({ tabId: ${tabId} })`));
 }
+
+/** Opens the popup page for `tabId` as an extension page and waits until it has rendered the report. */
+export async function openReadyPopup(firefox: FirefoxWithExtension, tabId: number): Promise<Page> {
+  const popup = await firefox.openExtensionPage(`src/popup/popup.html?tab=${tabId}`);
+  const ready = await waitForValue(
+    async () => String(await popup.evaluate(`document.body.dataset.ready === 'true'`)) === 'true',
+  );
+  if (!ready) throw new Error(`the popup for tab ${tabId} never got ready`);
+  return popup;
+}
