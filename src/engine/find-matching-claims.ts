@@ -4,7 +4,8 @@
  * ones, and the database's fact groups add the other outlets' versions of a matched fact. A sentence
  * that matches nothing as a whole is tried clause by clause. No stance here (create-matcher.ts adds
  * it), so the accuracy harness can sweep thresholds quickly. Must keep true: Fuse.js never sees
- * more than the grey-zone candidates of one sentence or clause.
+ * more than the grey-zone candidates of one sentence or clause; a one- or two-word fragment, and a
+ * candidate that shares only names with the sentence, never match.
  */
 
 import type { AnalyzedText } from './build-candidate-index.ts';
