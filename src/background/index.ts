@@ -7,14 +7,13 @@
 import browser from 'webextension-polyfill';
 import bundledRaw from '../../generated/claim-db.json';
 import { MATCH_THRESHOLD } from '../engine/find-matching-claims.ts';
-import { splitSentences } from '../engine/split-sentences.ts';
 import { t } from '../shared/i18n.ts';
 import { contentToBackground, handleMessages, popupToBackground, sendToContent } from '../shared/messages.ts';
 import { parseSettings, SETTINGS_KEY, thresholdFor } from '../shared/settings.ts';
-import { MAX_BATCH_SENTENCES, MAX_SENTENCE_CHARS } from '../shared/shape.ts';
 import { createEmptyReport, type TabReport, unpackReport } from '../shared/tab-report.ts';
 import { parseUserArticles, USER_ARTICLES_KEY } from '../shared/user-articles.ts';
 import { computeBadge } from './badge.ts';
+import { checkSelection } from './check-selection.ts';
 import { type ClaimEngine, createClaimEngine, loadBundledDatabase } from './claim-engine.ts';
 import { createTabReports } from './tab-reports.ts';
 
@@ -138,8 +137,6 @@ browser.storage.onChanged.addListener((changes, area) => {
 });
 
 const CHECK_SELECTION_MENU = 'crosscheck-check-selection';
-/** Longest selection checked from the context menu; the rest is ignored. */
-const MAX_SELECTION_CHARS = 5_000;
 
 browser.runtime.onInstalled.addListener(() => {
   browser.contextMenus?.create({
@@ -151,14 +148,11 @@ browser.runtime.onInstalled.addListener(() => {
 
 browser.contextMenus?.onClicked.addListener(async (info, tab) => {
   if (info.menuItemId !== CHECK_SELECTION_MENU || tab?.id === undefined || !info.selectionText) return;
-  const text = info.selectionText.slice(0, MAX_SELECTION_CHARS);
-  const sentences = splitSentences(text)
-    .map((span) => span.text.replace(/\s+/g, ' ').trim())
-    .filter((sentence) => sentence.length > 0 && sentence.length <= MAX_SENTENCE_CHARS)
-    .slice(0, MAX_BATCH_SENTENCES);
-  const { matches } = (await getEngine()).match(
-    sentences.length > 0 ? sentences : [text.trim()],
+  const matches = checkSelection(
+    await getEngine(),
+    info.selectionText,
     info.pageUrl,
+    await reports.get(tab.id),
   );
   await sendToContent(tab.id, 'show-selection-result', { matches }).catch(() => undefined);
 });
