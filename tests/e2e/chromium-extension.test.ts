@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ExtensionBrowser,
   FIXTURE_PAGES,
+  findRequestOrigin,
   findTabId,
   launchWithExtension,
   openCheckedPage,
@@ -32,7 +33,7 @@ beforeAll(async () => {
   browser.context.on('request', (request: Request) => {
     requests.push({
       url: request.url(),
-      frame: request.serviceWorker()?.url() ?? request.frame()?.url() ?? '',
+      frame: findRequestOrigin(request),
     });
   });
 });

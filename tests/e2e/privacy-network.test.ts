@@ -7,6 +7,7 @@
  */
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findRequestOrigin } from './support/chromium.ts';
 import {
   hasChromeBuild,
   highlightedTexts,
@@ -37,9 +38,7 @@ interface Recorded {
 
 async function browse(browser: Launched, server: HostileServer): Promise<Recorded[]> {
   const recorded: Recorded[] = [];
-  browser.context.on('request', (r: Request) =>
-    recorded.push({ url: r.url(), from: r.serviceWorker()?.url() ?? r.frame()?.url() ?? '' }),
-  );
+  browser.context.on('request', (r: Request) => recorded.push({ url: r.url(), from: findRequestOrigin(r) }));
   const pages: Page[] = [];
   for (const path of PAGES) {
     const page = await browser.context.newPage();

@@ -6,10 +6,25 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Request, type Worker } from 'playwright-core';
 import type { StaticServer } from './static-server.ts';
 
 export const CHROME_DIST = resolve(import.meta.dirname, '../../../dist/chrome');
+
+/**
+ * The URL of the service worker or frame a request came from, for the privacy checks. '' when
+ * Playwright cannot tell: `request.frame()` throws for a navigation issued before its frame exists
+ * (a tab the extension opens), and a request listener that throws fails the whole test run.
+ */
+export function findRequestOrigin(request: Request): string {
+  const worker = request.serviceWorker();
+  if (worker) return worker.url();
+  try {
+    return request.frame().url();
+  } catch {
+    return '';
+  }
+}
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionBrowser {
