@@ -174,7 +174,7 @@ function renderReport(report: TabReport, tabId: number, focusKey: string | null)
         ])
       : '';
   const own = byId('own-article');
-  const ownArticles = report.ownArticles ?? [];
+  const ownArticles = report.ownArticles;
   own.hidden = ownArticles.length === 0;
   own.textContent = ownArticles.map(describeOwnArticle).join(' ');
   const empty = byId('empty');
