@@ -23,10 +23,14 @@ export const MIN_VERBATIM_SENTENCES = 3;
 export function findOwnArticles(matches: readonly SentenceMatch[]): string[] {
   const verbatim = new Map<string, number>();
   for (const match of matches) {
-    const key = computeSentenceKey(match.text);
+    let key: string | null = null;
     const counted = new Set<string>();
     for (const source of match.sources) {
-      if (counted.has(source.articleId) || computeSentenceKey(source.claim) !== key) continue;
+      // The same words align fully, so only a full score can be the same sentence: the other
+      // sources of a page (hundreds per batch) are never normalised.
+      if (source.score < 1 || counted.has(source.articleId)) continue;
+      key ??= computeSentenceKey(match.text);
+      if (computeSentenceKey(source.claim) !== key) continue;
       counted.add(source.articleId);
       verbatim.set(source.articleId, (verbatim.get(source.articleId) ?? 0) + 1);
     }

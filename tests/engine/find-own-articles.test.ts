@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { FIXED_BUILT_AT, readArticles } from '../../scripts/seed-articles.ts';
+import { buildDatabase } from '../../src/engine/build-database.ts';
+import { createMatcher } from '../../src/engine/create-matcher.ts';
 import { findOwnArticles, MIN_VERBATIM_SENTENCES } from '../../src/engine/find-own-articles.ts';
 import type { SentenceMatch, SourceMatch, Stance } from '../../src/engine/types.ts';
 
@@ -54,5 +57,15 @@ describe('findOwnArticles', () => {
     const text = SENTENCES[0]!;
     const matches = [match(0, text, [source('own', text), source('own', text), source('own', text)])];
     expect(findOwnArticles(matches)).toEqual([]);
+  });
+
+  it('recognises every seed article from its own claims through the real matcher', () => {
+    // findOwnArticles reads only sources scored 1; a claim checked word for word must score that.
+    const db = buildDatabase(readArticles(), { builtAt: FIXED_BUILT_AT });
+    const matcher = createMatcher(db);
+    for (const article of db.articles) {
+      const own = db.claims.filter((c) => c.articleId === article.id).map((c) => c.text);
+      expect(findOwnArticles(matcher.match(own))).toEqual([article.id]);
+    }
   });
 });
