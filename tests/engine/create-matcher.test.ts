@@ -165,6 +165,7 @@ describe('createMatcher on the seed database', () => {
       'Defense Secretary Mark Esper at the Pentagon in Washington',
       'Iraqi Prime Minister Adel Abdul Mahdi',
       'Brigadier General William H Seely III',
+      'The US embassy in Baghdad, Iraq',
     ];
     expect(matcher.match(names)).toEqual([]);
     // The same names in a sentence that states one of their facts still match.
