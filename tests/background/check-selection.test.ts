@@ -1,25 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSelection, MAX_SELECTION_CHARS } from '../../src/background/check-selection.ts';
-import { createClaimEngine, loadBundledDatabase } from '../../src/background/claim-engine.ts';
-import { buildDatabase } from '../../src/engine/build-database.ts';
-import { parseArticleFiles } from '../../src/engine/parse-article-file.ts';
 import { createEmptyReport } from '../../src/shared/tab-report.ts';
+import { createBundledEngine, loadSeedBundle } from '../support/bundled-database.ts';
 
-const DIR = join(process.cwd(), 'data/articles');
-const articles = parseArticleFiles(
-  readdirSync(DIR)
-    .filter((name) => name.endsWith('.txt'))
-    .map((fileName) => ({ fileName, content: readFileSync(join(DIR, fileName), 'utf8') })),
-);
-const bundled = loadBundledDatabase(JSON.parse(JSON.stringify(buildDatabase(articles, { builtAt: null }))));
-const engine = createClaimEngine({
-  bundled,
-  userArticles: [],
-  userArticlesError: null,
-  threshold: undefined,
-});
+const bundled = loadSeedBundle();
+const engine = createBundledEngine(bundled);
 const aap = bundled.articles.find((a) => a.outlet === 'AAP')!;
 /** One sentence of AAP's article, as a reader would select it on that article's page. */
 const selection = bundled.claims.find((c) => c.articleId === aap.id && /no decision/i.test(c.text))!.text;

@@ -1,28 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  createClaimEngine,
-  loadBundledDatabase,
-  normalizePageUrl,
-} from '../../src/background/claim-engine.ts';
-import { buildDatabase } from '../../src/engine/build-database.ts';
-import { parseArticleFiles } from '../../src/engine/parse-article-file.ts';
+import { createClaimEngine, normalizePageUrl } from '../../src/background/claim-engine.ts';
 import type { SourceArticle } from '../../src/engine/types.ts';
+import { createBundledEngine, loadSeedBundle } from '../support/bundled-database.ts';
 
-const DIR = join(process.cwd(), 'data/articles');
-const articles = parseArticleFiles(
-  readdirSync(DIR)
-    .filter((name) => name.endsWith('.txt'))
-    .map((fileName) => ({ fileName, content: readFileSync(join(DIR, fileName), 'utf8') })),
-);
-const bundled = loadBundledDatabase(JSON.parse(JSON.stringify(buildDatabase(articles, { builtAt: null }))));
+const bundled = loadSeedBundle();
 const TROOPS = 'The United States has about 5,000 troops in Iraq.';
-
-/** The engine on the bundled database alone, as a fresh install runs it. */
-function createBundledEngine() {
-  return createClaimEngine({ bundled, userArticles: [], userArticlesError: null, threshold: undefined });
-}
 
 function userArticle(url: string, body: string): SourceArticle {
   return { id: 'user_1', outlet: 'My Paper', title: 'Copy', published: null, url, language: 'en', body };
@@ -30,7 +12,7 @@ function userArticle(url: string, body: string): SourceArticle {
 
 describe('claim engine in the service worker', () => {
   it('matches page sentences against the bundled database and reports its facts', () => {
-    const engine = createBundledEngine();
+    const engine = createBundledEngine(bundled);
     const [match] = engine.match([TROOPS]).matches;
     expect(match?.sources.some((s) => s.outlet === 'express.co.uk' && s.stance === 'conflicts')).toBe(true);
     const info = engine.info();
@@ -59,7 +41,7 @@ describe('claim engine in the service worker', () => {
   });
 
   it('recognises a page that reproduces a seed article by its text, and leaves that outlet out', () => {
-    const engine = createBundledEngine();
+    const engine = createBundledEngine(bundled);
     const express = bundled.articles.find((a) => a.outlet === 'express.co.uk')!;
     const page = bundled.claims.filter((c) => c.articleId === express.id).map((c) => c.text);
     const first = engine.match(page.slice(0, 10));
@@ -86,7 +68,7 @@ describe('claim engine in the service worker', () => {
   });
 
   it('keeps an outlet that shares a sentence or two with the page as a source', () => {
-    const engine = createBundledEngine();
+    const engine = createBundledEngine(bundled);
     const aap = bundled.articles.find((a) => a.outlet === 'AAP')!;
     const quoted = bundled.claims.filter((c) => c.articleId === aap.id).slice(0, 2);
     const result = engine.match([...quoted.map((c) => c.text), TROOPS]);
@@ -108,14 +90,14 @@ describe('claim engine in the service worker', () => {
   });
 
   it('still matches the rest of a batch when one sentence trips the matcher (finding B1)', () => {
-    const engine = createBundledEngine();
+    const engine = createBundledEngine(bundled);
     const { matches } = engine.match(['The constructor of the new bridge said it was safe.', TROOPS]);
     expect(matches.map((m) => m.index)).toContain(1);
     expect(matches.find((m) => m.index === 1)?.text).toBe(TROOPS);
   });
 
   it('finds claims across the whole database by fuzzy search, best first', () => {
-    const engine = createBundledEngine();
+    const engine = createBundledEngine(bundled);
     const results = engine.search('troops in Iraq', 5);
     expect(results.length).toBeGreaterThan(0);
     expect(results.length).toBeLessThanOrEqual(5);
