@@ -15,6 +15,7 @@ import {
   openCheckedTab,
   openReadyPopup,
   readBadgeText,
+  waitForBadgeMatch,
   waitForValue,
 } from './support/firefox.ts';
 import { type StaticServer, startStaticServer } from './support/static-server.ts';
@@ -47,15 +48,14 @@ async function readHighlights(page: Page): Promise<Verdicts> {
 const all = (v: Verdicts) => [...v.corroborated, ...v.conflicting, ...v.mixed];
 
 /** The page's highlights once drawing has finished: as many as the badge counts (and more than one). */
-async function settledHighlights(page: Page, tabId: number): Promise<Verdicts> {
-  let last = { verdicts: { corroborated: [], conflicting: [], mixed: [] } as Verdicts, badge: '' };
-  const settled = await waitForValue(async () => {
-    last = { verdicts: await readHighlights(page), badge: await readBadgeText(probe, tabId) };
-    const count = all(last.verdicts).length;
-    return count > 1 && last.badge === String(count);
-  });
-  if (!settled) throw new Error(`highlights never matched the badge: ${JSON.stringify(last)}`);
-  return last.verdicts;
+function settledHighlights(page: Page, tabId: number): Promise<Verdicts> {
+  return waitForBadgeMatch(
+    probe,
+    tabId,
+    () => readHighlights(page),
+    (v) => all(v).length,
+    2,
+  );
 }
 
 describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {

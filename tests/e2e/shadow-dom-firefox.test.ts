@@ -14,7 +14,7 @@ import {
   launchFirefoxWithExtension,
   openCheckedTab,
   openReadyPopup,
-  readBadgeText,
+  waitForBadgeMatch,
   waitForValue,
 } from './support/firefox.ts';
 import { ADDED, CROSSING, ESPER, HEADING, LEDE, SEELY, TROOPS } from './support/shadow-article.ts';
@@ -103,15 +103,14 @@ async function switchSite(tabId: number, on: boolean): Promise<void> {
 }
 
 /** The highlights once drawing has settled: at least `least` of them, and the badge agrees. */
-async function settled(page: Page, tabId: number, least: number): Promise<Record<string, string>> {
-  let last: { highlights: Record<string, string>; badge: string } = { highlights: {}, badge: '' };
-  const done = await waitForValue(async () => {
-    last = { highlights: await readHighlights(page), badge: await readBadgeText(probe, tabId) };
-    const count = Object.keys(last.highlights).length;
-    return count >= least && last.badge === String(count);
-  });
-  if (!done) throw new Error(`highlights never matched the badge: ${JSON.stringify(last)}`);
-  return last.highlights;
+function settled(page: Page, tabId: number, least: number): Promise<Record<string, string>> {
+  return waitForBadgeMatch(
+    probe,
+    tabId,
+    () => readHighlights(page),
+    (h) => Object.keys(h).length,
+    least,
+  );
 }
 
 describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article inside open shadow roots', () => {

@@ -158,3 +158,25 @@ export async function openReadyPopup(firefox: FirefoxWithExtension, tabId: numbe
   if (!ready) throw new Error(`the popup for tab ${tabId} never got ready`);
   return popup;
 }
+
+/**
+ * Polls `read` until it finds at least `least` highlights (`count` of what it read) and the badge
+ * of `tabId` shows that same count, i.e. drawing has settled; throws with the last reading if not.
+ */
+export async function waitForBadgeMatch<T>(
+  probe: Page,
+  tabId: number,
+  read: () => Promise<T>,
+  count: (highlights: T) => number,
+  least: number,
+): Promise<T> {
+  let last: { highlights: T | null; badge: string } = { highlights: null, badge: '' };
+  const done = await waitForValue(async () => {
+    const highlights = await read();
+    last = { highlights, badge: await readBadgeText(probe, tabId) };
+    return count(highlights) >= least && last.badge === String(count(highlights));
+  });
+  if (!done || last.highlights === null)
+    throw new Error(`highlights never matched the badge: ${JSON.stringify(last)}`);
+  return last.highlights;
+}
