@@ -2,6 +2,8 @@
  * The sentences of tests/fixtures/pages/shadow-article.html the shadow-DOM tests look for, shared by
  * the Chromium and Firefox suites so both check the same page the same way.
  */
+import { expect } from 'vitest';
+
 /** In news-story's shadow root. */
 export const HEADING = 'Pentagon says no decision has been made';
 export const TROOPS = 'The United States has about 5,000 troops in Iraq.';
@@ -18,3 +20,14 @@ export const CROSSING =
 /** Added to news-story's shadow root by the tests after load (the same words sit unread in the closed root). */
 export const ADDED =
   'Gen. Mark Milley, the chairman of the Joint Chiefs of Staff, said the letter was a poorly worded draft that should never have been sent.';
+
+/**
+ * Checks the body "Add this article" stored for the page: the shadow tree, nested shadow tree and
+ * slotted light text, each sentence whole; not the closed shadow root's text, nor the light
+ * paragraph no slot takes.
+ */
+export function expectStoredShadowArticle(body: string): void {
+  for (const sentence of [HEADING, TROOPS, ESPER, SEELY, LEDE, CROSSING]) expect(body).toContain(sentence);
+  expect(body).not.toContain('Milley');
+  expect(body).not.toContain('never rendered');
+}
