@@ -312,6 +312,31 @@ function gallop(list: Int32Array, value: number, from: number): number {
   return lo;
 }
 
+/** Scratch for findKthLargest, grown as needed: the `k` largest values seen, descending. */
+let kthScratch = new Float64Array(16);
+
+/**
+ * The `k`-th largest of `values[i]` over the positions in `at`, or 0 when there are fewer than `k`
+ * (or `k` is 0). One pass with a sorted window of `k`; most values fall below the window's last.
+ */
+function findKthLargest(values: Float64Array, at: readonly number[], k: number): number {
+  if (k <= 0 || at.length < k) return 0;
+  if (kthScratch.length < k) kthScratch = new Float64Array(k);
+  const best = kthScratch;
+  let size = 0;
+  for (let t = 0; t < at.length; t++) {
+    const v = values[at[t]!]!;
+    if (size === k && v <= best[k - 1]!) continue;
+    let i = size < k ? size++ : k - 1;
+    while (i > 0 && best[i - 1]! < v) {
+      best[i] = best[i - 1]!;
+      i--;
+    }
+    best[i] = v;
+  }
+  return best[k - 1]!;
+}
+
 /**
  * Keys a text is indexed and looked up under: its variant keys, plus one key per slot it fills
  * ("#number", "#weekday"…), so a sentence with an altered number or day still finds the claim.
@@ -382,25 +407,31 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     touched.length = 0;
     // Slack on the pruning bound below, far above the rounding error of summing a sentence's weights.
     const pruneBelow = floor - 1e-9 * Math.max(1, floor);
-    let closed = false;
-    let ascending = new Int32Array(0);
+    // Sorted by position on first need: only a list far longer than `touched` is galloped.
+    let ascending: Int32Array | null = null;
     for (let i = 0; i < found.length; i++) {
       const { list, weight } = found[i]!;
       // Once false this stays false: `remaining` only falls and lists only grow along `found`.
       const mayAddClaims = remaining >= floor && (list.length <= commonDf || i === 0);
-      if (!mayAddClaims && !closed) {
-        // No new claims from here on. Drop those that cannot reach the floor even if every
-        // remaining key is theirs, and sort the rest by position so the long lists below are
-        // intersected by galloping search. Neither changes any claim's sum or the result.
-        closed = true;
+      if (!mayAddClaims) {
+        // No new claims from here on. Before each remaining key, drop the claims that cannot
+        // reach the floor, or the k-th best sum met so far (sums only grow, so the k-th best final
+        // sum is at least that), even if every remaining key is theirs. The long lists only add to
+        // the claims kept, by a scan or, when a list is far longer than they are, by galloping
+        // search. Neither changes any claim's sum or the result (build-candidate-index.property
+        // test checks it against scoring every claim).
+        const kth = findKthLargest(accum, touched, k);
+        const bar = Math.max(pruneBelow, kth - 1e-9 * Math.max(1, kth));
         let kept = 0;
         for (let t = 0; t < touched.length; t++) {
           const c = touched[t]!;
-          if (accum[c]! + remaining < pruneBelow) accum[c] = 0;
+          if (accum[c]! + remaining < bar) accum[c] = 0;
           else touched[kept++] = c;
         }
-        touched.length = kept;
-        ascending = Int32Array.from(touched).sort();
+        if (kept < touched.length) {
+          touched.length = kept;
+          ascending = null;
+        }
       }
       remaining -= weight;
       if (mayAddClaims) {
@@ -415,6 +446,11 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
           if (accum[c]! > 0) accum[c] = accum[c]! + weight;
         }
       } else {
+        if (ascending === null) {
+          ascending = new Int32Array(touched.length);
+          for (let t = 0; t < touched.length; t++) ascending[t] = touched[t]!;
+          ascending.sort();
+        }
         let from = 0;
         for (const c of ascending) {
           from = gallop(list, c, from);

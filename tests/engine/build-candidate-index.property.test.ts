@@ -1,0 +1,120 @@
+/**
+ * Property test for the candidate index's pruned walk: whatever it skips (rare keys first,
+ * common keys only intersected, claims dropped once they cannot reach the floor or the k best
+ * sums), `candidates` must return exactly what scoring every claim would: the claims whose shared
+ * key weight reaches the floor, heaviest first, ties by position, at most k, with the same sums.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { AnalyzedText, Candidate, CandidateIndex } from '../../src/engine/build-candidate-index.ts';
+import { analyzeText, buildCandidateIndex } from '../../src/engine/build-candidate-index.ts';
+import { checkProperty } from '../support/fuzz.ts';
+
+/**
+ * Words with the share of claims that use them: a few so common that their keys pass the index's
+ * "common" line (over 200 claims, and over 2 % of them) and are intersected rather than walked,
+ * middling ones, and rare ones; numbers and weekdays fill slots, which are keys of their own.
+ */
+const VOCABULARY: ReadonlyArray<readonly [string, number]> = [
+  ['troops', 0.5],
+  ['Iraq', 0.45],
+  ['decision', 0.3],
+  ['base', 0.25],
+  ['Baghdad', 0.12],
+  ['letter', 0.08],
+  ['Friday', 0.08],
+  ['5,000', 0.06],
+  ['5,200', 0.04],
+  ['Thursday', 0.04],
+  ['Esper', 0.03],
+  ['Soleimani', 0.02],
+  ['Solemaini', 0.01],
+  ['parliament', 0.02],
+  ['Seely', 0.005],
+  ['airport', 0.005],
+];
+
+/** A deterministic stream of numbers in [0, 1) from a seed (mulberry32). */
+function createStream(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function generateClaims(size: number, seed: number): string[] {
+  const next = createStream(seed);
+  return Array.from({ length: size }, () => {
+    const words = VOCABULARY.filter(([, share]) => next() < share).map(([word]) => word);
+    return words.length > 0 ? words.join(' ') : 'troops';
+  });
+}
+
+/** The keys `candidates` looks a text up under: its variant keys, then one per slot it fills. */
+function lookupKeysOf(text: AnalyzedText): string[] {
+  const keys = new Set(text.keys);
+  for (const slot of text.slots) if (slot !== null) keys.add(`#${slot}`);
+  return [...keys];
+}
+
+/**
+ * Scores every claim. Sums are added in the order the index adds them (shortest posting list
+ * first, ties in lookup order), so floating-point sums are the same numbers, not nearly.
+ */
+function scoreEveryClaim(
+  index: CandidateIndex,
+  keysOfClaim: ReadonlyArray<ReadonlySet<string>>,
+  dfOfKey: ReadonlyMap<string, number>,
+  query: AnalyzedText,
+  k: number,
+  minShare: number,
+): Candidate[] {
+  const keys = lookupKeysOf(query);
+  const total = keys.reduce((sum, key) => sum + index.keyWeight(key), 0);
+  const known = keys
+    .filter((key) => (dfOfKey.get(key) ?? 0) > 0)
+    .sort((a, b) => dfOfKey.get(a)! - dfOfKey.get(b)!);
+  const out: Candidate[] = [];
+  keysOfClaim.forEach((claimKeys, claim) => {
+    let weight = 0;
+    for (const key of known) if (claimKeys.has(key)) weight += index.keyWeight(key);
+    if (weight > 0 && weight >= total * minShare) out.push({ claim, weight });
+  });
+  out.sort((a, b) => b.weight - a.weight || a.claim - b.claim);
+  return out.slice(0, Math.max(0, k));
+}
+
+describe('buildCandidateIndex candidates', () => {
+  it('returns exactly the best k claims that scoring every claim finds', () => {
+    checkProperty(
+      'candidates = exhaustive top k',
+      fc.property(
+        fc.integer({ min: 250, max: 700 }),
+        fc.integer(),
+        fc.array(fc.constantFrom(...VOCABULARY.map(([word]) => word), 'unknownword'), {
+          minLength: 1,
+          maxLength: 9,
+        }),
+        fc.integer({ min: 0, max: 15 }),
+        fc.constantFrom(0, 0.1, 0.2, 0.35, 0.5),
+        (size, seed, queryWords, k, minShare) => {
+          const texts = generateClaims(size, seed);
+          const index = buildCandidateIndex(texts);
+          const keysOfClaim = index.analyzed.map((a) => new Set(lookupKeysOf(a)));
+          const dfOfKey = new Map<string, number>();
+          for (const keys of keysOfClaim)
+            for (const key of keys) dfOfKey.set(key, (dfOfKey.get(key) ?? 0) + 1);
+          const query = analyzeText(queryWords.join(' '));
+          expect(index.candidates(query, k, minShare)).toEqual(
+            scoreEveryClaim(index, keysOfClaim, dfOfKey, query, k, minShare),
+          );
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
