@@ -281,6 +281,14 @@ export interface CandidateIndex {
   termDf(term: string): number;
   /** Rarity weight of a variant key. */
   keyWeight(key: string): number;
+  /** Number of distinct terms in the indexed claims; `termId` numbers them 0..termCount-1. */
+  readonly termCount: number;
+  /** Dense number of a term the claims use, for array-indexed lookups; -1 for any other term. */
+  termId(term: string): number;
+  /** Number of distinct keys (variant and slot keys) in the index; `keyId` numbers them. */
+  readonly keyCount: number;
+  /** Dense number of a key the claims are indexed under; -1 for any other key. */
+  keyId(key: string): number;
   /** The best `k` claims for an analysed sentence, best first. */
   candidates(query: AnalyzedText, k?: number, minShare?: number): Candidate[];
 }
@@ -384,6 +392,11 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
   const accum = new Float64Array(size);
   const touched: number[] = [];
 
+  const termIds = new Map<string, number>();
+  for (const term of termDf.keys()) termIds.set(term, termIds.size);
+  const keyIds = new Map<string, number>();
+  for (const key of postings.keys()) keyIds.set(key, keyIds.size);
+
   const termWeight = (term: string) => weightOfDf(termDf.get(term) ?? 0);
   const termDfOf = (term: string) => termDf.get(term) ?? 0;
   const keyWeight = (key: string) => weightOfDf(postings.get(key)?.length ?? 0);
@@ -475,5 +488,16 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     return out;
   }
 
-  return { size, analyzed, termWeight, termDf: termDfOf, keyWeight, candidates };
+  return {
+    size,
+    analyzed,
+    termWeight,
+    termDf: termDfOf,
+    keyWeight,
+    termCount: termIds.size,
+    termId: (term) => termIds.get(term) ?? -1,
+    keyCount: keyIds.size,
+    keyId: (key) => keyIds.get(key) ?? -1,
+    candidates,
+  };
 }

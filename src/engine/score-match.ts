@@ -115,7 +115,10 @@ const SLOT_BITS: Readonly<Record<Slot, number>> = { number: 1, weekday: 2, month
  * claims):
  * - `weights`: the rarity weight of each term; with `unknown` set, a term the index never saw
  *   (df 0) weighs that instead, as alignTerms reads the page side; `null` reads every term's own;
- * - `byKey`: positions of each variant key, so only terms under the same key need an edit distance;
+ * - `termIds` and `keyIds`: the index's numbers for each term and key (-1: no claim has it), so
+ *   membership in the other text is an array read (see Marks), not a string hash;
+ * - `nextSameKey`: the next position holding the same key, -1 after the last, so only terms under
+ *   the same key need an edit distance;
  * - `slotMask`: the slots the text fills; `coreSlotMask` and `core`: the slots and positions of its
  *   core terms (CORE_SLOTS).
  */
@@ -124,7 +127,11 @@ interface TextProfile {
   unknown: number | null;
   scoreWeights: ScoreWeights;
   weights: Float64Array;
-  byKey: Map<string, number[]>;
+  termIds: Int32Array;
+  keyIds: Int32Array;
+  nextSameKey: Int32Array;
+  /** Every term and key has a number: true of claims, false of a sentence with unseen words. */
+  allKnown: boolean;
   slotMask: number;
   coreSlotMask: number;
   core: Uint8Array;
@@ -147,17 +154,29 @@ function profileOf(
     return cached;
   const n = text.terms.length;
   const weights = new Float64Array(n);
-  const byKey = new Map<string, number[]>();
+  const termIds = new Int32Array(n);
+  const keyIds = new Int32Array(n);
+  const nextSameKey = new Int32Array(n).fill(-1);
   const core = new Uint8Array(n);
   let slotMask = 0;
   let coreSlotMask = 0;
+  let allKnown = true;
   for (let i = 0; i < n; i++) {
     const term = text.terms[i]!;
     weights[i] = unknownWeight !== null && index.termDf(term) === 0 ? unknownWeight : index.termWeight(term);
-    const key = text.keys[i]!;
-    const list = byKey.get(key);
-    if (list) list.push(i);
-    else byKey.set(key, [i]);
+    termIds[i] = index.termId(term);
+    const keyId = index.keyId(text.keys[i]!);
+    keyIds[i] = keyId;
+    if (termIds[i]! < 0 || keyId < 0) allKnown = false;
+    if (keyId >= 0) {
+      // Link each position to the next with the same key (terms are few: a backward scan is cheap).
+      for (let j = i - 1; j >= 0; j--) {
+        if (keyIds[j] === keyId) {
+          nextSameKey[j] = i;
+          break;
+        }
+      }
+    }
     const slot = text.slots[i];
     if (slot === null || slot === undefined) continue;
     slotMask |= SLOT_BITS[slot];
@@ -171,7 +190,10 @@ function profileOf(
     unknown: unknownWeight,
     scoreWeights,
     weights,
-    byKey,
+    termIds,
+    keyIds,
+    nextSameKey,
+    allKnown,
     slotMask,
     coreSlotMask,
     core,
@@ -180,24 +202,98 @@ function profileOf(
   return profile;
 }
 
-/** Credit (0..1) with which term `i` of `text` is met in `other`; `ordinary` for a non-slot word. */
+/**
+ * One text's terms and keys marked in arrays indexed by the index's term and key numbers: a term
+ * id is in the marked text when `term[id] === epoch`, and a key id's first position there is
+ * `keyAt[id]` when `key[id] === epoch`. Marking costs one write per term; alignTerms keeps one
+ * Marks for the page sentence (re-marked only when the sentence changes) and one for the claim.
+ */
+interface Marks {
+  term: Int32Array;
+  key: Int32Array;
+  keyAt: Int32Array;
+  epoch: number;
+  marked: TextProfile | null;
+}
+
+function createMarks(index: CandidateIndex): Marks {
+  return {
+    term: new Int32Array(index.termCount),
+    key: new Int32Array(index.keyCount),
+    keyAt: new Int32Array(index.keyCount),
+    epoch: 0,
+    marked: null,
+  };
+}
+
+/** Marks `profile`'s terms and keys, unless they are the ones marked already. */
+function markText(marks: Marks, profile: TextProfile): void {
+  if (marks.marked === profile) return;
+  if (marks.epoch >= 0x3fffffff) {
+    marks.term.fill(0);
+    marks.key.fill(0);
+    marks.epoch = 0;
+  }
+  const epoch = ++marks.epoch;
+  marks.marked = profile;
+  const { termIds, keyIds } = profile;
+  for (let i = 0; i < termIds.length; i++) {
+    const termId = termIds[i]!;
+    if (termId >= 0) marks.term[termId] = epoch;
+    const keyId = keyIds[i]!;
+    if (keyId >= 0 && marks.key[keyId] !== epoch) {
+      marks.key[keyId] = epoch;
+      marks.keyAt[keyId] = i;
+    }
+  }
+}
+
+/** The page-side and claim-side marks of each index, made on first use. */
+const marksOfIndex = new WeakMap<CandidateIndex, { page: Marks; claim: Marks }>();
+
+function marksOf(index: CandidateIndex): { page: Marks; claim: Marks } {
+  let marks = marksOfIndex.get(index);
+  if (marks === undefined) {
+    marks = { page: createMarks(index), claim: createMarks(index) };
+    marksOfIndex.set(index, marks);
+  }
+  return marks;
+}
+
+/**
+ * Credit (0..1) with which term `i` of `text` is met in the text marked in `otherMarks`:
+ * 1 for the same term, `slotCredit` for another value of a slot the other text fills,
+ * `variantCredit` for a spelling variant, else 0.
+ */
 function creditIn(
   text: AnalyzedText,
+  profile: TextProfile,
   i: number,
   other: AnalyzedText,
-  otherByKey: ReadonlyMap<string, number[]>,
-  otherSlotMask: number,
+  otherProfile: TextProfile,
+  otherMarks: Marks,
   weights: ScoreWeights,
 ): number {
+  const epoch = otherMarks.epoch;
   const term = text.terms[i]!;
-  if (other.set.has(term)) return 1;
+  const termId = profile.termIds[i]!;
+  // A term without a number can only be in a text that has unnumbered words too.
+  if (termId >= 0 ? otherMarks.term[termId] === epoch : !otherProfile.allKnown && other.set.has(term))
+    return 1;
   const slot = text.slots[i] ?? null;
-  if (slot !== null) return otherSlotMask & SLOT_BITS[slot] ? weights.slotCredit : 0;
+  if (slot !== null) return otherProfile.slotMask & SLOT_BITS[slot] ? weights.slotCredit : 0;
   const key = text.keys[i]!;
-  const same = otherByKey.get(key);
-  if (same === undefined) return 0;
-  for (const j of same) {
-    if (isVariant(term, key, other.terms[j]!, other.keys[j]!)) return weights.variantCredit;
+  const keyId = profile.keyIds[i]!;
+  if (keyId >= 0) {
+    if (otherMarks.key[keyId] !== epoch) return 0;
+    for (let j = otherMarks.keyAt[keyId]!; j !== -1; j = otherProfile.nextSameKey[j]!) {
+      if (isVariant(term, key, other.terms[j]!, other.keys[j]!)) return weights.variantCredit;
+    }
+    return 0;
+  }
+  if (otherProfile.allKnown) return 0;
+  for (let j = 0; j < other.keys.length; j++) {
+    if (other.keys[j] === key && isVariant(term, key, other.terms[j]!, key)) return weights.variantCredit;
   }
   return 0;
 }
@@ -212,16 +308,17 @@ export function alignTerms(
   const unknownWeight = index.termWeight('') * weights.unknownTermFactor;
   const pageProfile = profileOf(page, index, unknownWeight, weights);
   const claimProfile = profileOf(claim, index, null, weights);
+  const marks = marksOf(index);
+  markText(marks.page, pageProfile);
+  markText(marks.claim, claimProfile);
   const pageWeights = pageProfile.weights;
   const claimWeights = claimProfile.weights;
-  const pageByKey = pageProfile.byKey;
-  const claimByKey = claimProfile.byKey;
   let pageTotal = 0;
   let pageMet = 0;
   let shared = 0;
   for (let i = 0; i < page.terms.length; i++) {
     const w = pageWeights[i]!;
-    const credit = creditIn(page, i, claim, claimByKey, claimProfile.slotMask, weights);
+    const credit = creditIn(page, pageProfile, i, claim, claimProfile, marks.claim, weights);
     pageTotal += w;
     pageMet += w * credit;
     if (credit > 0 && page.slots[i] === null) shared++;
@@ -232,17 +329,14 @@ export function alignTerms(
   let claimCoreMet = 0;
   for (let i = 0; i < claim.terms.length; i++) {
     const w = claimWeights[i]!;
-    const credit = creditIn(claim, i, page, pageByKey, pageProfile.slotMask, weights);
+    const credit = creditIn(claim, claimProfile, i, page, pageProfile, marks.page, weights);
     claimTotal += w;
     claimMet += w * credit;
     if (claimProfile.core[i] === 1) {
       claimCore++;
-      // Met exactly, or by another value of the slot (an altered detail the stance step reports).
-      if (
-        page.set.has(claim.terms[i]!) ||
-        (credit > 0 && pageProfile.coreSlotMask & SLOT_BITS[claim.slots[i]!])
-      )
-        claimCoreMet++;
+      // Met exactly or by another value of the slot (an altered detail the stance step reports):
+      // either way the sentence has a core term of that slot (the same term is core on both sides).
+      if (credit > 0 && (pageProfile.coreSlotMask & SLOT_BITS[claim.slots[i]!]) !== 0) claimCoreMet++;
     }
   }
   const pageCoverage = pageTotal > 0 ? pageMet / pageTotal : 0;

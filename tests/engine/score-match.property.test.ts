@@ -1,0 +1,133 @@
+/**
+ * Property test for alignTerms' numbered lookups: reading membership off arrays indexed by the
+ * index's term and key numbers must give exactly the alignment that string sets and maps gave
+ * before terms were numbered, including for words no claim uses (on the page side, and on a claim
+ * side that is not in the index), spelling variants, and slot terms.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { AnalyzedText, CandidateIndex } from '../../src/engine/build-candidate-index.ts';
+import { analyzeText, buildCandidateIndex } from '../../src/engine/build-candidate-index.ts';
+import { boundedLevenshtein } from '../../src/engine/normalize.ts';
+import type { Alignment, ScoreWeights } from '../../src/engine/score-match.ts';
+import { alignTerms, DEFAULT_WEIGHTS } from '../../src/engine/score-match.ts';
+import { checkProperty } from '../support/fuzz.ts';
+
+/** The alignment as alignTerms computed it with string lookups, before terms were numbered. */
+function alignWithStrings(
+  page: AnalyzedText,
+  claim: AnalyzedText,
+  index: CandidateIndex,
+  weights: ScoreWeights,
+): Alignment {
+  const isVariant = (a: string, b: string) =>
+    a.length >= 4 &&
+    b.length >= 4 &&
+    boundedLevenshtein(a, b, 2) <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 4));
+  const credit = (text: AnalyzedText, i: number, other: AnalyzedText) => {
+    if (other.set.has(text.terms[i]!)) return 1;
+    const slot = text.slots[i];
+    if (slot !== null && slot !== undefined) return other.slots.includes(slot) ? weights.slotCredit : 0;
+    for (let j = 0; j < other.terms.length; j++) {
+      if (other.keys[j] === text.keys[i] && isVariant(text.terms[i]!, other.terms[j]!))
+        return weights.variantCredit;
+    }
+    return 0;
+  };
+  const unknown = index.termWeight('') * weights.unknownTermFactor;
+  const isCore = (text: AnalyzedText, i: number) => {
+    const slot = text.slots[i];
+    return (
+      slot !== null &&
+      slot !== undefined &&
+      weights.coreSlots.has(slot) &&
+      !(slot === 'number' && /^(?:19|20)\d\d$/.test(text.terms[i]!))
+    );
+  };
+  let pageTotal = 0;
+  let pageMet = 0;
+  let shared = 0;
+  page.terms.forEach((term, i) => {
+    const w = index.termDf(term) === 0 ? unknown : index.termWeight(term);
+    const c = credit(page, i, claim);
+    pageTotal += w;
+    pageMet += w * c;
+    if (c > 0 && page.slots[i] === null) shared++;
+  });
+  let claimTotal = 0;
+  let claimMet = 0;
+  let core = 0;
+  let coreMet = 0;
+  claim.terms.forEach((term, i) => {
+    const w = index.termWeight(term);
+    const c = credit(claim, i, page);
+    claimTotal += w;
+    claimMet += w * c;
+    if (!isCore(claim, i)) return;
+    core++;
+    const pageCoreSlot = page.slots.some((slot, j) => slot === claim.slots[i] && isCore(page, j));
+    if (page.set.has(term) || (c > 0 && pageCoreSlot)) coreMet++;
+  });
+  const pageCoverage = pageTotal > 0 ? pageMet / pageTotal : 0;
+  const claimCoverage = claimTotal > 0 ? claimMet / claimTotal : 0;
+  const e = weights.pageCoverageExponent;
+  const forward = pageCoverage ** e * claimCoverage ** (1 - e);
+  const contained = shared >= weights.containmentMinShared ? claimCoverage ** e * pageCoverage ** (1 - e) : 0;
+  const score = shared < weights.minSharedTerms ? 0 : Math.max(forward, contained);
+  return { pageCoverage, claimCoverage, sharedTerms: shared, score, coreMissed: core > 0 && coreMet === 0 };
+}
+
+// Variants under one key (Soleimani/Solemaini, Qassem/Qasem), words under a variant's key that are
+// not variants of it (sell and sale beside Seely), slot values, a year, and words that only the
+// page or only an unindexed claim uses.
+const wordArb = fc.constantFrom(
+  'Soleimani',
+  'Solemaini',
+  'Qassem',
+  'Qasem',
+  'Seely',
+  'Seeley',
+  'sell',
+  'sale',
+  'troops',
+  'Iraq',
+  'decision',
+  'leave',
+  '5,000',
+  '5,200',
+  '2014',
+  'Friday',
+  'Thursday',
+  'Navy',
+  'Marine',
+  'roughly',
+  'pomegranate',
+  'pomegranites',
+);
+const textArb = fc.array(wordArb, { minLength: 1, maxLength: 12 }).map((words) => words.join(' '));
+
+describe('alignTerms', () => {
+  it('gives the same alignment as string lookups, for indexed and unindexed claims', () => {
+    checkProperty(
+      'alignTerms = string-lookup alignment',
+      fc.property(
+        fc.array(textArb, { minLength: 1, maxLength: 6 }),
+        fc.array(textArb, { minLength: 1, maxLength: 4 }),
+        textArb,
+        (claimTexts, pageTexts, unindexed) => {
+          const index = buildCandidateIndex(claimTexts);
+          const claims = [...index.analyzed, analyzeText(unindexed)];
+          for (const pageText of pageTexts) {
+            const page = analyzeText(pageText);
+            for (const claim of claims) {
+              expect(alignTerms(page, claim, index)).toEqual(
+                alignWithStrings(page, claim, index, DEFAULT_WEIGHTS),
+              );
+            }
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
