@@ -111,8 +111,7 @@ const SLOT_BITS: Readonly<Record<Slot, number>> = { number: 1, weekday: 2, month
 
 /**
  * What alignTerms reads of one analysed text under one index and weights, derived once and
- * remembered per text (a claim is aligned with many page sentences, a sentence with several
- * claims):
+ * remembered (a claim is aligned with many page sentences, a sentence with several claims):
  * - `weights`: the rarity weight of each term; with `unknown` set, a term the index never saw
  *   (df 0) weighs that instead, as alignTerms reads the page side; `null` reads every term's own;
  * - `termIds` and `keyIds`: the index's numbers for each term and key (-1: no claim has it), so
@@ -136,7 +135,49 @@ interface TextProfile {
   coreSlotMask: number;
   core: Uint8Array;
 }
+/** Claims' profiles. A page sentence's is kept only while it is the one aligned (`pageProfile`). */
 const profiles = new WeakMap<AnalyzedText, TextProfile>();
+/** The last page sentence aligned and its profile: a sentence is aligned with its candidates in a row. */
+let lastPage: { text: AnalyzedText; profile: TextProfile } | null = null;
+
+function isProfileFor(
+  profile: TextProfile | undefined,
+  index: CandidateIndex,
+  unknownWeight: number | null,
+  scoreWeights: ScoreWeights,
+): profile is TextProfile {
+  return (
+    profile !== undefined &&
+    profile.index === index &&
+    profile.unknown === unknownWeight &&
+    profile.scoreWeights === scoreWeights
+  );
+}
+
+function claimProfileOf(claim: AnalyzedText, index: CandidateIndex, scoreWeights: ScoreWeights): TextProfile {
+  const cached = profiles.get(claim);
+  if (isProfileFor(cached, index, null, scoreWeights)) return cached;
+  const profile = profileOf(claim, index, null, scoreWeights);
+  profiles.set(claim, profile);
+  return profile;
+}
+
+function pageProfileOf(
+  page: AnalyzedText,
+  index: CandidateIndex,
+  unknownWeight: number,
+  scoreWeights: ScoreWeights,
+): TextProfile {
+  if (
+    lastPage !== null &&
+    lastPage.text === page &&
+    isProfileFor(lastPage.profile, index, unknownWeight, scoreWeights)
+  )
+    return lastPage.profile;
+  const profile = profileOf(page, index, unknownWeight, scoreWeights);
+  lastPage = { text: page, profile };
+  return profile;
+}
 
 function profileOf(
   text: AnalyzedText,
@@ -144,14 +185,6 @@ function profileOf(
   unknownWeight: number | null,
   scoreWeights: ScoreWeights,
 ): TextProfile {
-  const cached = profiles.get(text);
-  if (
-    cached !== undefined &&
-    cached.index === index &&
-    cached.unknown === unknownWeight &&
-    cached.scoreWeights === scoreWeights
-  )
-    return cached;
   const n = text.terms.length;
   const weights = new Float64Array(n);
   const termIds = new Int32Array(n);
@@ -185,7 +218,7 @@ function profileOf(
       coreSlotMask |= SLOT_BITS[slot];
     }
   }
-  const profile = {
+  return {
     index,
     unknown: unknownWeight,
     scoreWeights,
@@ -198,8 +231,6 @@ function profileOf(
     coreSlotMask,
     core,
   };
-  profiles.set(text, profile);
-  return profile;
 }
 
 /**
@@ -306,8 +337,8 @@ export function alignTerms(
   weights: ScoreWeights = DEFAULT_WEIGHTS,
 ): Alignment {
   const unknownWeight = index.termWeight('') * weights.unknownTermFactor;
-  const pageProfile = profileOf(page, index, unknownWeight, weights);
-  const claimProfile = profileOf(claim, index, null, weights);
+  const pageProfile = pageProfileOf(page, index, unknownWeight, weights);
+  const claimProfile = claimProfileOf(claim, index, weights);
   const marks = marksOf(index);
   markText(marks.page, pageProfile);
   markText(marks.claim, claimProfile);
@@ -341,12 +372,16 @@ export function alignTerms(
   }
   const pageCoverage = pageTotal > 0 ? pageMet / pageTotal : 0;
   const claimCoverage = claimTotal > 0 ? claimMet / claimTotal : 0;
-  const e = weights.pageCoverageExponent;
-  const forward = pageCoverage ** e * claimCoverage ** (1 - e);
-  // A long page sentence can restate a whole short claim among other things; read it the other
-  // way round then, but only on more shared evidence, since short claims are easily contained.
-  const contained = shared >= weights.containmentMinShared ? claimCoverage ** e * pageCoverage ** (1 - e) : 0;
-  const score = shared < weights.minSharedTerms ? 0 : Math.max(forward, contained);
+  let score = 0;
+  if (shared >= weights.minSharedTerms) {
+    const e = weights.pageCoverageExponent;
+    const forward = pageCoverage ** e * claimCoverage ** (1 - e);
+    // A long page sentence can restate a whole short claim among other things; read it the other
+    // way round then, but only on more shared evidence, since short claims are easily contained.
+    const contained =
+      shared >= weights.containmentMinShared ? claimCoverage ** e * pageCoverage ** (1 - e) : 0;
+    score = Math.max(forward, contained);
+  }
   const coreMissed = claimCore > 0 && claimCoreMet === 0;
   return { pageCoverage, claimCoverage, sharedTerms: shared, score, coreMissed };
 }
