@@ -1,18 +1,24 @@
 /**
- * The page's HTML for "Add this article to my sources", with the text a reader sees in open shadow
- * roots: `outerHTML` leaves shadow roots out, so a page built from web components would lose its
- * article. Each open shadow root is written as a declarative `<template shadowrootmode="open">`
- * first inside its host (`Element.getHTML`), and the popup flattens those templates back into the
- * rendered order before reading the article (src/popup/flatten-shadow-templates.ts).
+ * The page's HTML for "Add this article to my sources", as a reader sees it:
+ * - with the text in open shadow roots: `outerHTML` leaves shadow roots out, so a page built from
+ *   web components would lose its article. Each open shadow root is written as a declarative
+ *   `<template shadowrootmode="open">` first inside its host, and the popup flattens those
+ *   templates back into the rendered order before reading the article
+ *   (src/popup/flatten-shadow-templates.ts);
+ * - without the elements the page hides with its CSS (a `display: none` class, a print-only
+ *   block, a collapsed teaser), which the popup's parser cannot see, having no styles: their text
+ *   would otherwise go into the source as if the page said it.
  *
  * Must keep true:
- * - a page with no open shadow root (or a browser without `getHTML`, or a non-HTML document) gives
- *   exactly `documentElement.outerHTML`, as before;
+ * - a page with no hidden element and no open shadow root (or a browser without `getHTML`, or a
+ *   non-HTML document) gives exactly `documentElement.outerHTML`, as before;
  * - only open shadow roots are written: closed ones are private to the page and cannot be reached,
  *   and Crosscheck's own hover card (OWN_UI_ATTRIBUTE) is never written;
- * - nothing here changes the page's DOM or runs page script.
+ * - visibility is tested only inside `<body>` (the head is never rendered, but holds the title);
+ * - nothing here changes the page's DOM or runs page script: the visible copy is built in an inert
+ *   document, where custom elements are not upgraded.
  */
-import { OWN_UI_ATTRIBUTE } from './collect-text.ts';
+import { createHiddenTest, OWN_UI_ATTRIBUTE } from './collect-text.ts';
 
 /** Every open shadow root in the document, nested ones included, except Crosscheck's own UI. */
 export function findOpenShadowRoots(doc: Document): ShadowRoot[] {
@@ -29,10 +35,106 @@ export function findOpenShadowRoots(doc: Document): ShadowRoot[] {
   return found;
 }
 
-/** The document's HTML with its open shadow roots written in as declarative shadow templates. */
-export function serializePage(doc: Document): string {
+const ELEMENT_NODE = 1;
+
+function isElement(node: Node): node is Element {
+  return node.nodeType === ELEMENT_NODE;
+}
+
+/** The open shadow root of `element` that is written, or null (none, closed, or Crosscheck's card). */
+function readOpenShadowRoot(element: Element): ShadowRoot | null {
+  return element.shadowRoot && !element.hasAttribute(OWN_UI_ATTRIBUTE) ? element.shadowRoot : null;
+}
+
+/**
+ * Elements never rendered whatever the page's CSS, whose text is code or inert markup, not prose:
+ * they are kept as they are (the popup's reader drops them itself) and not looked into.
+ */
+const UNRENDERED_TAGS: ReadonlySet<string> = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'link',
+  'meta',
+]);
+
+/** True when `element` holds text a reader could be shown: a non-blank text or an open shadow root. */
+function holdsText(element: Element): boolean {
+  return readOpenShadowRoot(element) !== null || (element.textContent ?? '').trim() !== '';
+}
+
+/**
+ * The outermost hidden elements of the body that hold text, open shadow trees included: a hidden
+ * element's descendants are not tested (they are left out with it). Hidden elements without text
+ * (an icon's `<source>`, an empty spacer) change nothing a reader reads, and are kept.
+ */
+export function findHiddenElements(doc: Document, isHidden: (element: Element) => boolean): Set<Element> {
+  const hidden = new Set<Element>();
+  if (!doc.body) return hidden;
+  // A loop, not push(...children): a page can have more children than a call takes arguments.
+  const pending: Element[] = [];
+  const addChildren = (parent: Element | ShadowRoot) => {
+    for (const child of parent.children) pending.push(child);
+  };
+  addChildren(doc.body);
+  for (let element = pending.pop(); element; element = pending.pop()) {
+    if (UNRENDERED_TAGS.has(element.localName)) continue;
+    if (isHidden(element)) {
+      if (holdsText(element)) hidden.add(element);
+      continue;
+    }
+    addChildren(element);
+    const shadowRoot = readOpenShadowRoot(element);
+    if (shadowRoot) addChildren(shadowRoot);
+  }
+  return hidden;
+}
+
+/**
+ * A copy of the document without `hidden`, each open shadow root written as a template first
+ * inside its host, built node by node in an inert document (so no custom element is upgraded).
+ */
+function writeVisibleCopy(doc: Document, hidden: ReadonlySet<Element>): string {
+  const inert = doc.implementation.createHTMLDocument('');
   const root = doc.documentElement;
-  if (doc.contentType !== 'text/html' || typeof root.getHTML !== 'function') return root.outerHTML;
+  const copyRoot = inert.importNode(root, false);
+  const pending: Array<[Node, Node]> = [[root, copyRoot]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [live, copy] = next;
+    const shadowRoot = isElement(live) ? readOpenShadowRoot(live) : null;
+    if (shadowRoot) {
+      const template = inert.createElement('template');
+      template.setAttribute('shadowrootmode', 'open');
+      copy.appendChild(template);
+      pending.push([shadowRoot, template.content]);
+    }
+    for (const child of live.childNodes) {
+      if (isElement(child) && hidden.has(child)) continue;
+      // A template's content is not among its children: copy it whole.
+      const deep = isElement(child) && child.localName === 'template';
+      const childCopy = inert.importNode(child, deep);
+      copy.appendChild(childCopy);
+      if (!deep && (child.hasChildNodes() || (isElement(child) && readOpenShadowRoot(child))))
+        pending.push([child, childCopy]);
+    }
+  }
+  return (copyRoot as Element).outerHTML;
+}
+
+/**
+ * The document's HTML as a reader sees it (see the header). `isHidden` tells a hidden element;
+ * the default is the one collect-text.ts reads the page with.
+ */
+export function serializePage(
+  doc: Document,
+  isHidden: (element: Element) => boolean = createHiddenTest(doc),
+): string {
+  const root = doc.documentElement;
+  if (doc.contentType !== 'text/html') return root.outerHTML;
+  const hidden = findHiddenElements(doc, isHidden);
+  if (hidden.size > 0) return writeVisibleCopy(doc, hidden);
+  if (typeof root.getHTML !== 'function') return root.outerHTML;
   const shadowRoots = findOpenShadowRoots(doc);
   if (shadowRoots.length === 0) return root.outerHTML;
   // serializableShadowRoots: false keeps a closed root out even when the page marked it serializable.

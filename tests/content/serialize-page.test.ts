@@ -2,11 +2,12 @@
 /**
  * serializePage: the page's HTML for "Add this article", with open shadow roots (nested ones too)
  * written as declarative shadow templates first inside their hosts; closed roots and Crosscheck's
- * own card never; a page without open shadow roots exactly as outerHTML gives it.
+ * own card never; elements the page hides (with text in them) left out; a page without open shadow
+ * roots or hidden text exactly as outerHTML gives it.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { OWN_UI_ATTRIBUTE } from '../../src/content/collect-text.ts';
-import { findOpenShadowRoots, serializePage } from '../../src/content/serialize-page.ts';
+import { findHiddenElements, findOpenShadowRoots, serializePage } from '../../src/content/serialize-page.ts';
 
 beforeEach(() => {
   document.documentElement.setAttribute('lang', 'en');
@@ -65,5 +66,56 @@ describe('serializePage', () => {
     card.setAttribute(OWN_UI_ATTRIBUTE, '');
     expect(findOpenShadowRoots(document)).toEqual([]);
     expect(serializePage(document)).not.toContain('Card text');
+  });
+});
+
+describe('serializePage without hidden text', () => {
+  /** Hidden as the page's CSS would hide it, decided here by a class so the test needs no layout. */
+  const isHidden = (element: Element) =>
+    element.classList.contains('teaser') || element.localName === 'script';
+
+  it('leaves out hidden elements with text, and keeps the rest and the head', () => {
+    document.head.innerHTML = '<title>Troops story</title>';
+    document.body.innerHTML =
+      '<article><h1>Title</h1><p>Visible text.</p><p class="teaser">Hidden teaser text.</p>' +
+      '<div><span class="teaser"><b>Nested hidden</b></span> and shown</div></article>';
+    const html = serializePage(document, isHidden);
+    expect(html).toContain('<title>Troops story</title>');
+    expect(html).toContain('<h1>Title</h1><p>Visible text.</p><div> and shown</div>');
+    expect(html).not.toContain('teaser');
+    expect(html).not.toContain('Nested hidden');
+    // The live page is not changed by serialising it.
+    expect(document.querySelectorAll('.teaser')).toHaveLength(2);
+  });
+
+  it('leaves out hidden elements inside open shadow roots, writing the rest as templates', () => {
+    document.body.innerHTML = '<p>Light</p>';
+    addHost(
+      document.body,
+      'news-story',
+      '<article><p>Shadow text</p><p class="teaser">Shadow teaser</p></article>',
+    );
+    const html = serializePage(document, isHidden);
+    expect(html).toContain(
+      '<news-story><template shadowrootmode="open"><article><p>Shadow text</p></article></template></news-story>',
+    );
+    expect(html).not.toContain('Shadow teaser');
+  });
+
+  it('gives exactly outerHTML when nothing hidden holds text', () => {
+    document.body.innerHTML =
+      '<p>Text</p><span class="teaser"> </span><script>var x = "code";</script><template><p>inert</p></template>';
+    expect(findHiddenElements(document, isHidden).size).toBe(0);
+    expect(serializePage(document, isHidden)).toBe(document.documentElement.outerHTML);
+  });
+
+  it('never writes Crosscheck’s own card in a copy either', () => {
+    document.body.innerHTML = '<story-box><p>Story text</p></story-box><p class="teaser">Teaser</p>';
+    const card = addHost(document.body, 'crosscheck-card', '<div class="card">Card text</div>');
+    card.setAttribute(OWN_UI_ATTRIBUTE, '');
+    const html = serializePage(document, isHidden);
+    expect(html).toContain('<story-box><p>Story text</p></story-box>');
+    expect(html).not.toContain('Teaser');
+    expect(html).not.toContain('Card text');
   });
 });

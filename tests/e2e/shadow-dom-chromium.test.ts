@@ -23,6 +23,7 @@ import {
   expectStoredShadowArticle,
   HEADING,
   LEDE,
+  READ_STORY_CONSTRUCTIONS,
   SEELY,
   TROOPS,
 } from './support/shadow-article.ts';
@@ -138,7 +139,7 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
     expect(trees[LEDE]).toBe('document');
     // Not highlighted: the unrelated sentence, hidden shadow text, the unslotted light paragraph,
     // the closed shadow root, and the sentence that runs across the shadow boundary.
-    expect(texts.join('\n')).not.toMatch(/bicycle|Hidden teaser|never rendered|Milley/);
+    expect(texts.join('\n')).not.toMatch(/bicycle|Hidden teaser|Print edition|never rendered|Milley/);
     expect(texts).not.toContain(CROSSING);
     expect([...texts].sort()).toEqual([HEADING, TROOPS, ESPER, SEELY, LEDE].sort());
     // Every rendered sentence was read and checked, the crossing one included: the five above, the
@@ -275,6 +276,8 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
     expect(stored).toHaveLength(1);
     expect(stored[0]!.url).toBe(server.url('shadow-article.html'));
     expectStoredShadowArticle(stored[0]!.body);
+    // Leaving the hidden text out copied the page in an inert document: no <news-story> was upgraded.
+    expect(await page.evaluate(READ_STORY_CONSTRUCTIONS)).toBe(1);
     await popup.close();
     await page.close();
   });

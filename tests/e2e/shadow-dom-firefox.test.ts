@@ -24,6 +24,7 @@ import {
   expectStoredShadowArticle,
   HEADING,
   LEDE,
+  READ_STORY_CONSTRUCTIONS,
   SEELY,
   TROOPS,
 } from './support/shadow-article.ts';
@@ -255,6 +256,8 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article insid
       new RegExp(`^${server.url('shadow-article.html').replace(/[.?]/g, '\\$&')}`),
     );
     expectStoredShadowArticle(stored[0]!.body);
+    // Leaving the hidden text out copied the page in an inert document: no <news-story> was upgraded.
+    expect(await page.evaluate(READ_STORY_CONSTRUCTIONS)).toBe(1);
     await popup.close();
     await page.close();
   });

@@ -21,13 +21,20 @@ export const CROSSING =
 export const ADDED =
   'Gen. Mark Milley, the chairman of the Joint Chiefs of Staff, said the letter was a poorly worded draft that should never have been sent.';
 
+/** Text the page hides with CSS: a light paragraph slotted into the lede, a teaser in the shadow root. */
+export const HIDDEN_BY_CSS = ['Print edition', 'Hidden teaser'] as const;
+
 /**
  * Checks the body "Add this article" stored for the page: the shadow tree, nested shadow tree and
  * slotted light text, each sentence whole; not the closed shadow root's text, nor the light
- * paragraph no slot takes.
+ * paragraph no slot takes, nor the text the page's CSS hides.
  */
 export function expectStoredShadowArticle(body: string): void {
   for (const sentence of [HEADING, TROOPS, ESPER, SEELY, LEDE, CROSSING]) expect(body).toContain(sentence);
   expect(body).not.toContain('Milley');
   expect(body).not.toContain('never rendered');
+  for (const hidden of HIDDEN_BY_CSS) expect(body).not.toContain(hidden);
 }
+
+/** In the page: how many times <news-story>'s constructor ran (1: reading the page upgraded no copy). */
+export const READ_STORY_CONSTRUCTIONS = 'window.storyConstructions';
