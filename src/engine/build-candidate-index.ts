@@ -244,9 +244,9 @@ export function analyzeText(text: string): AnalyzedText {
  * candidates (that would touch most of the database), only checked on candidates found through
  * rarer keys. 2 % keeps a 100,000-claim walk per key under 2,000 postings.
  */
-const COMMON_KEY_SHARE = 0.02;
+export const COMMON_KEY_SHARE = 0.02;
 /** Below this many claims every key is walked: a small database has no "common" cost to avoid. */
-const COMMON_KEY_MIN_DF = 200;
+export const COMMON_KEY_MIN_DF = 200;
 
 /**
  * A claim becomes a candidate only if the keys it shares with the sentence carry at least this
