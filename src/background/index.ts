@@ -45,9 +45,10 @@ function getEngine(): Promise<ClaimEngine> {
 }
 
 async function updateBadge(tabId: number, report: TabReport | undefined): Promise<void> {
-  const badge = computeBadge(report);
+  const badge = computeBadge(report, t);
   try {
     await browser.action.setBadgeText({ tabId, text: badge.text });
+    await browser.action.setTitle({ tabId, title: badge.title });
     if (badge.text !== '') {
       await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
       await browser.action.setBadgeTextColor?.({ tabId, color: '#FFFFFF' });

@@ -13,6 +13,7 @@ import { type DatabaseInfo, sendFromPopup } from '../shared/messages.ts';
 import { isSiteEnabled, parseSettings, SETTINGS_KEY, setSiteEnabled } from '../shared/settings.ts';
 import {
   createEmptyReport,
+  describeSummary,
   type OwnArticle,
   type ReportEntry,
   summarizeReport,
@@ -165,14 +166,7 @@ function describeOwnArticle(article: OwnArticle): string {
 
 function renderReport(report: TabReport, tabId: number, focusKey: string | null): void {
   const summary = summarizeReport(report);
-  byId('summary').textContent =
-    report.entries.length > 0
-      ? t('popupSummary', [
-          String(summary.checked),
-          String(summary.corroborated),
-          String(summary.conflicting + summary.mixed),
-        ])
-      : '';
+  byId('summary').textContent = report.entries.length > 0 ? describeSummary(summary, t) : '';
   const own = byId('own-article');
   const ownArticles = report.ownArticles;
   own.hidden = ownArticles.length === 0;

@@ -63,6 +63,32 @@ export function summarizeReport(report: TabReport): ReportSummary {
   return summary;
 }
 
+/** Looks up a locale message with substitutions (i18n.ts `t`, or a stand-in in tests). */
+export type Translate = (key: string, substitutions?: string | string[]) => string;
+
+/**
+ * The report in one line, in the words the badge and the cards use: how many sentences are
+ * highlighted (the badge's number) and how many were read, then each verdict that occurs, as the
+ * cards name them: "9 sentences highlighted (14 read) · 4 corroborated · 5 mixed". Several
+ * occurrences of one sentence each count as highlighted, so the first number can exceed the second.
+ */
+export function describeSummary(summary: ReportSummary, translate: Translate): string {
+  const head =
+    summary.highlighted === 1
+      ? translate('summaryHighlightedOne', String(summary.checked))
+      : translate('summaryHighlighted', [String(summary.highlighted), String(summary.checked)]);
+  const verdicts = (
+    [
+      ['summaryCorroborated', summary.corroborated],
+      ['summaryConflicting', summary.conflicting],
+      ['summaryMixed', summary.mixed],
+    ] as const
+  )
+    .filter(([, count]) => count > 0)
+    .map(([key, count]) => translate(key, String(count)));
+  return [head, ...verdicts].join(' · ');
+}
+
 export function createEmptyReport(status: TabStatus, url = ''): TabReport {
   return { url, status, checked: 0, entries: [], highlightsVisible: true, ownArticles: [] };
 }

@@ -17,6 +17,7 @@ import {
 } from './support/chromium.ts';
 import { listHighlighted, locateSentence, readCard, readVerdictHighlights } from './support/page-state.ts';
 import { type StaticServer, startStaticServer } from './support/static-server.ts';
+import { parseSummaryLine, TOOLTIP_PREFIX } from './support/summary-line.ts';
 
 const TROOPS = 'The United States has about 5,000 troops in Iraq.';
 
@@ -127,12 +128,21 @@ describe('Crosscheck in Chromium', () => {
     await page.close();
   });
 
-  it('sets the badge to the number of highlighted sentences, coloured for conflicts', async () => {
+  it('sets the badge to the number of highlighted sentences, coloured for conflicts, with a tooltip saying so', async () => {
     const { page, tabId } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
-    const texts = listHighlighted(await readVerdictHighlights(page));
+    const groups = await readVerdictHighlights(page);
+    const texts = listHighlighted(groups);
     expect(texts.length).toBeGreaterThan(0);
     expect(await browser.badgeText(tabId)).toBe(String(texts.length));
     expect(await browser.badgeColor(tabId)).toEqual([179, 38, 30, 255]);
+    const title = await browser.badgeTitle(tabId);
+    expect(title.startsWith(TOOLTIP_PREFIX)).toBe(true);
+    expect(parseSummaryLine(title.slice(TOOLTIP_PREFIX.length))).toMatchObject({
+      highlighted: texts.length,
+      corroborated: groups.corroborated?.length ?? 0,
+      conflicting: groups.conflicting?.length ?? 0,
+      mixed: groups.mixed?.length ?? 0,
+    });
     await page.close();
   });
 
@@ -149,13 +159,16 @@ describe('Crosscheck in Chromium', () => {
     await popup.waitForSelector('body[data-ready="true"]');
     const listed = await popup.locator('#entries .sentence').allTextContents();
     expect(listed).toEqual(inPageOrder);
-    const summary = await popup.locator('#summary').textContent();
-    expect(summary).toMatch(/^\d+ sentences checked · \d+ corroborated · \d+ conflicting$/);
-    const [, , corroborated, conflicting] = summary!.match(
-      /^(\d+) sentences checked · (\d+) corroborated · (\d+) conflicting$/,
-    )!;
-    expect(Number(corroborated)).toBe(groups.corroborated!.length);
-    expect(Number(conflicting)).toBe(groups.conflicting!.length + groups.mixed!.length);
+    // The header counts what the badge counts, verdict by verdict as the cards name them, and
+    // says the same as the toolbar tooltip.
+    const summary = (await popup.locator('#summary').textContent()) ?? '';
+    expect(parseSummaryLine(summary)).toMatchObject({
+      highlighted: texts.length,
+      corroborated: groups.corroborated?.length ?? 0,
+      conflicting: groups.conflicting?.length ?? 0,
+      mixed: groups.mixed?.length ?? 0,
+    });
+    expect(await browser.badgeTitle(tabId)).toBe(TOOLTIP_PREFIX + summary);
 
     // Expanding the troops entry shows both sides, with the numbers side by side.
     const entry = popup.locator('#entries > li', { hasText: TROOPS });

@@ -15,10 +15,12 @@ import {
   openCheckedTab,
   openReadyPopup,
   readBadgeText,
+  readBadgeTitle,
   waitForBadgeMatch,
   waitForValue,
 } from './support/firefox.ts';
 import { type StaticServer, startStaticServer } from './support/static-server.ts';
+import { parseSummaryLine, TOOLTIP_PREFIX } from './support/summary-line.ts';
 
 const TROOPS = 'The United States has about 5,000 troops in Iraq.';
 const TRAINERS =
@@ -192,11 +194,16 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
       ),
     ) as string[];
     expect(listed).toEqual(inPageOrder);
+    // The header counts what the badge counts, verdict by verdict as the cards name them, and
+    // says the same as the toolbar tooltip.
     const summary = String(await popup.evaluate(`document.querySelector('#summary').textContent`));
-    const counts = summary.match(/^(\d+) sentences checked · (\d+) corroborated · (\d+) conflicting$/);
-    expect(counts).not.toBeNull();
-    expect(Number(counts![2])).toBe(verdicts.corroborated.length);
-    expect(Number(counts![3])).toBe(verdicts.conflicting.length + verdicts.mixed.length);
+    expect(parseSummaryLine(summary)).toMatchObject({
+      highlighted: all(verdicts).length,
+      corroborated: verdicts.corroborated.length,
+      conflicting: verdicts.conflicting.length,
+      mixed: verdicts.mixed.length,
+    });
+    expect(await readBadgeTitle(probe, tabId)).toBe(TOOLTIP_PREFIX + summary);
     // Expanding the troops entry shows both sides, numbers side by side.
     const body = String(
       await popup.evaluate(`(() => {

@@ -34,6 +34,8 @@ export interface ExtensionBrowser {
   worker(): Promise<Worker>;
   badgeText(tabId: number): Promise<string>;
   badgeColor(tabId: number): Promise<number[]>;
+  /** The toolbar button's tooltip for `tabId`. */
+  badgeTitle(tabId: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -92,6 +94,8 @@ export function createExtensionBrowser(
         async (id) => [...(await chrome.action.getBadgeBackgroundColor({ tabId: id }))],
         tabId,
       ),
+    badgeTitle: async (tabId) =>
+      (await worker()).evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId),
     close: async () => {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });

@@ -149,6 +149,11 @@ export async function readBadgeText(probe: Page, tabId: number): Promise<string>
   return String(await probe.evaluate(`browser.action.getBadgeText({ tabId: ${tabId} })`));
 }
 
+/** The toolbar button's tooltip for `tabId`, read through `probe` (an extension page). */
+export async function readBadgeTitle(probe: Page, tabId: number): Promise<string> {
+  return String(await probe.evaluate(`browser.action.getTitle({ tabId: ${tabId} })`));
+}
+
 /** Opens the popup page for `tabId` as an extension page and waits until it has rendered the report. */
 export async function openReadyPopup(firefox: FirefoxWithExtension, tabId: number): Promise<Page> {
   const popup = await firefox.openExtensionPage(`src/popup/popup.html?tab=${tabId}`);
