@@ -8,6 +8,7 @@ import browser from 'webextension-polyfill';
 import type { SentenceMatch, Verdict } from '../engine/types.ts';
 import { createOptionsStore } from '../options/options-store.ts';
 import { describeMatch, findSharedWords, type SourceView, splitByShared } from '../shared/describe-match.ts';
+import { formatIsoDate } from '../shared/format-date.ts';
 import { t } from '../shared/i18n.ts';
 import { type DatabaseInfo, sendFromPopup } from '../shared/messages.ts';
 import { isSiteEnabled, parseSettings, SETTINGS_KEY, setSiteEnabled } from '../shared/settings.ts';
@@ -249,7 +250,7 @@ function renderDatabaseInfo(info: DatabaseInfo): void {
         String(info.articles),
         String(info.outlets.length),
         String(info.claims),
-        info.builtAt ?? '—',
+        formatIsoDate(info.builtAt, browser.i18n.getUILanguage()) ?? '—',
       ]),
     ),
   );

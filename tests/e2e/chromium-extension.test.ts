@@ -228,6 +228,8 @@ describe('Crosscheck in Chromium', () => {
     await popup.waitForSelector('body[data-ready="true"]');
     const articlesBefore = await popup.locator('#db-info').textContent();
     expect(articlesBefore).toContain('5 articles');
+    // The build date in words, not an ISO timestamp.
+    expect(articlesBefore).toMatch(/built (\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})\./);
     await popup.locator('#add-article').click();
     await waitUntil(async () =>
       (await popup.locator('#add-article-status').textContent())?.startsWith('Added'),
