@@ -7,7 +7,7 @@
  */
 import type { SentenceMatch } from '../engine/types.ts';
 import { describeMatch, type SourceView } from '../shared/describe-match.ts';
-import { t } from '../shared/i18n.ts';
+import { formatDate, t } from '../shared/i18n.ts';
 import { CARD_CSS } from './card-styles.ts';
 import { OWN_UI_ATTRIBUTE } from './collect-text.ts';
 
@@ -52,7 +52,7 @@ function createElement<K extends keyof HTMLElementTagNameMap>(
 function renderSource(doc: Document, source: SourceView): HTMLLIElement {
   const item = createElement(doc, 'li');
   item.append(createElement(doc, 'span', 'outlet', source.outlet));
-  if (source.published) item.append(createElement(doc, 'span', 'date', source.published));
+  if (source.published) item.append(createElement(doc, 'span', 'date', formatDate(source.published)));
   if (source.wordedDifferently) item.append(createElement(doc, 'span', 'tag', t('cardWordedDifferently')));
   item.append(createElement(doc, 'blockquote', undefined, source.quote));
   for (const detail of source.details) item.append(createElement(doc, 'p', 'detail', detail));

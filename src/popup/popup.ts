@@ -8,8 +8,7 @@ import browser from 'webextension-polyfill';
 import type { SentenceMatch, Verdict } from '../engine/types.ts';
 import { createOptionsStore } from '../options/options-store.ts';
 import { describeMatch, findSharedWords, type SourceView, splitByShared } from '../shared/describe-match.ts';
-import { formatIsoDate } from '../shared/format-date.ts';
-import { t } from '../shared/i18n.ts';
+import { formatDate, t } from '../shared/i18n.ts';
 import { type DatabaseInfo, sendFromPopup } from '../shared/messages.ts';
 import { isSiteEnabled, parseSettings, SETTINGS_KEY, setSiteEnabled } from '../shared/settings.ts';
 import {
@@ -75,7 +74,7 @@ function renderQuote(pageSentence: string, quote: string): HTMLQuoteElement {
 function renderSource(pageSentence: string, source: SourceView, conflicting: boolean): HTMLLIElement {
   const item = el('li');
   item.append(el('span', 'outlet', source.outlet));
-  if (source.published) item.append(el('span', 'date', source.published));
+  if (source.published) item.append(el('span', 'date', formatDate(source.published)));
   if (source.wordedDifferently) item.append(el('span', 'tag', t('cardWordedDifferently')));
   item.append(renderQuote(pageSentence, source.quote));
   if (conflicting) {
@@ -250,7 +249,7 @@ function renderDatabaseInfo(info: DatabaseInfo): void {
         String(info.articles),
         String(info.outlets.length),
         String(info.claims),
-        formatIsoDate(info.builtAt, browser.i18n.getUILanguage()) ?? '—',
+        info.builtAt ? formatDate(info.builtAt) : '—',
       ]),
     ),
   );
@@ -283,7 +282,7 @@ function setupSearch(): void {
         ...hits.map((hit) => {
           const item = el('li');
           item.append(el('span', 'outlet', hit.outlet ?? t('popupUnnamedSource')));
-          if (hit.published) item.append(el('span', 'date', hit.published));
+          if (hit.published) item.append(el('span', 'date', formatDate(hit.published)));
           item.append(renderQuote(query, hit.text));
           return item;
         }),

@@ -92,6 +92,8 @@ describe('Crosscheck in Chromium', () => {
     expect(card.text).toMatch(/conflicts with/i);
     expect(card.text).toContain('express.co.uk');
     expect(card.text).toMatch(/5,200 vs 5,000 \(.*troops.*\)/);
+    // The article 002 gives its date (2020-01-06): shown in words.
+    expect(card.text).toMatch(/January 6, 2020|6 January 2020/);
     await page.screenshot({ path: '/tmp/crosscheck-card.png' });
 
     // Moving onto the card keeps it open; Escape closes it.
