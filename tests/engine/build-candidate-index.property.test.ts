@@ -10,6 +10,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../scripts/create-random.ts';
 import type { AnalyzedText, Candidate, CandidateIndex } from '../../src/engine/build-candidate-index.ts';
 import {
   analyzeText,
@@ -43,20 +44,8 @@ const VOCABULARY: ReadonlyArray<readonly [string, number]> = [
   ['airport', 0.005],
 ];
 
-/** A deterministic stream of numbers in [0, 1) from a seed (mulberry32). */
-function createStream(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generateClaims(size: number, seed: number): string[] {
-  const next = createStream(seed);
+  const next = createRandom(seed);
   return Array.from({ length: size }, () => {
     const words = VOCABULARY.filter(([, share]) => next() < share).map(([word]) => word);
     return words.length > 0 ? words.join(' ') : 'troops';
