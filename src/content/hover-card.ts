@@ -34,6 +34,11 @@ export interface HoverCard {
 const HIDE_GRACE_MS = 250;
 /** Gap between the sentence and the card, and the card and the viewport edge. */
 const GAP_PX = 8;
+/**
+ * The least height a card is squeezed to so that it stays off the line it describes (it scrolls
+ * inside); with less room on both sides than this, it may cover the line rather than shrink further.
+ */
+const MIN_CARD_HEIGHT_PX = 96;
 
 const VERDICT_MARKS = { corroborated: '\u2713', conflicting: '\u2715', mixed: '\u25D0' } as const;
 
@@ -147,13 +152,21 @@ export function createHoverCard(
     }
     const viewWidth = doc.documentElement.clientWidth || window.innerWidth;
     const viewHeight = doc.documentElement.clientHeight || window.innerHeight;
+    // Below the line if the card fits there, else above; if it fits on neither side, on the
+    // roomier one, shortened to fit (it scrolls), so it never covers the sentence it describes.
+    card.style.maxHeight = '';
     const width = card.offsetWidth;
-    const height = card.offsetHeight;
-    const spaceBelow = viewHeight - anchor.bottom - GAP_PX;
-    const top =
-      spaceBelow >= height || anchor.top < height + GAP_PX
-        ? anchor.bottom + GAP_PX
-        : anchor.top - height - GAP_PX;
+    let height = card.offsetHeight;
+    const spaceBelow = viewHeight - anchor.bottom - 2 * GAP_PX;
+    const spaceAbove = anchor.top - 2 * GAP_PX;
+    let below = spaceBelow >= height || (spaceAbove < height && spaceBelow >= spaceAbove);
+    if (height > Math.max(spaceBelow, spaceAbove) && Math.max(spaceBelow, spaceAbove) >= MIN_CARD_HEIGHT_PX) {
+      height = Math.floor(Math.max(spaceBelow, spaceAbove));
+      card.style.maxHeight = `${height}px`;
+    } else if (height > Math.max(spaceBelow, spaceAbove)) {
+      below = anchor.top < height + GAP_PX;
+    }
+    const top = below ? anchor.bottom + GAP_PX : anchor.top - height - GAP_PX;
     const left = Math.min(Math.max(GAP_PX, anchor.left), Math.max(GAP_PX, viewWidth - width - GAP_PX));
     card.style.top = `${Math.round(Math.min(Math.max(GAP_PX, top), Math.max(GAP_PX, viewHeight - height - GAP_PX)))}px`;
     card.style.left = `${Math.round(left)}px`;

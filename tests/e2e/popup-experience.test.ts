@@ -387,4 +387,39 @@ describe('Crosscheck popup and card experience in Chromium', () => {
     await page.screenshot({ path: '/tmp/crosscheck-ux-card-bottom-right.png' });
     await page.close();
   });
+
+  it('keeps the hover card off the sentence it describes in a window too short for it, scrolling inside', async () => {
+    const { page } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
+    await page.setViewportSize({ width: 900, height: 300 });
+    await waitUntil(async () => (await allHighlighted(page)).includes(TROOPS));
+    const point = await locateSentence(page, TROOPS);
+    await hoverUntilCard(page, point);
+    await page.waitForTimeout(100);
+    const state = await page.evaluate(({ x, y }) => {
+      const card = document.querySelector('crosscheck-card')!.shadowRoot!.querySelector('.card')!;
+      const rect = card.getBoundingClientRect();
+      // The line under the pointer: the client rect of the highlighted range that contains it.
+      let line: DOMRect | null = null;
+      for (const [name, highlight] of CSS.highlights.entries()) {
+        if (!name.startsWith('crosscheck-')) continue;
+        for (const range of highlight as Iterable<Range>)
+          for (const r of range.getClientRects())
+            if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) line = r;
+      }
+      return {
+        card: { top: rect.top, bottom: rect.bottom },
+        line: line && { top: line.top, bottom: line.bottom },
+        scrolls: card.scrollHeight > card.clientHeight,
+        viewHeight: document.documentElement.clientHeight,
+      };
+    }, point);
+    expect(state.line).not.toBeNull();
+    // Neither side has room for the whole card: it sits on one side of the line, shortened.
+    const clear = state.card.bottom <= state.line!.top || state.card.top >= state.line!.bottom;
+    expect(clear, JSON.stringify(state)).toBe(true);
+    expect(state.card.top).toBeGreaterThanOrEqual(0);
+    expect(state.card.bottom).toBeLessThanOrEqual(state.viewHeight);
+    expect(state.scrolls).toBe(true);
+    await page.close();
+  });
 });
