@@ -10,8 +10,8 @@
  *   would otherwise go into the source as if the page said it.
  *
  * Must keep true:
- * - a page with no hidden element and no open shadow root (or a browser without `getHTML`, or a
- *   non-HTML document) gives exactly `documentElement.outerHTML`, as before;
+ * - a non-HTML document, and a page where no hidden element holds text and no open shadow root
+ *   exists (or whose browser lacks `getHTML`), give exactly `documentElement.outerHTML`, as before;
  * - only open shadow roots are written: closed ones are private to the page and cannot be reached,
  *   and Crosscheck's own hover card (OWN_UI_ATTRIBUTE) is never written;
  * - visibility is tested only inside `<body>` (the head is never rendered, but holds the title);
