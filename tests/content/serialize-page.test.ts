@@ -88,6 +88,20 @@ describe('serializePage without hidden text', () => {
     expect(document.querySelectorAll('.teaser')).toHaveLength(2);
   });
 
+  it('goes on past a hidden element at the end of a deep branch to the next branch', () => {
+    document.body.innerHTML =
+      '<section><div><p>Kept one.</p><p class="teaser">Deep teaser</p></div></section>' +
+      '<section><p class="teaser">Second teaser</p><p>Kept two.</p></section>';
+    expect([...findHiddenElements(document, isHidden)].map((e) => e.textContent)).toEqual([
+      'Deep teaser',
+      'Second teaser',
+    ]);
+    const html = serializePage(document, isHidden);
+    expect(html).toContain(
+      '<section><div><p>Kept one.</p></div></section><section><p>Kept two.</p></section>',
+    );
+  });
+
   it('leaves out hidden elements inside open shadow roots, writing the rest as templates', () => {
     document.body.innerHTML = '<p>Light</p>';
     addHost(
