@@ -135,7 +135,7 @@ interface TextProfile {
   coreSlotMask: number;
   core: Uint8Array;
 }
-/** Claims' profiles. A page sentence's is kept only while it is the one aligned (`pageProfile`). */
+/** Claims' profiles. A page sentence's is kept only while it is the one aligned (`pageProfileOf`). */
 const profiles = new WeakMap<AnalyzedText, TextProfile>();
 /** The last page sentence aligned and its profile: a sentence is aligned with its candidates in a row. */
 let lastPage: { text: AnalyzedText; profile: TextProfile } | null = null;
