@@ -182,7 +182,9 @@ describe('Crosscheck in Chromium', () => {
     await popup.setViewportSize({ width: 420, height: 900 });
     await popup.screenshot({ path: '/tmp/crosscheck-popup.png', fullPage: true });
 
-    // The filter hides corroborated entries.
+    // "With a conflict" hides corroborated entries: conflicting and mixed ones stay.
+    const withConflict = popup.locator('label', { has: popup.locator('input[value="conflicting"]') });
+    expect((await withConflict.textContent())?.trim()).toBe('With a conflict');
     await popup.locator('input[name="filter"][value="conflicting"]').check();
     const visible = await popup.locator('#entries > li:not([hidden]) .sentence').allTextContents();
     expect(visible.sort()).toEqual([...groups.conflicting!, ...groups.mixed!].sort());
