@@ -99,6 +99,9 @@ describe.skipIf(!hasChromeBuild)('hostile pages in Chromium', () => {
     await server?.close();
   });
 
+  /** How long the ticker test lets the profiler settle before its measuring window opens. */
+  const PROFILER_SETTLE_MS = 300;
+
   it('ticker page (text changes every 50 ms): highlights, card, DOM untouched, bounded CPU over 10 s', async () => {
     const opened = await open('/ticker.html');
     const texts = await waitForHighlights(opened.cdp, [TROOPS, ESPER]);
@@ -111,19 +114,25 @@ describe.skipIf(!hasChromeBuild)('hostile pages in Chromium', () => {
     // CPU over 10 s of ticking, against the same page in the same browser with the checker's
     // rescans settled: TaskDuration is the renderer main thread's busy time.
     await startProfile(opened.cdp, 500);
+    // Starting the profiler can itself hold the main thread (one clean-clone run saw a 51 ms task
+    // 10 ms after it), so the window opens once it has settled.
+    await opened.page.waitForTimeout(PROFILER_SETTLE_MS);
+    const windowStart = await evaluateRaw<number>(opened.cdp, 'performance.now()');
     const m0 = await performanceMetrics(opened.cdp);
     await opened.page.waitForTimeout(10_000);
     const m1 = await performanceMetrics(opened.cdp);
     const profile = await stopProfile(opened.cdp, `chrome-extension://${browser.extensionId}/`);
     const taskMs = (m1.TaskDuration! - m0.TaskDuration!) * 1000;
     figures.push(
-      `ticker: 10 s window: renderer main-thread tasks ${taskMs.toFixed(0)} ms (${((taskMs / 10_000) * 100).toFixed(1)}% of a core), content script (profiler) ${profile.totalMs.toFixed(1)} ms, longest content-script run ${profile.longestRunMs.toFixed(1)} ms`,
+      `ticker: 10 s window from ${windowStart.toFixed(0)} ms after navigation: renderer main-thread tasks ${taskMs.toFixed(0)} ms (${((taskMs / 10_000) * 100).toFixed(1)}% of a core), content script (profiler) ${profile.totalMs.toFixed(1)} ms, longest content-script run ${profile.longestRunMs.toFixed(1)} ms`,
     );
     // Bounded rescans: the content script may use at most 2% of a core (200 ms per 10 s) on a page
-    // that mutates 200 times in that window, and no main-thread task may reach the 50 ms long-task mark.
+    // that mutates 200 times in that window, none of its tasks may reach the 50 ms long-task mark
+    // (the profiler's longest stretch: the long-tasks API does not see extension scripts), and no
+    // main-thread task of the page (its rendering of the highlights included) may reach it either.
     expect(profile.totalMs).toBeLessThan(200);
-    const windowEnd = await evaluateRaw<number>(opened.cdp, 'performance.now()');
-    const longTasks = (await readWatch(opened.cdp)).longTasks.filter((t) => t.start > windowEnd - 10_500);
+    expect(profile.longestRunMs).toBeLessThan(50);
+    const longTasks = (await readWatch(opened.cdp)).longTasks.filter((t) => t.start >= windowStart);
     expect(longTasks, 'long tasks during the 10 s window').toEqual([]);
     await evaluateRaw(opened.cdp, 'window.__stopTicker()');
     await expectUnharmed(opened, 'ticker');
@@ -274,6 +283,9 @@ describe.skipIf(!hasChromeBuild)('hostile pages in Chromium', () => {
       `repeat: ${count ?? 0}/${REPEAT_COUNT} ranges highlighted ${allMs} ms after load; content script ${profile.totalMs.toFixed(1)} ms, longest stretch ${profile.longestRunMs.toFixed(1)} ms; long tasks after DOMContentLoaded ${JSON.stringify(late.map((t) => Math.round(t.duration)))}`,
     );
     expect(count).toBe(REPEAT_COUNT);
+    // Our own tasks (profiler; the long-tasks API does not see them) and the page's, painting
+    // 5,000 highlights included, all stay under the 50 ms long-task mark.
+    expect(profile.longestRunMs).toBeLessThan(50);
     expect(late.filter((t) => t.duration > 50)).toEqual([]);
     const card = await hoverAndReadCard(opened.page, opened.cdp, TROOPS);
     expect(card?.text).toContain('5,200');
@@ -325,6 +337,9 @@ describe.skipIf(!hasChromeBuild)('hostile pages in Chromium', () => {
     );
     expect(reached.s1250, 'middle claim highlighted after scrolling to it').not.toBeNull();
     expect(reached.s2499, 'last claim highlighted after scrolling to it').not.toBeNull();
+    // Our own tasks (profiler; the long-tasks API does not see them) and the page's stay under 50 ms.
+    expect(profile.longestRunMs, 'longest content-script stretch on load').toBeLessThan(50);
+    expect(scrollProfile.longestRunMs, 'longest content-script stretch when scrolling').toBeLessThan(50);
     expect(
       lateLongTasks.filter((t) => t.duration > 50),
       'long tasks after DOMContentLoaded',
