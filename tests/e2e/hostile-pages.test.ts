@@ -180,6 +180,9 @@ describe.skipIf(!hasChromeBuild)('hostile pages in Chromium', () => {
   it('infinite scroll, 40 stories appended over 4 s: every appended claim gets checked, no long task', async () => {
     const opened = await open('/infinite.html');
     await waitForHighlights(opened.cdp, [TROOPS]);
+    await startProfile(opened.cdp, 500);
+    await opened.page.waitForTimeout(PROFILER_SETTLE_MS);
+    const windowStart = await evaluateRaw<number>(opened.cdp, 'performance.now()');
     const t0 = Date.now();
     for (let i = 0; i < 39; i++) {
       await evaluateRaw(opened.cdp, 'window.__appendStory()');
@@ -190,11 +193,15 @@ describe.skipIf(!hasChromeBuild)('hostile pages in Chromium', () => {
       const c = [TROOPS, ESPER, TROOPS_5200].map((t) => places.filter((p) => p.text === t).length);
       return c.every((n) => n >= 10) ? c : null;
     }, 30_000);
+    const profile = await stopProfile(opened.cdp, `chrome-extension://${browser.extensionId}/`);
     figures.push(
-      `infinite: 40 stories, claims highlighted (5,000 / Esper / 5,200) ${JSON.stringify(counts)} within ${Date.now() - t0} ms of the first append`,
+      `infinite: 40 stories, claims highlighted (5,000 / Esper / 5,200) ${JSON.stringify(counts)} within ${Date.now() - t0} ms of the first append; content script ${profile.totalMs.toFixed(1)} ms, longest stretch ${profile.longestRunMs.toFixed(1)} ms`,
     );
     expect(counts).toEqual([10, 10, 10]);
-    expect((await readWatch(opened.cdp)).longTasks.filter((t) => t.duration > 50)).toEqual([]);
+    // Our tasks (profiler: the long-tasks API does not see them) and the page's stay under 50 ms.
+    expect(profile.longestRunMs).toBeLessThan(50);
+    const longTasks = (await readWatch(opened.cdp)).longTasks.filter((t) => t.start >= windowStart);
+    expect(longTasks.filter((t) => t.duration > 50)).toEqual([]);
     await expectUnharmed(opened, 'infinite-40');
     await opened.page.close();
   });
