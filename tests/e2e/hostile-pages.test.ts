@@ -81,6 +81,13 @@ async function expectUnharmed(opened: Opened, label: string): Promise<void> {
   expect(unexpectedMutations(watch), `${label}: DOM changes other than the card host`).toEqual([]);
   const hosts = await evaluateRaw<number>(opened.cdp, "document.querySelectorAll('crosscheck-card').length");
   expect(hosts, `${label}: card hosts`).toBeLessThanOrEqual(1);
+  // The watch sees the extension's changes: the card's host, when there is one, was recorded going in
+  // (so an empty list above means nothing else changed, not that the observer missed it).
+  if (hosts === 1)
+    expect(
+      watch.foreign.some((m) => m.type === 'childList' && m.added.includes('crosscheck-card')),
+      `${label}: the card host's insertion was observed`,
+    ).toBe(true);
   expect(workerErrors, 'service worker errors').toEqual([]);
 }
 
