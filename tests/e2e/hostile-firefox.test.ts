@@ -45,14 +45,25 @@ async function highlights(page: Page, wanted: string[]): Promise<string[]> {
   );
 }
 
-/** Foreign mutations other than adding the crosscheck-card host, plus page errors and CSP violations. */
+/**
+ * Foreign mutations other than adding the crosscheck-card host, plus page errors and CSP violations.
+ * When the card's host is in the page, its insertion must be among the recorded mutations (else the
+ * page's observer is not seeing the content script's changes, and an empty list would prove nothing).
+ */
 async function harm(page: Page): Promise<string[]> {
   const raw = String(await page.evaluate(FIREFOX_READ_WATCH));
   const [errors, violations, ...mutations] = raw.split(';');
+  const hostInPage = String(
+    await page.evaluate(`String(document.querySelector('crosscheck-card') !== null)`),
+  );
+  const hostSeen = mutations.some((m) => m.includes('+crosscheck-card'));
   return [
     ...(errors === 'errors=0' ? [] : [errors!]),
     ...(violations === 'violations=0' ? [] : [violations!]),
     ...mutations.filter((m) => !m.includes('crosscheck-card')),
+    ...(hostInPage === 'true' && !hostSeen
+      ? ['the card host is in the page but its insertion was not observed']
+      : []),
   ];
 }
 
