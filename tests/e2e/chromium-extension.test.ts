@@ -4,19 +4,17 @@
  * server on 127.0.0.1. Screenshots go to /tmp/crosscheck-*.png for a human to look at.
  */
 import type { Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  type ExtensionBrowser,
-  FIXTURE_PAGES,
   findRequestOrigin,
   findTabId,
-  launchWithExtension,
   openCheckedPage,
+  openReadyPopup,
   readTabReport,
+  useChromiumSession,
   waitUntil,
 } from './support/chromium.ts';
 import { listHighlighted, locateSentence, readCard, readVerdictHighlights } from './support/page-state.ts';
-import { type StaticServer, startStaticServer } from './support/static-server.ts';
 import { parseSummaryLine, TOOLTIP_PREFIX } from './support/summary-line.ts';
 
 const TROOPS = 'The United States has about 5,000 troops in Iraq.';
@@ -24,14 +22,11 @@ const TROOPS = 'The United States has about 5,000 troops in Iraq.';
 // Service worker requests only reach Playwright's request events with this switch.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
-let server: StaticServer;
-let browser: ExtensionBrowser;
 const requests: { url: string; frame: string }[] = [];
 
+const session = useChromiumSession();
 beforeAll(async () => {
-  server = await startStaticServer(FIXTURE_PAGES);
-  browser = await launchWithExtension();
-  browser.context.on('request', (request: Request) => {
+  session.browser.context.on('request', (request: Request) => {
     requests.push({
       url: request.url(),
       frame: findRequestOrigin(request),
@@ -39,14 +34,9 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 describe('Crosscheck in Chromium', () => {
   it('highlights reworded seed sentences under crosscheck- names, and nothing from page chrome', async () => {
-    const { page } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
+    const { page } = await openCheckedPage(session.browser, session.server, 'iraq-troops-article.html');
     const groups = await waitUntil(async () => {
       const read = await readVerdictHighlights(page);
       return listHighlighted(read).length > 0 ? read : null;
@@ -72,7 +62,7 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('shows a card naming the corroborating and conflicting sources when hovering a sentence', async () => {
-    const { page } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
+    const { page } = await openCheckedPage(session.browser, session.server, 'iraq-troops-article.html');
     await waitUntil(async () => listHighlighted(await readVerdictHighlights(page)).includes(TROOPS));
     const point = await locateSentence(page, TROOPS);
     // Come in from the left margin along the line, so no other sentence is crossed on the way.
@@ -115,7 +105,7 @@ describe('Crosscheck in Chromium', () => {
         .getBoundingClientRect();
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
-    const opened = browser.context.waitForEvent('page');
+    const opened = session.browser.context.waitForEvent('page');
     await page.mouse.move(button.x, button.y, { steps: 4 });
     await page.mouse.click(button.x, button.y);
     const details = await opened;
@@ -131,13 +121,17 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('sets the badge to the number of highlighted sentences, coloured for conflicts, with a tooltip saying so', async () => {
-    const { page, tabId } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
+    const { page, tabId } = await openCheckedPage(
+      session.browser,
+      session.server,
+      'iraq-troops-article.html',
+    );
     const groups = await readVerdictHighlights(page);
     const texts = listHighlighted(groups);
     expect(texts.length).toBeGreaterThan(0);
-    expect(await browser.badgeText(tabId)).toBe(String(texts.length));
-    expect(await browser.badgeColor(tabId)).toEqual([179, 38, 30, 255]);
-    const title = await browser.badgeTitle(tabId);
+    expect(await session.browser.badgeText(tabId)).toBe(String(texts.length));
+    expect(await session.browser.badgeColor(tabId)).toEqual([179, 38, 30, 255]);
+    const title = await session.browser.badgeTitle(tabId);
     expect(title.startsWith(TOOLTIP_PREFIX)).toBe(true);
     expect(parseSummaryLine(title.slice(TOOLTIP_PREFIX.length))).toMatchObject({
       highlighted: texts.length,
@@ -149,16 +143,18 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('lists the same sentences in page order in the popup opened by its URL', async () => {
-    const { page, tabId } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
+    const { page, tabId } = await openCheckedPage(
+      session.browser,
+      session.server,
+      'iraq-troops-article.html',
+    );
     const groups = await readVerdictHighlights(page);
     const texts = listHighlighted(groups);
     const inPageOrder = await page.evaluate((wanted) => {
       const body = document.body.innerText.replace(/\s+/g, ' ');
       return [...wanted].sort((a, b) => body.indexOf(a) - body.indexOf(b));
     }, texts);
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`);
-    await popup.waitForSelector('body[data-ready="true"]');
+    const popup = await openReadyPopup(session.browser, tabId);
     const listed = await popup.locator('#entries .sentence').allTextContents();
     expect(listed).toEqual(inPageOrder);
     // The header counts what the badge counts, verdict by verdict as the cards name them, and
@@ -170,7 +166,7 @@ describe('Crosscheck in Chromium', () => {
       conflicting: groups.conflicting?.length ?? 0,
       mixed: groups.mixed?.length ?? 0,
     });
-    expect(await browser.badgeTitle(tabId)).toBe(TOOLTIP_PREFIX + summary);
+    expect(await session.browser.badgeTitle(tabId)).toBe(TOOLTIP_PREFIX + summary);
 
     // Expanding the troops entry shows both sides, with the numbers side by side.
     const entry = popup.locator('#entries > li', { hasText: TROOPS });
@@ -193,11 +189,13 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('jumps from a popup entry to its sentence on the page, flashing it and opening its card', async () => {
-    const { page, tabId } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
+    const { page, tabId } = await openCheckedPage(
+      session.browser,
+      session.server,
+      'iraq-troops-article.html',
+    );
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`);
-    await popup.waitForSelector('body[data-ready="true"]');
+    const popup = await openReadyPopup(session.browser, tabId);
     const entry = popup.locator('#entries > li', { hasText: TROOPS });
     await entry.locator('summary').click();
     await entry.locator('button.reveal').click();
@@ -225,11 +223,13 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('adds the page to the reader’s sources from the popup, rebuilds the database, and does not let it corroborate itself', async () => {
-    const { page, tabId } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
+    const { page, tabId } = await openCheckedPage(
+      session.browser,
+      session.server,
+      'iraq-troops-article.html',
+    );
     const before = listHighlighted(await readVerdictHighlights(page));
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`);
-    await popup.waitForSelector('body[data-ready="true"]');
+    const popup = await openReadyPopup(session.browser, tabId);
     const articlesBefore = await popup.locator('#db-info').textContent();
     expect(articlesBefore).toContain('5 articles');
     // The build date in words, not an ISO timestamp.
@@ -238,7 +238,7 @@ describe('Crosscheck in Chromium', () => {
     await waitUntil(async () =>
       (await popup.locator('#add-article-status').textContent())?.startsWith('Added'),
     );
-    const stored = await (await browser.worker()).evaluate(async () => {
+    const stored = await (await session.browser.worker()).evaluate(async () => {
       const raw = (await chrome.storage.local.get('crosscheck:user-articles'))[
         'crosscheck:user-articles'
       ] as {
@@ -249,7 +249,7 @@ describe('Crosscheck in Chromium', () => {
         hasTroops: a.body.includes('about 5,000 troops in Iraq'),
       }));
     });
-    expect(stored).toEqual([{ url: server.url('iraq-troops-article.html'), hasTroops: true }]);
+    expect(stored).toEqual([{ url: session.server.url('iraq-troops-article.html'), hasTroops: true }]);
     // The database now has six articles; the page is checked again and never cites itself.
     const info = await popup.evaluate(async () => {
       const response = await chrome.runtime.sendMessage({
@@ -264,7 +264,7 @@ describe('Crosscheck in Chromium', () => {
     // Reload so the page is read against the rebuilt database from scratch.
     await page.reload();
     const after = await waitUntil(async () => {
-      const report = await readTabReport(browser, tabId);
+      const report = await readTabReport(session.browser, tabId);
       return report?.status === 'checked' ? report : null;
     });
     const sources = (after.entries as { match: { sources: { articleId: string }[] } }[]).flatMap((entry) =>
@@ -280,8 +280,12 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('answers keyboard steps and a checked selection from the background with the card', async () => {
-    const { page, tabId } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
-    const worker = await browser.worker();
+    const { page, tabId } = await openCheckedPage(
+      session.browser,
+      session.server,
+      'iraq-troops-article.html',
+    );
+    const worker = await session.browser.worker();
     const send = (type: string, payload: unknown) =>
       worker.evaluate(([id, message]) => chrome.tabs.sendMessage(id as number, message, { frameId: 0 }), [
         tabId,
@@ -293,7 +297,7 @@ describe('Crosscheck in Chromium', () => {
       const flash = CSS.highlights.get('crosscheck-flash');
       return flash ? [...flash].map((range) => (range as Range).toString()) : [];
     });
-    const report = await readTabReport(browser, tabId);
+    const report = await readTabReport(session.browser, tabId);
     expect(first).toEqual([(report!.entries[0] as { match: { text: string } }).match.text]);
     expect((await readCard(page)).visible).toBe(true);
     // Toggle hides every highlight, and brings them back.
@@ -319,35 +323,37 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('turns checking off for a site from the popup switch, and back on', async () => {
-    const { page, tabId } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
-    const popup = await browser.context.newPage();
-    const popupUrl = `chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`;
+    const { page, tabId } = await openCheckedPage(
+      session.browser,
+      session.server,
+      'iraq-troops-article.html',
+    );
+    const popup = await session.browser.context.newPage();
+    const popupUrl = `chrome-extension://${session.browser.extensionId}/src/popup/popup.html?tab=${tabId}`;
     await popup.goto(popupUrl);
     await popup.waitForSelector('body[data-ready="true"]');
     const toggle = popup.locator('#site-switch');
     expect(await toggle.isChecked()).toBe(true);
     await toggle.uncheck();
     await waitUntil(async () => listHighlighted(await readVerdictHighlights(page)).length === 0);
-    await waitUntil(async () => (await readTabReport(browser, tabId))?.status === 'site-disabled');
-    expect(await browser.badgeText(tabId)).toBe('');
+    await waitUntil(async () => (await readTabReport(session.browser, tabId))?.status === 'site-disabled');
+    expect(await session.browser.badgeText(tabId)).toBe('');
     await popup.goto(popupUrl);
     await popup.waitForSelector('body[data-ready="true"]');
     expect(await popup.locator('#empty').textContent()).toBe('Checking is turned off for this site.');
     expect(await popup.locator('#site-switch').isChecked()).toBe(false);
     await popup.locator('#site-switch').check();
     await waitUntil(async () => listHighlighted(await readVerdictHighlights(page)).includes(TROOPS));
-    await waitUntil(async () => (await browser.badgeText(tabId)) !== '');
+    await waitUntil(async () => (await session.browser.badgeText(tabId)) !== '');
     await popup.close();
     await page.close();
   });
 
   it('leaves an unrelated article alone: no highlights, no badge, and says why in the popup', async () => {
-    const { page, tabId } = await openCheckedPage(browser, server, 'weather-article.html');
+    const { page, tabId } = await openCheckedPage(session.browser, session.server, 'weather-article.html');
     expect(listHighlighted(await readVerdictHighlights(page))).toEqual([]);
-    expect(await browser.badgeText(tabId)).toBe('');
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`);
-    await popup.waitForSelector('body[data-ready="true"]');
+    expect(await session.browser.badgeText(tabId)).toBe('');
+    const popup = await openReadyPopup(session.browser, tabId);
     expect(await popup.locator('#entries > li').count()).toBe(0);
     expect(await popup.locator('#empty').textContent()).toBe(
       'No claims from the sources were found on this page.',
@@ -357,29 +363,27 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('explains in the popup that a browser page cannot be read', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await page.goto('about:blank');
-    const tabId = await findTabId(browser, page);
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`);
-    await popup.waitForSelector('body[data-ready="true"]');
+    const tabId = await findTabId(session.browser, page);
+    const popup = await openReadyPopup(session.browser, tabId);
     expect(await popup.locator('#entries > li').count()).toBe(0);
     expect(await popup.locator('#empty').textContent()).toMatch(/^This page cannot be read/);
     expect(await popup.locator('#site-switch-label').isHidden()).toBe(true);
-    expect(await browser.badgeText(tabId)).toBe('');
+    expect(await session.browser.badgeText(tabId)).toBe('');
     await popup.close();
     await page.close();
   });
 
   it('made no network request from any extension context', () => {
-    const extensionOrigin = `chrome-extension://${browser.extensionId}`;
+    const extensionOrigin = `chrome-extension://${session.browser.extensionId}`;
     const foreign = requests.filter(
-      ({ url }) => !url.startsWith(`${server.origin}/`) && !url.startsWith(`${extensionOrigin}/`),
+      ({ url }) => !url.startsWith(`${session.server.origin}/`) && !url.startsWith(`${extensionOrigin}/`),
     );
     expect(foreign).toEqual([]);
     // Everything the fixture server saw was asked for by the pages themselves.
     const pagesAsked = new Set(['/iraq-troops-article.html', '/weather-article.html', '/favicon.ico']);
-    expect(server.requests.filter((path) => !pagesAsked.has(path))).toEqual([]);
+    expect(session.server.requests.filter((path) => !pagesAsked.has(path))).toEqual([]);
     // The extension's own contexts only loaded their own files.
     const fromExtension = requests.filter(({ frame }) => frame.startsWith(extensionOrigin));
     expect(fromExtension.every(({ url }) => url.startsWith(`${extensionOrigin}/`))).toBe(true);

@@ -6,30 +6,26 @@
  * registry rather than an Xray view of it.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_PAGES } from './support/chromium.ts';
+import { describe, expect, it } from 'vitest';
 import {
-  type FirefoxWithExtension,
+  type FirefoxSession,
   hasFirefoxBuild,
-  launchFirefoxWithExtension,
   openCheckedTab,
   openReadyPopup,
   readBadgeText,
   readBadgeTitle,
+  useFirefoxSession,
   waitForBadgeMatch,
   waitForValue,
 } from './support/firefox.ts';
-import { type StaticServer, startStaticServer } from './support/static-server.ts';
 import { parseSummaryLine, TOOLTIP_PREFIX } from './support/summary-line.ts';
+
+/** Set inside the suite, which starts it only when there is a Firefox build. */
+let session: FirefoxSession;
 
 const TROOPS = 'The United States has about 5,000 troops in Iraq.';
 const TRAINERS =
   'Around 400 British soldiers are training Iraqi troops, as well as around 5,000 US troops in the country.';
-
-let server: StaticServer;
-let firefox: FirefoxWithExtension;
-/** An extension page kept open to call extension APIs (storage, action) from. */
-let probe: Page;
 
 type Verdicts = Record<'corroborated' | 'conflicting' | 'mixed', string[]>;
 
@@ -52,7 +48,7 @@ const all = (v: Verdicts) => [...v.corroborated, ...v.conflicting, ...v.mixed];
 /** The page's highlights once drawing has finished: as many as the badge counts (and more than one). */
 function settledHighlights(page: Page, tabId: number): Promise<Verdicts> {
   return waitForBadgeMatch(
-    probe,
+    session.probe,
     tabId,
     () => readHighlights(page),
     (v) => all(v).length,
@@ -61,25 +57,22 @@ function settledHighlights(page: Page, tabId: number): Promise<Verdicts> {
 }
 
 describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
-  beforeAll(async () => {
-    server = await startStaticServer(FIXTURE_PAGES);
-    firefox = await launchFirefoxWithExtension();
-    probe = await firefox.openExtensionPage('src/options/options.html');
-  });
-
-  afterAll(async () => {
-    await firefox?.close();
-    await server?.close();
-  });
+  session = useFirefoxSession();
 
   it('installs over WebDriver BiDi and serves its pages at the pinned moz-extension:// UUID', async () => {
-    expect(firefox.addonId).toBe('crosscheck@crosscheck.example');
-    expect(String(await probe.evaluate('location.origin'))).toBe(`moz-extension://${firefox.uuid}`);
-    expect(String(await probe.evaluate('browser.runtime.getManifest().manifest_version'))).toBe('3');
+    expect(session.firefox.addonId).toBe('crosscheck@crosscheck.example');
+    expect(String(await session.probe.evaluate('location.origin'))).toBe(
+      `moz-extension://${session.firefox.uuid}`,
+    );
+    expect(String(await session.probe.evaluate('browser.runtime.getManifest().manifest_version'))).toBe('3');
   });
 
   it('highlights reworded seed sentences under crosscheck- names', async () => {
-    const { page } = await openCheckedTab(firefox, probe, server.url('iraq-troops-article.html'));
+    const { page } = await openCheckedTab(
+      session.firefox,
+      session.probe,
+      session.server.url('iraq-troops-article.html'),
+    );
     const verdicts = await waitForValue(async () => {
       const read = await readHighlights(page);
       return all(read).includes(TROOPS) ? read : null;
@@ -98,7 +91,11 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
   });
 
   it('shows the hover card naming corroborating and conflicting sources', async () => {
-    const { page } = await openCheckedTab(firefox, probe, server.url('iraq-troops-article.html'));
+    const { page } = await openCheckedTab(
+      session.firefox,
+      session.probe,
+      session.server.url('iraq-troops-article.html'),
+    );
     await waitForValue(async () => all(await readHighlights(page)).includes(TROOPS));
     const point = JSON.parse(
       String(
@@ -161,11 +158,18 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
   });
 
   it('sets the badge to the number of highlighted sentences', async () => {
-    const { page, tabId } = await openCheckedTab(firefox, probe, server.url('iraq-troops-article.html'));
+    const { page, tabId } = await openCheckedTab(
+      session.firefox,
+      session.probe,
+      session.server.url('iraq-troops-article.html'),
+    );
     // Highlights are drawn in idle slices, so compare once both sides have settled.
     let last = { count: 0, badge: '' };
     const settled = await waitForValue(async () => {
-      last = { count: all(await readHighlights(page)).length, badge: await readBadgeText(probe, tabId) };
+      last = {
+        count: all(await readHighlights(page)).length,
+        badge: await readBadgeText(session.probe, tabId),
+      };
       return last.count > 1 && last.badge === String(last.count);
     });
     expect(settled, JSON.stringify(last)).toBe(true);
@@ -173,7 +177,11 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
   });
 
   it('lists the same sentences in page order in the popup opened by its moz-extension:// URL', async () => {
-    const { page, tabId } = await openCheckedTab(firefox, probe, server.url('iraq-troops-article.html'));
+    const { page, tabId } = await openCheckedTab(
+      session.firefox,
+      session.probe,
+      session.server.url('iraq-troops-article.html'),
+    );
     const verdicts = await settledHighlights(page, tabId);
     expect(all(verdicts)).toContain(TROOPS);
     const inPageOrder = JSON.parse(
@@ -185,7 +193,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
         })()`),
       ),
     ) as string[];
-    const popup = await openReadyPopup(firefox, tabId);
+    const popup = await openReadyPopup(session.firefox, tabId);
     const listed = JSON.parse(
       String(
         await popup.evaluate(
@@ -203,7 +211,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
       conflicting: verdicts.conflicting.length,
       mixed: verdicts.mixed.length,
     });
-    expect(await readBadgeTitle(probe, tabId)).toBe(TOOLTIP_PREFIX + summary);
+    expect(await readBadgeTitle(session.probe, tabId)).toBe(TOOLTIP_PREFIX + summary);
     // Expanding the troops entry shows both sides, numbers side by side.
     const body = String(
       await popup.evaluate(`(() => {
@@ -220,16 +228,20 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
   });
 
   it('leaves a page on an unrelated topic unmarked, with an empty badge', async () => {
-    const { page, tabId } = await openCheckedTab(firefox, probe, server.url('weather-article.html'));
+    const { page, tabId } = await openCheckedTab(
+      session.firefox,
+      session.probe,
+      session.server.url('weather-article.html'),
+    );
     // The page has been checked (report stored); give drawing a moment and confirm nothing appears.
     await new Promise((done) => setTimeout(done, 1000));
     expect(all(await readHighlights(page))).toEqual([]);
-    expect(await readBadgeText(probe, tabId)).toBe('');
+    expect(await readBadgeText(session.probe, tabId)).toBe('');
     await page.close();
   });
 
   it('adds a source on the options page, lists it as inert text, and refuses a javascript: URL', async () => {
-    const options = await firefox.openExtensionPage('src/options/options.html');
+    const options = await session.firefox.openExtensionPage('src/options/options.html');
     await waitForValue(async () => String(await options.evaluate(`document.body.dataset.ready`)) === 'true');
     const submit = (fields: Record<string, string>) =>
       options.evaluate(`(() => {

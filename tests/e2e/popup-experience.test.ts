@@ -5,29 +5,12 @@
  * staying inside the viewport. Screenshots go to /tmp/crosscheck-ux-*.png.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ExtensionBrowser,
-  FIXTURE_PAGES,
-  launchWithExtension,
-  openCheckedPage,
-  waitUntil,
-} from './support/chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { openCheckedPage, openReadyPopup, useChromiumSession, waitUntil } from './support/chromium.ts';
 import { locateSentence, readCard, readVerdictHighlights } from './support/page-state.ts';
-import { type StaticServer, startStaticServer } from './support/static-server.ts';
 
 const TROOPS = 'The United States has about 5,000 troops in Iraq.';
 const NO_RESULTS = 'No source says anything close to that.';
-
-let server: StaticServer;
-let browser: ExtensionBrowser;
-
-async function openPopup(tabId: number): Promise<Page> {
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`);
-  await popup.waitForSelector('body[data-ready="true"]');
-  return popup;
-}
 
 async function allHighlighted(page: Page): Promise<string[]> {
   const groups = await readVerdictHighlights(page);
@@ -160,20 +143,16 @@ async function hoverUntilCard(page: Page, point: { x: number; y: number }): Prom
   await waitUntil(async () => (await readCard(page)).visible);
 }
 
-beforeAll(async () => {
-  server = await startStaticServer(FIXTURE_PAGES);
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useChromiumSession();
 
 describe('Crosscheck popup and card experience in Chromium', () => {
   it('searches the whole claim database from the popup, with outlets and quotes, and says when nothing matches', async () => {
-    const { page, tabId } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
-    const popup = await openPopup(tabId);
+    const { page, tabId } = await openCheckedPage(
+      session.browser,
+      session.server,
+      'iraq-troops-article.html',
+    );
+    const popup = await openReadyPopup(session.browser, tabId);
 
     const soleimani = await search(popup, 'Soleimani');
     console.log(`search "Soleimani": ${soleimani.length} results, outlets ${soleimani.map((r) => r.outlet)}`);
@@ -206,9 +185,13 @@ describe('Crosscheck popup and card experience in Chromium', () => {
   });
 
   it('can be used with the keyboard only: Tab to entries, Enter/Space to expand, arrows for filters, visible focus', async () => {
-    const { page, tabId } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
+    const { page, tabId } = await openCheckedPage(
+      session.browser,
+      session.server,
+      'iraq-troops-article.html',
+    );
     const groups = await readVerdictHighlights(page);
-    const popup = await openPopup(tabId);
+    const popup = await openReadyPopup(session.browser, tabId);
     const active = () =>
       popup.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
@@ -288,9 +271,13 @@ describe('Crosscheck popup and card experience in Chromium', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`meets WCAG AA text contrast in the popup and the hover card (${scheme})`, async () => {
-      const { page, tabId } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
+      const { page, tabId } = await openCheckedPage(
+        session.browser,
+        session.server,
+        'iraq-troops-article.html',
+      );
       await page.emulateMedia({ colorScheme: scheme });
-      const popup = await openPopup(tabId);
+      const popup = await openReadyPopup(session.browser, tabId);
       await popup.emulateMedia({ colorScheme: scheme });
       // Show everything the popup can show: every entry expanded and some search results.
       for (const summary of await popup.locator('#entries > li summary').all()) await summary.click();
@@ -322,7 +309,7 @@ describe('Crosscheck popup and card experience in Chromium', () => {
   }
 
   it('keeps the hover card inside the viewport for a sentence at the bottom right of a small window', async () => {
-    const { page } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
+    const { page } = await openCheckedPage(session.browser, session.server, 'iraq-troops-article.html');
     await page.setViewportSize({ width: 560, height: 420 });
     // The fixture's aside column keeps article text off the right edge; stack it so the article's
     // lines run to the right edge of this small window, as on a phone-sized layout.
@@ -389,7 +376,7 @@ describe('Crosscheck popup and card experience in Chromium', () => {
   });
 
   it('keeps the hover card off the sentence it describes in a window too short for it, scrolling inside', async () => {
-    const { page } = await openCheckedPage(browser, server, 'iraq-troops-article.html');
+    const { page } = await openCheckedPage(session.browser, session.server, 'iraq-troops-article.html');
     await page.setViewportSize({ width: 900, height: 300 });
     await waitUntil(async () => (await allHighlighted(page)).includes(TROOPS));
     const point = await locateSentence(page, TROOPS);

@@ -6,13 +6,12 @@
  * crosses the shadow boundary, hidden and unslotted text and a closed shadow root are left alone.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type ExtensionBrowser,
-  FIXTURE_PAGES,
-  launchWithExtension,
   openCheckedPage,
+  openReadyPopup,
   readTabReport,
+  useChromiumSession,
   waitUntil,
 } from './support/chromium.ts';
 import { listHighlighted, readCard, readVerdictHighlights } from './support/page-state.ts';
@@ -27,10 +26,6 @@ import {
   SEELY,
   TROOPS,
 } from './support/shadow-article.ts';
-import { type StaticServer, startStaticServer } from './support/static-server.ts';
-
-let server: StaticServer;
-let browser: ExtensionBrowser;
 
 /** Where each highlighted range lives: 'document', or the tag name of its shadow root's host. */
 function readHighlightTrees(page: Page): Promise<Record<string, string>> {
@@ -111,19 +106,11 @@ async function shootLine(page: Page, host: string, text: string): Promise<Buffer
   return page.screenshot({ clip });
 }
 
-beforeAll(async () => {
-  server = await startStaticServer(FIXTURE_PAGES);
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useChromiumSession();
 
 describe('Crosscheck in Chromium on an article inside open shadow roots', () => {
   it('highlights sentences in the shadow tree, a nested shadow tree and a slotted paragraph', async () => {
-    const { page, tabId } = await openCheckedPage(browser, server, 'shadow-article.html');
+    const { page, tabId } = await openCheckedPage(session.browser, session.server, 'shadow-article.html');
     const groups = await waitUntil(async () => {
       const read = await readVerdictHighlights(page);
       return listHighlighted(read).length >= 5 ? read : null;
@@ -144,7 +131,7 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
     expect([...texts].sort()).toEqual([HEADING, TROOPS, ESPER, SEELY, LEDE].sort());
     // Every rendered sentence was read and checked, the crossing one included: the five above, the
     // second sentence of the troops paragraph, the crossing one, the unrelated one and the masthead.
-    const report = await readTabReport(browser, tabId);
+    const report = await readTabReport(session.browser, tabId);
     expect(report?.checked).toBe(9);
     // The page's DOM is untouched: no card host until one is needed.
     expect(await page.locator('crosscheck-card').count()).toBe(0);
@@ -153,10 +140,10 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
   });
 
   it('counts on the badge exactly the sentences it highlighted', async () => {
-    const { page, tabId } = await openCheckedPage(browser, server, 'shadow-article.html');
+    const { page, tabId } = await openCheckedPage(session.browser, session.server, 'shadow-article.html');
     const count = await waitUntil(async () => {
       const highlighted = listHighlighted(await readVerdictHighlights(page)).length;
-      return highlighted >= 5 && (await browser.badgeText(tabId)) === String(highlighted)
+      return highlighted >= 5 && (await session.browser.badgeText(tabId)) === String(highlighted)
         ? highlighted
         : null;
     });
@@ -165,7 +152,7 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
   });
 
   it('styles highlights inside shadow roots with an adopted sheet, removed when highlights are hidden', async () => {
-    const { page, tabId } = await openCheckedPage(browser, server, 'shadow-article.html');
+    const { page, tabId } = await openCheckedPage(session.browser, session.server, 'shadow-article.html');
     await waitUntil(async () => listHighlighted(await readVerdictHighlights(page)).length >= 5);
     // Both shadow roots that hold highlights adopt the rules once; the page's own sheets stay.
     const adopted = await waitUntil(async () => {
@@ -175,7 +162,7 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
     expect(adopted).toEqual({ 'news-story': 1, 'story-quote': 1 });
     const shown = await shootLine(page, 'news-story', TROOPS);
 
-    const worker = await browser.worker();
+    const worker = await session.browser.worker();
     const toggle = () =>
       worker.evaluate(
         (id) =>
@@ -210,7 +197,7 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
   });
 
   it('opens the card naming the sources when the pointer rests on a sentence in the shadow root', async () => {
-    const { page } = await openCheckedPage(browser, server, 'shadow-article.html');
+    const { page } = await openCheckedPage(session.browser, session.server, 'shadow-article.html');
     await waitUntil(async () => listHighlighted(await readVerdictHighlights(page)).includes(TROOPS));
     const point = await locateInShadow(page, 'news-story', TROOPS);
     await page.mouse.move(4, point.y);
@@ -234,7 +221,7 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
   });
 
   it('reads a sentence added to the shadow root later (its changes are observed)', async () => {
-    const { page, tabId } = await openCheckedPage(browser, server, 'shadow-article.html');
+    const { page, tabId } = await openCheckedPage(session.browser, session.server, 'shadow-article.html');
     await waitUntil(async () => listHighlighted(await readVerdictHighlights(page)).length >= 5);
     await page.evaluate((text) => {
       const paragraph = document.createElement('p');
@@ -247,16 +234,14 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
     });
     expect(texts).toHaveLength(6);
     expect((await readHighlightTrees(page))[ADDED]).toBe('news-story');
-    await waitUntil(async () => (await browser.badgeText(tabId)) === '6');
+    await waitUntil(async () => (await session.browser.badgeText(tabId)) === '6');
     await page.close();
   });
 
   // Last in the file: the added source changes the database the tests above check against.
   it('adds the article to the reader’s sources with its shadow-DOM text, not the closed root or unslotted text', async () => {
-    const { page, tabId } = await openCheckedPage(browser, server, 'shadow-article.html');
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`);
-    await popup.waitForSelector('body[data-ready="true"]');
+    const { page, tabId } = await openCheckedPage(session.browser, session.server, 'shadow-article.html');
+    const popup = await openReadyPopup(session.browser, tabId);
     await popup.locator('#add-article').click();
     const status = await waitUntil(async () => {
       const text = (await popup.locator('#add-article-status').textContent()) ?? '';
@@ -265,7 +250,7 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
         : null;
     });
     expect(status).toMatch(/^Added/);
-    const stored = await (await browser.worker()).evaluate(async () => {
+    const stored = await (await session.browser.worker()).evaluate(async () => {
       const raw = (await chrome.storage.local.get('crosscheck:user-articles'))[
         'crosscheck:user-articles'
       ] as {
@@ -274,7 +259,7 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
       return raw.articles.map((a) => ({ url: a.url, body: a.body }));
     });
     expect(stored).toHaveLength(1);
-    expect(stored[0]!.url).toBe(server.url('shadow-article.html'));
+    expect(stored[0]!.url).toBe(session.server.url('shadow-article.html'));
     expectStoredShadowArticle(stored[0]!.body);
     // Leaving the hidden text out copied the page in an inert document: no <news-story> was upgraded.
     expect(await page.evaluate(READ_STORY_CONSTRUCTIONS)).toBe(1);

@@ -6,14 +6,13 @@
  * answer the pointer with the card. Page reads are string expressions evaluated in the page.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_PAGES } from './support/chromium.ts';
+import { describe, expect, it } from 'vitest';
 import {
-  type FirefoxWithExtension,
+  type FirefoxSession,
   hasFirefoxBuild,
-  launchFirefoxWithExtension,
   openCheckedTab,
   openReadyPopup,
+  useFirefoxSession,
   waitForBadgeMatch,
   waitForValue,
 } from './support/firefox.ts';
@@ -28,12 +27,11 @@ import {
   SEELY,
   TROOPS,
 } from './support/shadow-article.ts';
-import { type StaticServer, startStaticServer } from './support/static-server.ts';
 
-let server: StaticServer;
-let firefox: FirefoxWithExtension;
+/** Set inside the suite, which starts it only when there is a Firefox build. */
+let session: FirefoxSession;
+
 /** An extension page kept open to call extension APIs (storage, action, tabs) from. */
-let probe: Page;
 
 /** Each highlighted sentence and where its range lives: 'document' or its shadow host's tag. */
 const READ_HIGHLIGHTS = `(() => {
@@ -104,7 +102,7 @@ async function locateInShadow(
  * extension page in a tab is refused by the content script, as it should be, so no direct toggle).
  */
 async function switchSite(tabId: number, on: boolean): Promise<void> {
-  const popup = await openReadyPopup(firefox, tabId);
+  const popup = await openReadyPopup(session.firefox, tabId);
   await popup.evaluate(`(() => {
     const input = document.getElementById('site-switch');
     if (input.checked !== ${on}) input.click();
@@ -115,7 +113,7 @@ async function switchSite(tabId: number, on: boolean): Promise<void> {
 /** The highlights once drawing has settled: at least `least` of them, and the badge agrees. */
 function settled(page: Page, tabId: number, least: number): Promise<Record<string, string>> {
   return waitForBadgeMatch(
-    probe,
+    session.probe,
     tabId,
     () => readHighlights(page),
     (h) => Object.keys(h).length,
@@ -124,19 +122,14 @@ function settled(page: Page, tabId: number, least: number): Promise<Record<strin
 }
 
 describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article inside open shadow roots', () => {
-  beforeAll(async () => {
-    server = await startStaticServer(FIXTURE_PAGES);
-    firefox = await launchFirefoxWithExtension();
-    probe = await firefox.openExtensionPage('src/options/options.html');
-  });
-
-  afterAll(async () => {
-    await firefox?.close();
-    await server?.close();
-  });
+  session = useFirefoxSession();
 
   it('highlights the shadow, nested shadow and slotted sentences, as many as the badge counts', async () => {
-    const { page, tabId } = await openCheckedTab(firefox, probe, server.url('shadow-article.html'));
+    const { page, tabId } = await openCheckedTab(
+      session.firefox,
+      session.probe,
+      session.server.url('shadow-article.html'),
+    );
     const trees = await settled(page, tabId, 5);
     expect(trees).toEqual({
       [HEADING]: 'news-story',
@@ -151,7 +144,11 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article insid
   });
 
   it('paints highlights inside shadow roots through an adopted sheet, taken out when the site is switched off', async () => {
-    const { page, tabId } = await openCheckedTab(firefox, probe, server.url('shadow-article.html'));
+    const { page, tabId } = await openCheckedTab(
+      session.firefox,
+      session.probe,
+      session.server.url('shadow-article.html'),
+    );
     await settled(page, tabId, 5);
     const adopted = await waitForValue(async () => {
       const read = await readAdopted(page);
@@ -181,7 +178,11 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article insid
   });
 
   it('opens the card naming the sources when the pointer rests on a sentence in the shadow root', async () => {
-    const { page, tabId } = await openCheckedTab(firefox, probe, server.url('shadow-article.html'));
+    const { page, tabId } = await openCheckedTab(
+      session.firefox,
+      session.probe,
+      session.server.url('shadow-article.html'),
+    );
     await settled(page, tabId, 5);
     const box = await locateInShadow(page, TROOPS);
     const point = { x: box.x + 40, y: box.y + box.height / 2 };
@@ -214,7 +215,11 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article insid
   });
 
   it('reads a sentence added to the shadow root later', async () => {
-    const { page, tabId } = await openCheckedTab(firefox, probe, server.url('shadow-article.html'));
+    const { page, tabId } = await openCheckedTab(
+      session.firefox,
+      session.probe,
+      session.server.url('shadow-article.html'),
+    );
     await settled(page, tabId, 5);
     await page.evaluate(`(() => {
       const paragraph = document.createElement('p');
@@ -228,8 +233,12 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article insid
 
   // Last in the file: the added source changes the database the tests above check against.
   it('adds the article to the reader’s sources with its shadow-DOM text, not the closed root or unslotted text', async () => {
-    const { page, tabId } = await openCheckedTab(firefox, probe, server.url('shadow-article.html'));
-    const popup = await openReadyPopup(firefox, tabId);
+    const { page, tabId } = await openCheckedTab(
+      session.firefox,
+      session.probe,
+      session.server.url('shadow-article.html'),
+    );
+    const popup = await openReadyPopup(session.firefox, tabId);
     await popup.evaluate(`document.getElementById('add-article').click()`);
     const status = await waitForValue(async () => {
       const read = JSON.parse(
@@ -245,7 +254,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article insid
     expect(status).toMatch(/^Added/);
     const stored = JSON.parse(
       String(
-        await probe.evaluate(`(async () => {
+        await session.probe.evaluate(`(async () => {
           const raw = (await browser.storage.local.get('crosscheck:user-articles'))['crosscheck:user-articles'];
           return JSON.stringify(raw.articles.map((a) => ({ url: a.url, body: a.body })));
         })()`),
@@ -253,7 +262,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article insid
     ) as { url: string | null; body: string }[];
     expect(stored).toHaveLength(1);
     expect(stored[0]!.url).toMatch(
-      new RegExp(`^${server.url('shadow-article.html').replace(/[.?]/g, '\\$&')}`),
+      new RegExp(`^${session.server.url('shadow-article.html').replace(/[.?]/g, '\\$&')}`),
     );
     expectStoredShadowArticle(stored[0]!.body);
     // Leaving the hidden text out copied the page in an inert document: no <news-story> was upgraded.

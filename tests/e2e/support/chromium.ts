@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Request, type Worker } from 'playwright-core';
-import type { StaticServer } from './static-server.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { type StaticServer, startStaticServer } from './static-server.ts';
 
 export const CHROME_DIST = resolve(import.meta.dirname, '../../../dist/chrome');
 
@@ -172,3 +173,43 @@ export async function waitUntil<T>(
 }
 
 export const FIXTURE_PAGES = resolve(import.meta.dirname, '../../fixtures/pages');
+
+export interface ChromiumSession {
+  readonly server: StaticServer;
+  readonly browser: ExtensionBrowser;
+}
+
+/**
+ * The fixture pages on 127.0.0.1 and Chromium with the built extension, started before the
+ * calling suite's tests and closed after them. Read `server` and `browser` inside hooks and tests.
+ */
+export function useChromiumSession(): ChromiumSession {
+  let server: StaticServer | undefined;
+  let browser: ExtensionBrowser | undefined;
+  beforeAll(async () => {
+    server = await startStaticServer(FIXTURE_PAGES);
+    browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the Chromium session is used before it started');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('the Chromium session is used before it started');
+      return browser;
+    },
+  };
+}
+
+/** Opens the popup for `tabId` in a tab of its own and waits until it has rendered the report. */
+export async function openReadyPopup(browser: ExtensionBrowser, tabId: number): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('body[data-ready="true"]');
+  return popup;
+}

@@ -9,6 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
+import { FIXTURE_PAGES } from './chromium.ts';
+import { type StaticServer, startStaticServer } from './static-server.ts';
 
 export const FIREFOX_DIST =
   process.env.CROSSCHECK_FIREFOX_DIST ?? resolve(import.meta.dirname, '../../../dist/firefox');
@@ -184,4 +187,46 @@ export async function waitForBadgeMatch<T>(
   if (!done || last.highlights === null)
     throw new Error(`highlights never matched the badge: ${JSON.stringify(last)}`);
   return last.highlights;
+}
+
+export interface FirefoxSession {
+  readonly server: StaticServer;
+  readonly firefox: FirefoxWithExtension;
+  /** An extension page (the options page), for reading the extension's state. */
+  readonly probe: Page;
+}
+
+/**
+ * The fixture pages on 127.0.0.1 and Firefox ESR with the built extension and a probe page,
+ * started before the calling suite's tests and closed after them. Read the fields inside hooks and
+ * tests.
+ */
+export function useFirefoxSession(): FirefoxSession {
+  let started: { server: StaticServer; firefox: FirefoxWithExtension; probe: Page } | undefined;
+  let server: StaticServer | undefined;
+  let firefox: FirefoxWithExtension | undefined;
+  beforeAll(async () => {
+    server = await startStaticServer(FIXTURE_PAGES);
+    firefox = await launchFirefoxWithExtension();
+    started = { server, firefox, probe: await firefox.openExtensionPage('src/options/options.html') };
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+  const read = () => {
+    if (!started) throw new Error('the Firefox session is used before it started');
+    return started;
+  };
+  return {
+    get server() {
+      return read().server;
+    },
+    get firefox() {
+      return read().firefox;
+    },
+    get probe() {
+      return read().probe;
+    },
+  };
 }
