@@ -36,7 +36,7 @@ beforeAll(async () => {
 
 describe('Crosscheck in Chromium', () => {
   it('highlights reworded seed sentences under crosscheck- names, and nothing from page chrome', async () => {
-    const { page } = await openCheckedPage(session.browser, session.server, 'iraq-troops-article.html');
+    const { page } = await openCheckedPage(session, 'iraq-troops-article.html');
     const groups = await waitUntil(async () => {
       const read = await readVerdictHighlights(page);
       return listHighlighted(read).length > 0 ? read : null;
@@ -62,7 +62,7 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('shows a card naming the corroborating and conflicting sources when hovering a sentence', async () => {
-    const { page } = await openCheckedPage(session.browser, session.server, 'iraq-troops-article.html');
+    const { page } = await openCheckedPage(session, 'iraq-troops-article.html');
     await waitUntil(async () => listHighlighted(await readVerdictHighlights(page)).includes(TROOPS));
     const point = await locateSentence(page, TROOPS);
     // Come in from the left margin along the line, so no other sentence is crossed on the way.
@@ -121,11 +121,7 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('sets the badge to the number of highlighted sentences, coloured for conflicts, with a tooltip saying so', async () => {
-    const { page, tabId } = await openCheckedPage(
-      session.browser,
-      session.server,
-      'iraq-troops-article.html',
-    );
+    const { page, tabId } = await openCheckedPage(session, 'iraq-troops-article.html');
     const groups = await readVerdictHighlights(page);
     const texts = listHighlighted(groups);
     expect(texts.length).toBeGreaterThan(0);
@@ -143,11 +139,7 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('lists the same sentences in page order in the popup opened by its URL', async () => {
-    const { page, tabId } = await openCheckedPage(
-      session.browser,
-      session.server,
-      'iraq-troops-article.html',
-    );
+    const { page, tabId } = await openCheckedPage(session, 'iraq-troops-article.html');
     const groups = await readVerdictHighlights(page);
     const texts = listHighlighted(groups);
     const inPageOrder = await page.evaluate((wanted) => {
@@ -189,11 +181,7 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('jumps from a popup entry to its sentence on the page, flashing it and opening its card', async () => {
-    const { page, tabId } = await openCheckedPage(
-      session.browser,
-      session.server,
-      'iraq-troops-article.html',
-    );
+    const { page, tabId } = await openCheckedPage(session, 'iraq-troops-article.html');
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     const popup = await openReadyPopup(session.browser, tabId);
     const entry = popup.locator('#entries > li', { hasText: TROOPS });
@@ -223,11 +211,7 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('adds the page to the reader’s sources from the popup, rebuilds the database, and does not let it corroborate itself', async () => {
-    const { page, tabId } = await openCheckedPage(
-      session.browser,
-      session.server,
-      'iraq-troops-article.html',
-    );
+    const { page, tabId } = await openCheckedPage(session, 'iraq-troops-article.html');
     const before = listHighlighted(await readVerdictHighlights(page));
     const popup = await openReadyPopup(session.browser, tabId);
     const articlesBefore = await popup.locator('#db-info').textContent();
@@ -280,11 +264,7 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('answers keyboard steps and a checked selection from the background with the card', async () => {
-    const { page, tabId } = await openCheckedPage(
-      session.browser,
-      session.server,
-      'iraq-troops-article.html',
-    );
+    const { page, tabId } = await openCheckedPage(session, 'iraq-troops-article.html');
     const worker = await session.browser.worker();
     const send = (type: string, payload: unknown) =>
       worker.evaluate(([id, message]) => chrome.tabs.sendMessage(id as number, message, { frameId: 0 }), [
@@ -323,11 +303,7 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('turns checking off for a site from the popup switch, and back on', async () => {
-    const { page, tabId } = await openCheckedPage(
-      session.browser,
-      session.server,
-      'iraq-troops-article.html',
-    );
+    const { page, tabId } = await openCheckedPage(session, 'iraq-troops-article.html');
     const popup = await session.browser.context.newPage();
     const popupUrl = `chrome-extension://${session.browser.extensionId}/src/popup/popup.html?tab=${tabId}`;
     await popup.goto(popupUrl);
@@ -350,7 +326,7 @@ describe('Crosscheck in Chromium', () => {
   });
 
   it('leaves an unrelated article alone: no highlights, no badge, and says why in the popup', async () => {
-    const { page, tabId } = await openCheckedPage(session.browser, session.server, 'weather-article.html');
+    const { page, tabId } = await openCheckedPage(session, 'weather-article.html');
     expect(listHighlighted(await readVerdictHighlights(page))).toEqual([]);
     expect(await session.browser.badgeText(tabId)).toBe('');
     const popup = await openReadyPopup(session.browser, tabId);

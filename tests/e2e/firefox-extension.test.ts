@@ -68,11 +68,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
   });
 
   it('highlights reworded seed sentences under crosscheck- names', async () => {
-    const { page } = await openCheckedTab(
-      session.firefox,
-      session.probe,
-      session.server.url('iraq-troops-article.html'),
-    );
+    const { page } = await openCheckedTab(session, 'iraq-troops-article.html');
     const verdicts = await waitForValue(async () => {
       const read = await readHighlights(page);
       return all(read).includes(TROOPS) ? read : null;
@@ -91,11 +87,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
   });
 
   it('shows the hover card naming corroborating and conflicting sources', async () => {
-    const { page } = await openCheckedTab(
-      session.firefox,
-      session.probe,
-      session.server.url('iraq-troops-article.html'),
-    );
+    const { page } = await openCheckedTab(session, 'iraq-troops-article.html');
     await waitForValue(async () => all(await readHighlights(page)).includes(TROOPS));
     const point = JSON.parse(
       String(
@@ -158,11 +150,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
   });
 
   it('sets the badge to the number of highlighted sentences', async () => {
-    const { page, tabId } = await openCheckedTab(
-      session.firefox,
-      session.probe,
-      session.server.url('iraq-troops-article.html'),
-    );
+    const { page, tabId } = await openCheckedTab(session, 'iraq-troops-article.html');
     // Highlights are drawn in idle slices, so compare once both sides have settled.
     let last = { count: 0, badge: '' };
     const settled = await waitForValue(async () => {
@@ -177,11 +165,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
   });
 
   it('lists the same sentences in page order in the popup opened by its moz-extension:// URL', async () => {
-    const { page, tabId } = await openCheckedTab(
-      session.firefox,
-      session.probe,
-      session.server.url('iraq-troops-article.html'),
-    );
+    const { page, tabId } = await openCheckedTab(session, 'iraq-troops-article.html');
     const verdicts = await settledHighlights(page, tabId);
     expect(all(verdicts)).toContain(TROOPS);
     const inPageOrder = JSON.parse(
@@ -228,11 +212,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
   });
 
   it('leaves a page on an unrelated topic unmarked, with an empty badge', async () => {
-    const { page, tabId } = await openCheckedTab(
-      session.firefox,
-      session.probe,
-      session.server.url('weather-article.html'),
-    );
+    const { page, tabId } = await openCheckedTab(session, 'weather-article.html');
     // The page has been checked (report stored); give drawing a moment and confirm nothing appears.
     await new Promise((done) => setTimeout(done, 1000));
     expect(all(await readHighlights(page))).toEqual([]);

@@ -17,7 +17,7 @@ async function readMatches(tabId: number): Promise<SentenceMatch[]> {
 
 describe('Crosscheck in Chromium on a page that reproduces a seed article', () => {
   it('checks its sentences against the other outlets and never cites the article itself', async () => {
-    const { page, tabId } = await openCheckedPage(session.browser, session.server, 'seed-article-copy.html');
+    const { page, tabId } = await openCheckedPage(session, 'seed-article-copy.html');
     const matches = await readMatches(tabId);
     const outlets = new Set(matches.flatMap((m) => m.sources.map((s) => s.outlet)));
     expect(matches.length).toBeGreaterThanOrEqual(5);
@@ -38,11 +38,7 @@ describe('Crosscheck in Chromium on a page that reproduces a seed article', () =
 
   it('drops the article from results of earlier batches once a later batch recognises it', async () => {
     // The first batch (60 sentences) holds only the article's first two sentences.
-    const { page, tabId } = await openCheckedPage(
-      session.browser,
-      session.server,
-      'seed-article-copy-late.html',
-    );
+    const { page, tabId } = await openCheckedPage(session, 'seed-article-copy-late.html');
     const matches = await readMatches(tabId);
     expect(matches.length).toBeGreaterThanOrEqual(5);
     expect(matches.flatMap((m) => m.sources).some((s) => s.outlet === 'AAP')).toBe(false);

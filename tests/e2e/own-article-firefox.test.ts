@@ -27,11 +27,7 @@ describe.skipIf(!hasFirefoxBuild)(
     session = useFirefoxSession();
 
     it('checks its sentences against the other outlets, never cites AAP, and the popup says why', async () => {
-      const { page, tabId } = await openCheckedTab(
-        session.firefox,
-        session.probe,
-        session.server.url('seed-article-copy.html'),
-      );
+      const { page, tabId } = await openCheckedTab(session, 'seed-article-copy.html');
       const matches = await readMatches(tabId);
       expect(matches.length).toBeGreaterThanOrEqual(5);
       expect(matches.flatMap((m) => m.sources).some((s) => s.outlet === 'AAP')).toBe(false);

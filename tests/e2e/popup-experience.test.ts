@@ -147,11 +147,7 @@ const session = useChromiumSession();
 
 describe('Crosscheck popup and card experience in Chromium', () => {
   it('searches the whole claim database from the popup, with outlets and quotes, and says when nothing matches', async () => {
-    const { page, tabId } = await openCheckedPage(
-      session.browser,
-      session.server,
-      'iraq-troops-article.html',
-    );
+    const { page, tabId } = await openCheckedPage(session, 'iraq-troops-article.html');
     const popup = await openReadyPopup(session.browser, tabId);
 
     const soleimani = await search(popup, 'Soleimani');
@@ -185,11 +181,7 @@ describe('Crosscheck popup and card experience in Chromium', () => {
   });
 
   it('can be used with the keyboard only: Tab to entries, Enter/Space to expand, arrows for filters, visible focus', async () => {
-    const { page, tabId } = await openCheckedPage(
-      session.browser,
-      session.server,
-      'iraq-troops-article.html',
-    );
+    const { page, tabId } = await openCheckedPage(session, 'iraq-troops-article.html');
     const groups = await readVerdictHighlights(page);
     const popup = await openReadyPopup(session.browser, tabId);
     const active = () =>
@@ -271,11 +263,7 @@ describe('Crosscheck popup and card experience in Chromium', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`meets WCAG AA text contrast in the popup and the hover card (${scheme})`, async () => {
-      const { page, tabId } = await openCheckedPage(
-        session.browser,
-        session.server,
-        'iraq-troops-article.html',
-      );
+      const { page, tabId } = await openCheckedPage(session, 'iraq-troops-article.html');
       await page.emulateMedia({ colorScheme: scheme });
       const popup = await openReadyPopup(session.browser, tabId);
       await popup.emulateMedia({ colorScheme: scheme });
@@ -309,7 +297,7 @@ describe('Crosscheck popup and card experience in Chromium', () => {
   }
 
   it('keeps the hover card inside the viewport for a sentence at the bottom right of a small window', async () => {
-    const { page } = await openCheckedPage(session.browser, session.server, 'iraq-troops-article.html');
+    const { page } = await openCheckedPage(session, 'iraq-troops-article.html');
     await page.setViewportSize({ width: 560, height: 420 });
     // The fixture's aside column keeps article text off the right edge; stack it so the article's
     // lines run to the right edge of this small window, as on a phone-sized layout.
@@ -376,7 +364,7 @@ describe('Crosscheck popup and card experience in Chromium', () => {
   });
 
   it('keeps the hover card off the sentence it describes in a window too short for it, scrolling inside', async () => {
-    const { page } = await openCheckedPage(session.browser, session.server, 'iraq-troops-article.html');
+    const { page } = await openCheckedPage(session, 'iraq-troops-article.html');
     await page.setViewportSize({ width: 900, height: 300 });
     await waitUntil(async () => (await allHighlighted(page)).includes(TROOPS));
     const point = await locateSentence(page, TROOPS);

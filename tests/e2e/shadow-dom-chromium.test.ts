@@ -110,7 +110,7 @@ const session = useChromiumSession();
 
 describe('Crosscheck in Chromium on an article inside open shadow roots', () => {
   it('highlights sentences in the shadow tree, a nested shadow tree and a slotted paragraph', async () => {
-    const { page, tabId } = await openCheckedPage(session.browser, session.server, 'shadow-article.html');
+    const { page, tabId } = await openCheckedPage(session, 'shadow-article.html');
     const groups = await waitUntil(async () => {
       const read = await readVerdictHighlights(page);
       return listHighlighted(read).length >= 5 ? read : null;
@@ -140,7 +140,7 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
   });
 
   it('counts on the badge exactly the sentences it highlighted', async () => {
-    const { page, tabId } = await openCheckedPage(session.browser, session.server, 'shadow-article.html');
+    const { page, tabId } = await openCheckedPage(session, 'shadow-article.html');
     const count = await waitUntil(async () => {
       const highlighted = listHighlighted(await readVerdictHighlights(page)).length;
       return highlighted >= 5 && (await session.browser.badgeText(tabId)) === String(highlighted)
@@ -152,7 +152,7 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
   });
 
   it('styles highlights inside shadow roots with an adopted sheet, removed when highlights are hidden', async () => {
-    const { page, tabId } = await openCheckedPage(session.browser, session.server, 'shadow-article.html');
+    const { page, tabId } = await openCheckedPage(session, 'shadow-article.html');
     await waitUntil(async () => listHighlighted(await readVerdictHighlights(page)).length >= 5);
     // Both shadow roots that hold highlights adopt the rules once; the page's own sheets stay.
     const adopted = await waitUntil(async () => {
@@ -197,7 +197,7 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
   });
 
   it('opens the card naming the sources when the pointer rests on a sentence in the shadow root', async () => {
-    const { page } = await openCheckedPage(session.browser, session.server, 'shadow-article.html');
+    const { page } = await openCheckedPage(session, 'shadow-article.html');
     await waitUntil(async () => listHighlighted(await readVerdictHighlights(page)).includes(TROOPS));
     const point = await locateInShadow(page, 'news-story', TROOPS);
     await page.mouse.move(4, point.y);
@@ -221,7 +221,7 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
   });
 
   it('reads a sentence added to the shadow root later (its changes are observed)', async () => {
-    const { page, tabId } = await openCheckedPage(session.browser, session.server, 'shadow-article.html');
+    const { page, tabId } = await openCheckedPage(session, 'shadow-article.html');
     await waitUntil(async () => listHighlighted(await readVerdictHighlights(page)).length >= 5);
     await page.evaluate((text) => {
       const paragraph = document.createElement('p');
@@ -240,7 +240,7 @@ describe('Crosscheck in Chromium on an article inside open shadow roots', () => 
 
   // Last in the file: the added source changes the database the tests above check against.
   it('adds the article to the reader’s sources with its shadow-DOM text, not the closed root or unslotted text', async () => {
-    const { page, tabId } = await openCheckedPage(session.browser, session.server, 'shadow-article.html');
+    const { page, tabId } = await openCheckedPage(session, 'shadow-article.html');
     const popup = await openReadyPopup(session.browser, tabId);
     await popup.locator('#add-article').click();
     const status = await waitUntil(async () => {

@@ -125,11 +125,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article insid
   session = useFirefoxSession();
 
   it('highlights the shadow, nested shadow and slotted sentences, as many as the badge counts', async () => {
-    const { page, tabId } = await openCheckedTab(
-      session.firefox,
-      session.probe,
-      session.server.url('shadow-article.html'),
-    );
+    const { page, tabId } = await openCheckedTab(session, 'shadow-article.html');
     const trees = await settled(page, tabId, 5);
     expect(trees).toEqual({
       [HEADING]: 'news-story',
@@ -144,11 +140,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article insid
   });
 
   it('paints highlights inside shadow roots through an adopted sheet, taken out when the site is switched off', async () => {
-    const { page, tabId } = await openCheckedTab(
-      session.firefox,
-      session.probe,
-      session.server.url('shadow-article.html'),
-    );
+    const { page, tabId } = await openCheckedTab(session, 'shadow-article.html');
     await settled(page, tabId, 5);
     const adopted = await waitForValue(async () => {
       const read = await readAdopted(page);
@@ -178,11 +170,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article insid
   });
 
   it('opens the card naming the sources when the pointer rests on a sentence in the shadow root', async () => {
-    const { page, tabId } = await openCheckedTab(
-      session.firefox,
-      session.probe,
-      session.server.url('shadow-article.html'),
-    );
+    const { page, tabId } = await openCheckedTab(session, 'shadow-article.html');
     await settled(page, tabId, 5);
     const box = await locateInShadow(page, TROOPS);
     const point = { x: box.x + 40, y: box.y + box.height / 2 };
@@ -215,11 +203,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article insid
   });
 
   it('reads a sentence added to the shadow root later', async () => {
-    const { page, tabId } = await openCheckedTab(
-      session.firefox,
-      session.probe,
-      session.server.url('shadow-article.html'),
-    );
+    const { page, tabId } = await openCheckedTab(session, 'shadow-article.html');
     await settled(page, tabId, 5);
     await page.evaluate(`(() => {
       const paragraph = document.createElement('p');
@@ -233,11 +217,7 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR on an article insid
 
   // Last in the file: the added source changes the database the tests above check against.
   it('adds the article to the reader’s sources with its shadow-DOM text, not the closed root or unslotted text', async () => {
-    const { page, tabId } = await openCheckedTab(
-      session.firefox,
-      session.probe,
-      session.server.url('shadow-article.html'),
-    );
+    const { page, tabId } = await openCheckedTab(session, 'shadow-article.html');
     const popup = await openReadyPopup(session.firefox, tabId);
     await popup.evaluate(`document.getElementById('add-article').click()`);
     const status = await waitForValue(async () => {

@@ -124,8 +124,7 @@ export async function findTabId(browser: ExtensionBrowser, page: Page): Promise<
  * this page and the background reported it.
  */
 export async function openCheckedPage(
-  browser: ExtensionBrowser,
-  server: StaticServer,
+  { browser, server }: ChromiumSession,
   path: string,
 ): Promise<{ page: Page; tabId: number }> {
   const page = await browser.context.newPage();

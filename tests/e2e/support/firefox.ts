@@ -131,16 +131,15 @@ export async function findCheckedTabId(probe: Page, url: string): Promise<number
 let visits = 0;
 
 /**
- * Opens `pageUrl` in a new tab and waits until the extension reports it checked. Each visit gets a
+ * Opens `path` from the fixture server in a new tab and waits until the extension reports it checked. Each visit gets a
  * unique URL, so a report left behind by an earlier (closed) tab is never mistaken for this one.
  */
 export async function openCheckedTab(
-  firefox: FirefoxWithExtension,
-  probe: Page,
-  pageUrl: string,
+  { firefox, probe, server }: FirefoxSession,
+  path: string,
 ): Promise<{ page: Page; tabId: number }> {
   const page = await firefox.browser.newPage();
-  const url = `${pageUrl}?visit=${++visits}`;
+  const url = `${server.url(path)}?visit=${++visits}`;
   await page.goto(url);
   const tabId = await waitForValue(() => findCheckedTabId(probe, url));
   if (tabId === null) throw new Error(`the extension never reported ${url} as checked`);
