@@ -351,12 +351,11 @@ export function startPageChecker(doc: Document, controller: AbortController): vo
       const batch = fresh.slice(i, i + size);
       i += size;
       // Sending clones the batch synchronously; that part is ours to count.
-      const reply = await meter.measure('send', () =>
+      const { matches, ownArticles: recognised } = await meter.measure('send', () =>
         sendToBackground('check-sentences', { sentences: batch, ownArticles: [...ownArticles.keys()] }),
       );
-      const { matches } = reply;
       meter.measure('scan', () => {
-        adoptOwnArticles(reply.ownArticles);
+        adoptOwnArticles(recognised);
         for (const text of batch) results.set(text, null);
         for (const match of matches) {
           const text = batch[match.index];
