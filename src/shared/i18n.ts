@@ -11,11 +11,6 @@ export function t(key: string, substitutions?: string | string[]): string {
   return message === '' ? `[${key}]` : message;
 }
 
-/** Formats a verdict-free count phrase such as "1 source" / "3 sources". */
-export function countLabel(count: number, singularKey: string, pluralKey: string): string {
-  return t(count === 1 ? singularKey : pluralKey, String(count));
-}
-
 /** A date from the database ("2020-01-06") in the browser's UI language; as given if it is not one. */
 export function formatDate(iso: string): string {
   return formatIsoDate(iso, browser.i18n.getUILanguage()) ?? iso;
