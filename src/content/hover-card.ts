@@ -154,16 +154,17 @@ export function createHoverCard(
     const viewHeight = doc.documentElement.clientHeight || window.innerHeight;
     // Below the line if the card fits there, else above; if it fits on neither side, on the
     // roomier one, shortened to fit (it scrolls), so it never covers the sentence it describes.
-    card.style.maxHeight = '';
+    if (card.style.maxHeight !== '') card.style.maxHeight = '';
     const width = card.offsetWidth;
     let height = card.offsetHeight;
     const spaceBelow = viewHeight - anchor.bottom - 2 * GAP_PX;
     const spaceAbove = anchor.top - 2 * GAP_PX;
+    const room = Math.max(spaceBelow, spaceAbove);
     let below = spaceBelow >= height || (spaceAbove < height && spaceBelow >= spaceAbove);
-    if (height > Math.max(spaceBelow, spaceAbove) && Math.max(spaceBelow, spaceAbove) >= MIN_CARD_HEIGHT_PX) {
-      height = Math.floor(Math.max(spaceBelow, spaceAbove));
+    if (height > room && room >= MIN_CARD_HEIGHT_PX) {
+      height = Math.floor(room);
       card.style.maxHeight = `${height}px`;
-    } else if (height > Math.max(spaceBelow, spaceAbove)) {
+    } else if (height > room) {
       below = anchor.top < height + GAP_PX;
     }
     const top = below ? anchor.bottom + GAP_PX : anchor.top - height - GAP_PX;
