@@ -20,21 +20,6 @@
  */
 import { createHiddenTest, OWN_UI_ATTRIBUTE } from './collect-text.ts';
 
-/** Every open shadow root in the document, nested ones included, except Crosscheck's own UI. */
-export function findOpenShadowRoots(doc: Document): ShadowRoot[] {
-  const found: ShadowRoot[] = [];
-  const pending: (Document | ShadowRoot)[] = [doc];
-  for (let tree = pending.pop(); tree; tree = pending.pop()) {
-    for (const element of tree.querySelectorAll('*')) {
-      const shadowRoot = element.shadowRoot;
-      if (!shadowRoot || element.hasAttribute(OWN_UI_ATTRIBUTE)) continue;
-      found.push(shadowRoot);
-      pending.push(shadowRoot);
-    }
-  }
-  return found;
-}
-
 const ELEMENT_NODE = 1;
 
 function isElement(node: Node): node is Element {
@@ -64,14 +49,22 @@ function holdsText(element: Element): boolean {
   return readOpenShadowRoot(element) !== null || (element.textContent ?? '').trim() !== '';
 }
 
+interface PageTrees {
+  /** The outermost hidden elements that hold text; their descendants are not looked into. */
+  hidden: Set<Element>;
+  /** The open shadow roots of rendered hosts, outer before nested, except Crosscheck's own UI. */
+  shadowRoots: ShadowRoot[];
+}
+
 /**
- * The outermost hidden elements of the body that hold text, open shadow trees included: a hidden
- * element's descendants are not tested (they are left out with it). Hidden elements without text
- * (an icon's `<source>`, an empty spacer) change nothing a reader reads, and are kept.
+ * One walk over the body and the open shadow trees in it: the hidden elements that hold text, and
+ * the shadow roots to write. A hidden element's subtree is stepped over, shadow roots in it
+ * included. Hidden elements without text (an icon's `<source>`, an empty spacer) change nothing a
+ * reader reads, and are kept.
  */
-export function findHiddenElements(doc: Document, isHidden: (element: Element) => boolean): Set<Element> {
-  const hidden = new Set<Element>();
-  if (!doc.body) return hidden;
+function readPageTrees(doc: Document, isHidden: (element: Element) => boolean): PageTrees {
+  const found: PageTrees = { hidden: new Set(), shadowRoots: [] };
+  if (!doc.body) return found;
   // A native TreeWalker per tree (the body, then each open shadow root met), stepping over the
   // subtree of an element that is hidden or never rendered.
   const trees: Node[] = [doc.body];
@@ -85,17 +78,30 @@ export function findHiddenElements(doc: Document, isHidden: (element: Element) =
       // page from paying a style lookup per element.
       let skip = UNRENDERED_TAGS.has(element.localName);
       if (!skip && element.hasAttributes() && isHidden(element)) {
-        if (holdsText(element)) hidden.add(element);
+        if (holdsText(element)) found.hidden.add(element);
         skip = true;
       }
       if (!skip) {
         const shadowRoot = readOpenShadowRoot(element);
-        if (shadowRoot) trees.push(shadowRoot);
+        if (shadowRoot) {
+          found.shadowRoots.push(shadowRoot);
+          trees.push(shadowRoot);
+        }
       }
       node = skip ? stepOver(walker) : walker.nextNode();
     }
   }
-  return hidden;
+  return found;
+}
+
+/** The outermost hidden elements of the body that hold text, open shadow trees included. */
+export function findHiddenElements(doc: Document, isHidden: (element: Element) => boolean): Set<Element> {
+  return readPageTrees(doc, isHidden).hidden;
+}
+
+/** Every open shadow root in the body, nested ones included, except Crosscheck's own UI. */
+export function findOpenShadowRoots(doc: Document): ShadowRoot[] {
+  return readPageTrees(doc, () => false).shadowRoots;
 }
 
 /** The walker's next element after the current one's subtree, or null at the end of the tree. */
@@ -148,11 +154,9 @@ export function serializePage(
 ): string {
   const root = doc.documentElement;
   if (doc.contentType !== 'text/html') return root.outerHTML;
-  const hidden = findHiddenElements(doc, isHidden);
+  const { hidden, shadowRoots } = readPageTrees(doc, isHidden);
   if (hidden.size > 0) return writeVisibleCopy(doc, hidden);
-  if (typeof root.getHTML !== 'function') return root.outerHTML;
-  const shadowRoots = findOpenShadowRoots(doc);
-  if (shadowRoots.length === 0) return root.outerHTML;
+  if (typeof root.getHTML !== 'function' || shadowRoots.length === 0) return root.outerHTML;
   // serializableShadowRoots: false keeps a closed root out even when the page marked it serializable.
   // getHTML writes only the children: keep the root element's own tag and attributes around them.
   const shell = (root.cloneNode(false) as Element).outerHTML;
