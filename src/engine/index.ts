@@ -25,6 +25,7 @@ export * from './extract-quantities.ts';
 export * from './find-matching-claims.ts';
 export * from './find-own-articles.ts';
 export * from './find-quotes.ts';
+export * from './measure-bitap-similarity.ts';
 export * from './normalize.ts';
 export * from './parse-article-file.ts';
 export * from './score-match.ts';
