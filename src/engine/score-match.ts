@@ -5,8 +5,10 @@
  *   sentence covers. This is the score (0..1, higher is closer);
  * - Fuse.js (Bitap) similarity of the raw texts. On the labelled set it separates true from false
  *   matches poorly on its own (best F0.5 0.68 against 0.98 for alignment) but well inside the grey
- *   zone where alignment is unsure, so find-matching-claims.ts runs it only there, on a handful of
- *   candidates, never over the database.
+ *   zone where alignment is unsure, so find-matching-claims.ts uses it only there, on a handful of
+ *   candidates, never over the database. `fuseSimilarities` asks Fuse.js itself; the matcher uses
+ *   measure-bitap-similarity.ts, which computes the same numbers about 30 times faster and is
+ *   tested against this function.
  * Every weight below is a named constant; the thresholds that use them are calibrated by
  * `npm run eval`, which prints the sweep they were chosen from.
  */
