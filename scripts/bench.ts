@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
+import { createClaimEngine } from '../src/background/claim-engine.ts';
 import { buildDatabase } from '../src/engine/build-database.ts';
 import { createMatcher } from '../src/engine/create-matcher.ts';
 import { extractFeatures } from '../src/engine/extract-features.ts';
@@ -288,7 +289,7 @@ export interface RealArticleResult {
  * Real news prose about the event: each seed article checked against a database built from the
  * other four (as in the leave-one-out evaluation). This is what the extension meets on a related
  * page, unlike the synthetic articles: long sentences, and more of them land in the grey zone where
- * Fuse.js runs. The seed articles are 400 to 1,050 words, so the figure per 3,000 words is scaled.
+ * Fuse.js's similarity decides. The seed articles are 400 to 1,050 words, so the figure per 3,000 words is scaled.
  */
 export function benchRealArticles(runs = 31, warmupRuns = WARMUP_RUNS * 5): RealArticleResult[] {
   const articles = readArticles();
@@ -317,6 +318,55 @@ export function benchRealArticles(runs = 31, warmupRuns = WARMUP_RUNS * 5): Real
   });
 }
 
+export interface SearchResultRow {
+  claims: number;
+  queryLength: number;
+  /** Median wall ms of the popup's database search (ClaimEngine.search, Fuse.js over every claim). */
+  ms: number;
+  /** Results the search returned (at most SEARCH_LIMIT), so a timing of an empty search shows. */
+  hits: number;
+}
+
+/** Queries typed into the popup's search: a name, two words, a phrase, and the most words it reads. */
+export const SEARCH_QUERIES = [
+  'Soleimani',
+  'Esper decision',
+  'no decision to leave Iraq',
+  'letter repositioning forces over the coming days and weeks',
+];
+/** As in popup.ts: the results the popup asks for. */
+const SEARCH_LIMIT = 8;
+
+/**
+ * The popup's "search the sources" box: Fuse.js token search over every claim of the database, in
+ * the service worker. Timed on the seeds and on generated databases the size of a reader's own sources grown
+ * large (2,000 and 10,000 claims), median of `runs` after one untimed query.
+ */
+export function benchSearch(sizes: readonly number[] = [0, 2_000, 10_000], runs = 3): SearchResultRow[] {
+  const seedDb = buildDatabase(readArticles(), { builtAt: FIXED_BUILT_AT });
+  const rows: SearchResultRow[] = [];
+  for (const size of sizes) {
+    const db = size === 0 ? seedDb : generateDatabase(seedDb, size);
+    const engine = createClaimEngine({
+      bundled: db,
+      userArticles: [],
+      userArticlesError: null,
+      threshold: undefined,
+    });
+    for (const query of SEARCH_QUERIES) {
+      const hits = engine.search(query, SEARCH_LIMIT).length;
+      const times: number[] = [];
+      for (let r = 0; r < runs; r++) {
+        const t = performance.now();
+        engine.search(query, SEARCH_LIMIT);
+        times.push(performance.now() - t);
+      }
+      rows.push({ claims: db.claims.length, queryLength: query.length, ms: median(times), hits });
+    }
+  }
+  return rows;
+}
+
 const SCENARIOS = [
   'seeds:crosscheck:related',
   'seeds:crosscheck:unrelated',
@@ -343,6 +393,15 @@ function runChild<T>(name: string): T {
 
 function runAll(): ScenarioResult[] {
   return SCENARIOS.map((name) => runChild<ScenarioResult>(name));
+}
+
+function formatSearchTable(rows: readonly SearchResultRow[]): string {
+  const lines = ['claims  query characters  ms', '------  ----------------  ------'];
+  for (const row of rows)
+    lines.push(
+      `${String(row.claims).padEnd(6)}  ${String(row.queryLength).padEnd(16)}  ${row.ms.toFixed(1)}`,
+    );
+  return lines.join('\n');
 }
 
 function formatRealTable(results: RealArticleResult[]): string {
@@ -464,7 +523,9 @@ function main(): void {
   const at = argv.indexOf('--scenario');
   if (at >= 0) {
     const name = argv[at + 1]!;
-    console.log(JSON.stringify(name === 'real' ? benchRealArticles() : runScenario(name)));
+    const result =
+      name === 'real' ? benchRealArticles() : name === 'search' ? benchSearch() : runScenario(name);
+    console.log(JSON.stringify(result));
     return;
   }
   const json = argv.includes('--json');
@@ -482,6 +543,7 @@ function main(): void {
   }
   const results = runAll();
   const real = runChild<RealArticleResult[]>('real');
+  const search = runChild<SearchResultRow[]>('search');
   const targets = checkTargets(results, real);
   if (!json) {
     console.log(formatTable(results));
@@ -493,11 +555,17 @@ function main(): void {
         `  ${t.met ? 'met   ' : 'MISSED'} ${t.target}${t.article === 'real' ? ' (real related articles)' : t.article ? ` (${t.article} article)` : ''}: ${t.measured}`,
       );
     }
+    console.log(
+      "\nThe popup's database search (Fuse.js over every claim, in the service worker; median of 3):",
+    );
+    console.log(formatSearchTable(search));
     console.log('\nDatabase build (scripts/bench-db.ts):');
   }
   const db = runDbBenchmark({ json });
   if (json)
-    console.log(JSON.stringify({ matcher: results, realArticles: real, targets, database: db }, null, 2));
+    console.log(
+      JSON.stringify({ matcher: results, realArticles: real, search, targets, database: db }, null, 2),
+    );
   // Timing targets depend on the machine and its load, so they fail the run only when asked.
   if (argv.includes('--enforce-targets') && (targets.some((t) => !t.met) || !db.targetMet))
     process.exitCode = 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClaimEngine, normalizePageUrl } from '../../src/background/claim-engine.ts';
+import { createClaimEngine, normalizePageUrl, selectSearchWords } from '../../src/background/claim-engine.ts';
 import type { SourceArticle } from '../../src/engine/types.ts';
 import { createBundledEngine, loadSeedBundle } from '../support/bundled-database.ts';
 
@@ -105,5 +105,33 @@ describe('claim engine in the service worker', () => {
     for (let i = 1; i < results.length; i++)
       expect(results[i - 1]!.score).toBeGreaterThanOrEqual(results[i]!.score);
     expect(engine.search('x', 5)).toEqual([]);
+  });
+
+  it('searches by words, each fuzzily, all of which a claim must contain', () => {
+    const engine = createBundledEngine(bundled);
+    const texts = (query: string) => engine.search(query, 20).map((r) => r.text);
+    // Words apart in the claims: one string ("esper decision") matched none of them.
+    const esper = texts('Esper decision');
+    expect(esper.length).toBeGreaterThanOrEqual(5);
+    for (const text of esper.slice(0, 5)) expect(text).toMatch(/Esper[\s\S]*decision|decision[\s\S]*Esper/);
+    // Misspelt names still find the claims that spell them the seeds' way.
+    const seely = texts('Seeley');
+    expect(seely.length).toBeGreaterThan(0);
+    for (const text of seely) expect(text).toContain('Seely');
+    const soleimani = texts('Solemaini');
+    expect(soleimani).toHaveLength(15);
+    for (const text of soleimani) expect(text).toMatch(/Soleimani|Solemaini|Suleimani/);
+    expect(texts('Marine Corps').every((text) => text.includes('Marine Corps'))).toBe(true);
+    expect(texts('Marine Corps').length).toBeGreaterThan(0);
+    // Unrelated, garbled, or nothing but stop words: no results rather than the nearest noise.
+    for (const query of ['weather forecast snow', 'football match result', 'qzxwvj kkplmn', 'the', 'to the'])
+      expect(texts(query), query).toEqual([]);
+  });
+
+  it('keeps the words of a search query worth matching, at most six', () => {
+    expect(selectSearchWords('No decision to leave Iraq')).toEqual(['decision', 'leave', 'iraq']);
+    expect(selectSearchWords('Troops, troops and TROOPS')).toEqual(['troops']);
+    expect(selectSearchWords('the of to')).toEqual([]);
+    expect(selectSearchWords('one two three four five six seven eight')).toHaveLength(6);
   });
 });

@@ -162,6 +162,14 @@ describe('Crosscheck popup and card experience in Chromium', () => {
     expect(marines.length).toBeGreaterThan(0);
     expect(marines.some((hit) => /Marine Corps/i.test(hit.text))).toBe(true);
     for (const hit of marines) expect(hit.outlet.trim()).not.toBe('');
+    // Words a reader types apart from each other: each must be in the claim, not side by side.
+    const esper = await search(popup, 'Esper decision');
+    console.log(`search "Esper decision": ${esper.length} results`);
+    expect(esper.length).toBeGreaterThan(0);
+    expect(
+      esper.filter((hit) => /Esper/.test(hit.text) && /decision/.test(hit.text)).length,
+    ).toBeGreaterThanOrEqual(Math.min(5, esper.length));
+
     // The shared words are emphasised in the quoted sentence.
     expect(
       await popup.locator('#search-results mark, #search-results strong, #search-results em').count(),

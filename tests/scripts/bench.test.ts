@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchRealArticles, buildBenchArticle } from '../../scripts/bench.ts';
+import { benchRealArticles, benchSearch, buildBenchArticle, SEARCH_QUERIES } from '../../scripts/bench.ts';
 import { readLabelled } from '../../scripts/eval.ts';
 
 const wordsOf = (sentences: string[]) => sentences.join(' ').split(/\s+/).length;
@@ -36,5 +36,17 @@ describe('benchRealArticles', () => {
       expect(r.msPer3000Words).toBeCloseTo((r.msPerArticle / r.words) * 3000, 6);
     }
     expect(new Set(results.map((r) => r.articleId)).size).toBe(5);
+  });
+});
+
+describe('benchSearch', () => {
+  it("times the popup's search on the seeds for every query, each of which finds claims", () => {
+    const rows = benchSearch([0], 1);
+    expect(rows.map((r) => r.queryLength)).toEqual(SEARCH_QUERIES.map((q) => q.length));
+    for (const r of rows) {
+      expect(r.claims).toBe(115);
+      expect(r.hits).toBeGreaterThan(0);
+      expect(r.ms).toBeGreaterThan(0);
+    }
   });
 });
