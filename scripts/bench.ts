@@ -396,10 +396,13 @@ function runAll(): ScenarioResult[] {
 }
 
 function formatSearchTable(rows: readonly SearchResultRow[]): string {
-  const lines = ['claims  query characters  ms', '------  ----------------  ------'];
+  const lines = [
+    'claims  query characters  ms      results (at most 8)',
+    '------  ----------------  ------  -------------------',
+  ];
   for (const row of rows)
     lines.push(
-      `${String(row.claims).padEnd(6)}  ${String(row.queryLength).padEnd(16)}  ${row.ms.toFixed(1)}`,
+      `${String(row.claims).padEnd(6)}  ${String(row.queryLength).padEnd(16)}  ${row.ms.toFixed(1).padEnd(6)}  ${row.hits}`,
     );
   return lines.join('\n');
 }
@@ -556,7 +559,7 @@ function main(): void {
       );
     }
     console.log(
-      "\nThe popup's database search (Fuse.js over every claim, in the service worker; median of 3):",
+      "\nThe popup's database search (Fuse.js token search over every claim, in the service worker; median of 3):",
     );
     console.log(formatSearchTable(search));
     console.log('\nDatabase build (scripts/bench-db.ts):');
