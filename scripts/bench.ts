@@ -289,7 +289,8 @@ export interface RealArticleResult {
  * Real news prose about the event: each seed article checked against a database built from the
  * other four (as in the leave-one-out evaluation). This is what the extension meets on a related
  * page, unlike the synthetic articles: long sentences, and more of them land in the grey zone where
- * Fuse.js's similarity decides. The seed articles are 400 to 1,050 words, so the figure per 3,000 words is scaled.
+ * Fuse.js's similarity decides. The seed articles are 400 to 1,050 words, so the figure per 3,000
+ * words is scaled.
  */
 export function benchRealArticles(runs = 31, warmupRuns = WARMUP_RUNS * 5): RealArticleResult[] {
   const articles = readArticles();
@@ -321,7 +322,7 @@ export function benchRealArticles(runs = 31, warmupRuns = WARMUP_RUNS * 5): Real
 export interface SearchResultRow {
   claims: number;
   queryLength: number;
-  /** Median wall ms of the popup's database search (ClaimEngine.search, Fuse.js over every claim). */
+  /** Median wall ms of the popup's database search (ClaimEngine.search over every claim). */
   ms: number;
   /** Results the search returned (at most SEARCH_LIMIT), so a timing of an empty search shows. */
   hits: number;
@@ -339,8 +340,8 @@ const SEARCH_LIMIT = 8;
 
 /**
  * The popup's "search the sources" box: Fuse.js token search over every claim of the database, in
- * the service worker. Timed on the seeds and on generated databases the size of a reader's own sources grown
- * large (2,000 and 10,000 claims), median of `runs` after one untimed query.
+ * the service worker. Timed on the seeds and on generated databases the size of a reader's own
+ * sources grown large (2,000 and 10,000 claims), median of `runs` after one untimed query.
  */
 export function benchSearch(sizes: readonly number[] = [0, 2_000, 10_000], runs = 3): SearchResultRow[] {
   const seedDb = buildDatabase(readArticles(), { builtAt: FIXED_BUILT_AT });

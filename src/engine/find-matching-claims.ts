@@ -80,9 +80,9 @@ export const FACT_EXPANSION_FACTOR = 0.6;
  * through fact expansion. `npm run eval` ("fuse max" sweep, F0.5 on labelled + leave-one-out): 1
  * 0.983, 2 0.985, 3 0.985, 4 and more 0.986 (one more leave-one-out match than 2 or 3; sources
  * 86.6 % → 86.9 % precision and 73.7 % → 75.8 % recall, measured with the 17 reader-judged pairs
- * of the time; labelled, held-out and added sets unchanged). 2 was the pick while Fuse.js itself took 388 µs a pair (400 pairs of seed claims,
- * 132 characters on average); measure-bitap-similarity.ts takes 12 µs, so the best of the sweep
- * costs nothing worth weighing.
+ * of the time; labelled, held-out and added sets unchanged). 2 was the pick while Fuse.js itself
+ * took 388 µs a pair (400 pairs of seed claims, 132 characters on average);
+ * measure-bitap-similarity.ts takes 12 µs, so the best of the sweep costs nothing worth weighing.
  */
 export const MAX_FUSE_CANDIDATES = 4;
 

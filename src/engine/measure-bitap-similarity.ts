@@ -73,7 +73,6 @@ function computeFieldNorm(text: string): number {
       inWord = true;
     }
   }
-  // Math.pow, as Fuse.js has it: the last bit must agree.
   return Math.round(1000 / Math.max(1, tokens) ** 0.5) / 1000;
 }
 
