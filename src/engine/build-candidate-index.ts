@@ -270,6 +270,15 @@ export interface Candidate {
   weight: number;
 }
 
+export interface TermStats {
+  /** Dense number of the term (`termId`). */
+  id: number;
+  /** How many claims contain the term. */
+  df: number;
+  /** Its rarity weight (`termWeight`). */
+  weight: number;
+}
+
 export interface CandidateIndex {
   /** Number of indexed claims. */
   readonly size: number;
@@ -279,6 +288,11 @@ export interface CandidateIndex {
   termWeight(term: string): number;
   /** How many claims contain the exact term; 0 for a term the database never uses. */
   termDf(term: string): number;
+  /**
+   * A term's number, claim count and weight in one lookup (what alignment reads of every term);
+   * `undefined` for a term no claim uses.
+   */
+  termStats(term: string): TermStats | undefined;
   /** Rarity weight of a variant key. */
   keyWeight(key: string): number;
   /** Number of distinct terms in the indexed claims; `termId` numbers them 0..termCount-1. */
@@ -345,15 +359,16 @@ function findKthLargest(values: Float64Array, at: readonly number[], k: number):
   return best[k - 1]!;
 }
 
-/**
- * Keys a text is indexed and looked up under: its variant keys, plus one key per slot it fills
- * ("#number", "#weekday"…), so a sentence with an altered number or day still finds the claim.
- */
-function indexKeysOf(text: AnalyzedText): string[] {
-  const keys = new Set(text.keys);
-  for (const slot of text.slots) if (slot !== null) keys.add(`#${slot}`);
-  return [...keys];
+/** One key's claims (ascending positions) and rarity weight. */
+interface Posting {
+  list: Int32Array;
+  weight: number;
+  /** The last query that met this key (`candidates` counts a key once per sentence). */
+  query: number;
 }
+
+/** One bit per slot, so "does this text fill the slot" is a mask test. */
+export const SLOT_BITS: Readonly<Record<Slot, number>> = { number: 1, weekday: 2, month: 4, branch: 8 };
 
 const SLOT_KEYS: Readonly<Record<Slot, string>> = {
   number: '#number',
@@ -383,32 +398,52 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     for (const key of a.keys) addPosting(building, key, i);
     for (const slot of a.slots) if (slot !== null) addPosting(building, SLOT_KEYS[slot], i);
   }
-  const postings = new Map<string, Int32Array>();
-  for (const [key, list] of building) postings.set(key, new Int32Array(list));
-  building.clear();
-
   const weightOfDf = (df: number) => Math.log(1 + size / Math.max(df, 1));
+  const postings = new Map<string, Posting>();
+  for (const [key, list] of building)
+    postings.set(key, { list: new Int32Array(list), weight: weightOfDf(list.length), query: 0 });
+  building.clear();
+  const unseenKeyWeight = weightOfDf(0);
+  let queryCount = 0;
   const commonDf = Math.max(COMMON_KEY_MIN_DF, Math.floor(size * COMMON_KEY_SHARE));
   const accum = new Float64Array(size);
   const touched: number[] = [];
 
-  const termIds = new Map<string, number>();
-  for (const term of termDf.keys()) termIds.set(term, termIds.size);
+  const termStats = new Map<string, TermStats>();
+  for (const [term, df] of termDf) termStats.set(term, { id: termStats.size, df, weight: weightOfDf(df) });
   const keyIds = new Map<string, number>();
   for (const key of postings.keys()) keyIds.set(key, keyIds.size);
 
   const termWeight = (term: string) => weightOfDf(termDf.get(term) ?? 0);
   const termDfOf = (term: string) => termDf.get(term) ?? 0;
-  const keyWeight = (key: string) => weightOfDf(postings.get(key)?.length ?? 0);
+  const keyWeight = (key: string) => postings.get(key)?.weight ?? unseenKeyWeight;
 
   function candidates(query: AnalyzedText, k = DEFAULT_TOP_K, minShare = CANDIDATE_MIN_SHARE): Candidate[] {
-    const found: { list: Int32Array; weight: number }[] = [];
+    // The sentence's keys, each once: its variant keys, then one key per slot it fills ("#number",
+    // "#weekday"…, in order of first use), so a sentence with an altered number or day still finds
+    // the claim. The total weight is summed in that order, keys no claim uses included.
+    const found: Posting[] = [];
+    const queryId = ++queryCount;
     let total = 0;
-    for (const key of indexKeysOf(query)) {
-      const list = postings.get(key);
-      const weight = weightOfDf(list?.length ?? 0);
-      total += weight;
-      if (list) found.push({ list, weight });
+    const unseen: string[] = [];
+    const meet = (key: string) => {
+      const posting = postings.get(key);
+      if (posting === undefined) {
+        if (unseen.includes(key)) return;
+        unseen.push(key);
+        total += unseenKeyWeight;
+      } else if (posting.query !== queryId) {
+        posting.query = queryId;
+        total += posting.weight;
+        found.push(posting);
+      }
+    };
+    for (const key of query.keys) meet(key);
+    let slotsMet = 0;
+    for (const slot of query.slots) {
+      if (slot === null || (slotsMet & SLOT_BITS[slot]) !== 0) continue;
+      slotsMet |= SLOT_BITS[slot];
+      meet(SLOT_KEYS[slot]);
     }
     const floor = total * minShare;
     // Rarest keys first (max-score pruning): a claim first met at key i can gain at most the
@@ -493,9 +528,10 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     analyzed,
     termWeight,
     termDf: termDfOf,
+    termStats: (term) => termStats.get(term),
     keyWeight,
-    termCount: termIds.size,
-    termId: (term) => termIds.get(term) ?? -1,
+    termCount: termStats.size,
+    termId: (term) => termStats.get(term)?.id ?? -1,
     keyCount: keyIds.size,
     keyId: (key) => keyIds.get(key) ?? -1,
     candidates,

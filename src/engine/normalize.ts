@@ -24,8 +24,13 @@ const TYPOGRAPHIC_ASCII = /^[\t\n\r\x20-\x7e\u2018\u2019\u201C\u201D\u2013\u2014
 
 /** Lower-cases, strips accents and zero-width characters, and unifies quotes, dashes and spaces. */
 export function foldText(text: string): string {
-  // Printable ASCII needs none of the Unicode steps (same result, much faster on long builds).
-  if (PRINTABLE_ASCII.test(text)) return text.replace(/`/g, "'").replace(/\s+/g, ' ').toLowerCase();
+  // Printable ASCII needs none of the Unicode steps (same result, much faster on long builds). Its
+  // only white space is the space, so only a backtick or a run of spaces needs a replacement.
+  if (PRINTABLE_ASCII.test(text)) {
+    const lower = text.toLowerCase();
+    if (!lower.includes('`') && !lower.includes('  ')) return lower;
+    return lower.replace(/`/g, "'").replace(/ +/g, ' ');
+  }
   if (TYPOGRAPHIC_ASCII.test(text))
     return text
       .replace(/[\u2018\u2019`]/g, "'")

@@ -15,6 +15,7 @@
 
 import Fuse from 'fuse.js';
 import type { AnalyzedText, CandidateIndex, Slot } from './build-candidate-index.ts';
+import { SLOT_BITS } from './build-candidate-index.ts';
 import { boundedLevenshtein } from './normalize.ts';
 
 /**
@@ -108,9 +109,6 @@ function isVariant(a: string, keyA: string, b: string, keyB: string): boolean {
   return boundedLevenshtein(a, b, 2) <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 4));
 }
 
-/** One bit per slot, so "does the other text fill this slot" is a mask test. */
-const SLOT_BITS: Readonly<Record<Slot, number>> = { number: 1, weekday: 2, month: 4, branch: 8 };
-
 /**
  * What alignTerms reads of one analysed text under one index and weights, derived once and
  * remembered (a claim is aligned with many page sentences, a sentence with several claims):
@@ -197,9 +195,14 @@ function profileOf(
   let coreSlotMask = 0;
   let allKnown = true;
   for (let i = 0; i < n; i++) {
-    const term = text.terms[i]!;
-    weights[i] = unknownWeight !== null && index.termDf(term) === 0 ? unknownWeight : index.termWeight(term);
-    termIds[i] = index.termId(term);
+    const stats = index.termStats(text.terms[i]!);
+    if (stats === undefined) {
+      weights[i] = unknownWeight ?? index.termWeight('');
+      termIds[i] = -1;
+    } else {
+      weights[i] = stats.weight;
+      termIds[i] = stats.id;
+    }
     const keyId = index.keyId(text.keys[i]!);
     keyIds[i] = keyId;
     if (termIds[i]! < 0 || keyId < 0) allKnown = false;
@@ -215,7 +218,7 @@ function profileOf(
     const slot = text.slots[i];
     if (slot === null || slot === undefined) continue;
     slotMask |= SLOT_BITS[slot];
-    if (isCoreTerm(term, slot, scoreWeights)) {
+    if (isCoreTerm(text.terms[i]!, slot, scoreWeights)) {
       core[i] = 1;
       coreSlotMask |= SLOT_BITS[slot];
     }
