@@ -403,7 +403,8 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
   for (const [key, list] of building)
     postings.set(key, { list: new Int32Array(list), weight: weightOfDf(list.length), query: 0 });
   building.clear();
-  const unseenKeyWeight = weightOfDf(0);
+  /** Weight of a term or key no claim uses (as if seen once). */
+  const unseenWeight = weightOfDf(0);
   let queryCount = 0;
   const commonDf = Math.max(COMMON_KEY_MIN_DF, Math.floor(size * COMMON_KEY_SHARE));
   const accum = new Float64Array(size);
@@ -414,9 +415,9 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
   const keyIds = new Map<string, number>();
   for (const key of postings.keys()) keyIds.set(key, keyIds.size);
 
-  const termWeight = (term: string) => weightOfDf(termDf.get(term) ?? 0);
+  const termWeight = (term: string) => termStats.get(term)?.weight ?? unseenWeight;
   const termDfOf = (term: string) => termDf.get(term) ?? 0;
-  const keyWeight = (key: string) => postings.get(key)?.weight ?? unseenKeyWeight;
+  const keyWeight = (key: string) => postings.get(key)?.weight ?? unseenWeight;
 
   function candidates(query: AnalyzedText, k = DEFAULT_TOP_K, minShare = CANDIDATE_MIN_SHARE): Candidate[] {
     // The sentence's keys, each once: its variant keys, then one key per slot it fills ("#number",
@@ -431,7 +432,7 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
       if (posting === undefined) {
         if (unseen.includes(key)) return;
         unseen.push(key);
-        total += unseenKeyWeight;
+        total += unseenWeight;
       } else if (posting.query !== queryId) {
         posting.query = queryId;
         total += posting.weight;

@@ -203,6 +203,13 @@ export interface ClaimFinder {
   candidatesOf(sentence: string, topK?: number): Claim[];
 }
 
+/** A candidate that passed the alignment floors: its position, alignment score and page coverage. */
+interface Scored {
+  p: number;
+  score: number;
+  pageCoverage: number;
+}
+
 function byScoreThenId(a: ClaimHit, b: ClaimHit): number {
   return b.score - a.score || a.claim.id.localeCompare(b.claim.id);
 }
@@ -263,8 +270,19 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
   const align = (page: AnalyzedText, p: number, weights: ScoreWeights) =>
     alignTerms(page, index.analyzed[p]!, index, weights);
 
+  // The tuning of the last call's override: the matcher passes the same object for every sentence.
+  let lastOverride: Partial<MatchTuning> | null = null;
+  let lastTuning: MatchTuning = DEFAULT_TUNING;
+  function tuningOf(override: Partial<MatchTuning>): MatchTuning {
+    if (override !== lastOverride) {
+      lastOverride = override;
+      lastTuning = { ...DEFAULT_TUNING, ...override };
+    }
+    return lastTuning;
+  }
+
   function find(sentence: string, override: Partial<MatchTuning> = {}): ClaimHit[] {
-    const tuning = { ...DEFAULT_TUNING, ...override };
+    const tuning = tuningOf(override);
     if (!hasWords(sentence, MIN_SENTENCE_WORDS)) return [];
     const whole = findIn(sentence, analyzeText(sentence), tuning);
     if (whole.length > 0) return whole;
@@ -289,23 +307,30 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
     if (page.terms.length === 0) return [];
     // Alignment scores of this sentence, so fact expansion does not align a claim twice.
     const scoreOf = new Map<number, number>();
-    const scored = index
-      .candidates(page, tuning.topK, tuning.candidateMinShare)
-      .map((c) => {
-        const a = align(page, c.claim, tuning.weights);
-        scoreOf.set(c.claim, a.score);
-        return { p: c.claim, score: a.score, pageCoverage: a.pageCoverage, coreMissed: a.coreMissed };
-      })
-      .filter((c) => c.score >= (c.coreMissed ? Math.max(greyFloor, tuning.coreMissedThreshold) : greyFloor))
-      .filter((c) => countFactTerms(page, c.p, tuning.minFactTerms) >= tuning.minFactTerms);
+    const scored: Scored[] = [];
+    for (const c of index.candidates(page, tuning.topK, tuning.candidateMinShare)) {
+      const a = align(page, c.claim, tuning.weights);
+      scoreOf.set(c.claim, a.score);
+      if (a.score < (a.coreMissed ? Math.max(greyFloor, tuning.coreMissedThreshold) : greyFloor)) continue;
+      if (countFactTerms(page, c.claim, tuning.minFactTerms) < tuning.minFactTerms) continue;
+      scored.push({ p: c.claim, score: a.score, pageCoverage: a.pageCoverage });
+    }
     if (scored.length === 0) return [];
-    const accepted = scored.filter((c) => c.score >= tuning.threshold);
-    const outright = accepted.length > 0 ? Math.max(...accepted.map((c) => c.pageCoverage)) : 0;
+    const accepted: Scored[] = [];
+    let outright = 0;
+    for (const c of scored) {
+      if (c.score < tuning.threshold) continue;
+      accepted.push(c);
+      outright = Math.max(outright, c.pageCoverage);
+    }
     // A grey candidate in the fact of an outright match joins through fact expansion anyway.
-    const acceptedFacts = new Set(accepted.map((c) => factOfClaim.get(c.p)));
     const grey = scored
-      .filter((c) => c.score < tuning.threshold && c.pageCoverage >= outright * tuning.relativeFloor)
-      .filter((c) => !acceptedFacts.has(factOfClaim.get(c.p)) || factOfClaim.get(c.p) === undefined)
+      .filter(
+        (c) =>
+          c.score < tuning.threshold &&
+          c.pageCoverage >= outright * tuning.relativeFloor &&
+          !isInFactOf(c.p, accepted),
+      )
       .sort((a, b) => b.score - a.score)
       .slice(0, tuning.maxFuseCandidates);
     if (grey.length > 0) {
@@ -318,7 +343,8 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
       });
     }
     if (accepted.length === 0) return [];
-    const best = Math.max(...accepted.map((c) => c.pageCoverage));
+    let best = 0;
+    for (const c of accepted) best = Math.max(best, c.pageCoverage);
     const hits = new Map<number, ClaimHit>();
     for (const { p, score, pageCoverage } of accepted) {
       if (pageCoverage >= best * tuning.relativeFloor)
@@ -339,6 +365,14 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
       }
     }
     return [...hits.values()].sort(byScoreThenId);
+  }
+
+  /** True when claim `p` is in the fact of one of `matched` (a claim with no fact is in none). */
+  function isInFactOf(p: number, matched: readonly Scored[]): boolean {
+    const factId = factOfClaim.get(p);
+    if (factId === undefined) return false;
+    for (const c of matched) if (factOfClaim.get(c.p) === factId) return true;
+    return false;
   }
 
   function candidatesOf(sentence: string, topK = DEFAULT_TOP_K): Claim[] {
