@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { benchRealArticles, benchSearch, buildBenchArticle, SEARCH_QUERIES } from '../../scripts/bench.ts';
+import type { BenchClock } from '../../scripts/bench.ts';
+import {
+  benchRealArticles,
+  benchSearch,
+  buildBenchArticle,
+  SEARCH_QUERIES,
+  warmUp,
+} from '../../scripts/bench.ts';
 import { readLabelled } from '../../scripts/eval.ts';
 
 const wordsOf = (sentences: string[]) => sentences.join(' ').split(/\s+/).length;
@@ -22,9 +29,49 @@ describe('bench articles', () => {
   });
 });
 
+/** A clock where each run takes 5 ms of wall time and `cpuPerRun(run)` ms of CPU time. */
+function fakeClock(cpuPerRun: (run: number) => number): {
+  clock: BenchClock;
+  runs: () => number;
+  tick: () => void;
+} {
+  let wall = 0;
+  let cpu = 0;
+  let runs = 0;
+  return {
+    clock: { wallMs: () => wall, cpuMs: () => cpu },
+    runs: () => runs,
+    tick: () => {
+      runs++;
+      wall += 5;
+      cpu += cpuPerRun(runs);
+    },
+  };
+}
+
+describe('warmUp', () => {
+  it('stops after the minimum when CPU time keeps pace with wall time', () => {
+    const fake = fakeClock(() => 5);
+    expect(warmUp(fake.tick, 20, 10_000, fake.clock)).toBe(20);
+    expect(fake.runs()).toBe(20);
+  });
+
+  it('keeps going while background threads (compilation) add CPU time, until ten quiet runs', () => {
+    // Runs 1-60 burn 12 ms of CPU in 5 ms of wall time; from run 61 on, 5 ms: warm at run 70.
+    const fake = fakeClock((run) => (run <= 60 ? 12 : 5));
+    expect(warmUp(fake.tick, 20, 10_000, fake.clock)).toBe(70);
+  });
+
+  it('gives up after its time bound on a machine that never settles', () => {
+    const fake = fakeClock(() => 10);
+    // 5 ms per run: past 200 ms of wall time after run 41.
+    expect(warmUp(fake.tick, 20, 200, fake.clock)).toBe(41);
+  });
+});
+
 describe('benchRealArticles', () => {
   it('checks every seed article against the other four and scales its time to 3,000 words', () => {
-    const results = benchRealArticles(3, 2);
+    const results = benchRealArticles(3, 2, 0);
     expect(results).toHaveLength(5);
     for (const r of results) {
       expect(r.words).toBeGreaterThan(300);
