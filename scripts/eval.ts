@@ -586,6 +586,22 @@ async function main(): Promise<void> {
       `    share ${candidateMinShare.toFixed(2)} top ${String(topK).padEnd(3)} F0.5 ${f05Of(pooled).toFixed(3)}  labelled ${prf(l)}  loo ${prf(o)}${mark}`,
     );
   }
+  console.log(
+    "  Other-fact share (a match outside the best match's fact needs this share of its score), on the sources listed:",
+  );
+  for (const otherFactShare of [0, 0.4, 0.5, 0.55, 0.6, 0.7, 0.75, 0.8]) {
+    const tuning: Partial<MatchTuning> = { otherFactShare };
+    const o = evaluateLoo(folds, pairs, tuning);
+    const l = evaluateLabelled(createMatcher(full, { tuning }), labelled);
+    const mark = otherFactShare === DEFAULT_TUNING.otherFactShare ? '  <- in code' : '';
+    console.log(
+      `    share ${(otherFactShare === 0 ? 'off' : otherFactShare.toFixed(2)).padEnd(4)}  loo sources precision ${pct(
+        o.sources.right / Math.max(1, o.sources.predicted),
+      )}  recall ${pct(o.sources.right / Math.max(1, o.sources.expected))} (${o.sources.right} of ${o.sources.predicted})  labelled right fact ${pct(
+        l.sourcePrecision,
+      )}  verdicts ${l.verdict.correct}/${l.verdict.total}  loo ${prf(o.counts)}${mark}`,
+    );
+  }
   const noFuse = [...rows].filter((r) => r.greyZoneFloor === 1).sort((a, b) => b.f05 - a.f05)[0];
   if (noFuse) console.log(`  best without Fuse.js: ${describe(noFuse)}`);
   if (current) {

@@ -66,6 +66,22 @@ describe('createMatcher on the seed database', () => {
     expect(troops?.sources.some((s) => /5,?[02]00/.test(s.claim))).toBe(true);
   });
 
+  it("keeps a claim that shares only a short sentence's key words out of its sources (OTHER_FACT_SHARE)", () => {
+    const sentence = 'There has been no decision made to leave Iraq.';
+    const letter = (m: SentenceMatch | undefined) =>
+      m?.sources.filter((s) => /decision to order (?:our|the) departure/.test(s.claim)) ?? [];
+    const m = one(sentence)!;
+    expect(m.verdict).toBe('corroborated');
+    expect(m.sources.filter((s) => /no decision/i.test(s.claim)).length).toBeGreaterThanOrEqual(5);
+    expect(letter(m)).toEqual([]);
+    // Control: without the rule the letter's "respect your sovereign decision to order our
+    // departure" is listed as conflicting, and the verdict reads mixed.
+    const without = createMatcher(db, { tuning: { otherFactShare: 0 } }).match([sentence])[0];
+    expect(without?.verdict).toBe('mixed');
+    expect(letter(without).length).toBeGreaterThan(0);
+    expect(letter(without).every((s) => s.stance === 'conflicts')).toBe(true);
+  });
+
   it('does not mistake a different fact about the same person for this one', () => {
     const m = one('Esper also said the Iraqi people want US forces to stay');
     expect(m?.sources.some((s) => /no decision/i.test(s.claim)) ?? false).toBe(false);
