@@ -53,7 +53,10 @@ describe('labelled set (tests/fixtures/labelled)', () => {
     expect(labelled.byCategory['near-miss']?.fp ?? 0).toBeLessThanOrEqual(1);
   });
 
-  it('keeps verdicts and conflicting details right (measured 14/14 verdicts, 23/23 details)', () => {
+  it('keeps verdicts and conflicting details right (measured 13/14 verdicts, 23/23 details)', () => {
+    // The miss: "The Iraqi parliament voted on Saturday …" reads mixed, not conflicting: besides the
+    // four outlets that say Sunday it lists Daily US Times's "It was sent after Iraqi MPs passed a
+    // resolution …", which gives no day and so agrees (README, "What it does not do (yet)").
     expect(labelled.verdict.total).toBeGreaterThanOrEqual(10);
     expect(labelled.verdict.correct / labelled.verdict.total).toBeGreaterThanOrEqual(0.85);
     expect(labelled.conflictDetail.total).toBeGreaterThanOrEqual(20);
@@ -94,14 +97,14 @@ describe('leave one article out over the seeds', () => {
     expect(precisionOf(looRaw.counts)).toBeGreaterThanOrEqual(0.85);
   });
 
-  it('lists sources of the same fact (measured 91.5% precision, 77.9% recall)', () => {
+  it('lists sources of the same fact (measured 91.6% precision, 79.2% recall)', () => {
     // 89.3% before OTHER_FACT_SHARE kept the letter's "decision to order our departure" out of
-    // "no decision made to leave Iraq".
+    // "no decision made to leave Iraq"; 77.9% recall while only a claim's last fact was expanded.
     expect(loo.sources.right / loo.sources.predicted).toBeGreaterThanOrEqual(0.9);
-    expect(loo.sources.right / loo.sources.expected).toBeGreaterThanOrEqual(0.75);
+    expect(loo.sources.right / loo.sources.expected).toBeGreaterThanOrEqual(0.77);
   });
 
-  it("agrees with the database's own stance between the claims (measured 98.1%, 211/215)", () => {
+  it("agrees with the database's own stance between the claims (measured 98.2%, 215/219)", () => {
     expect(loo.stance.total).toBeGreaterThanOrEqual(50);
     expect(loo.stance.correct / loo.stance.total).toBeGreaterThanOrEqual(0.9);
   });

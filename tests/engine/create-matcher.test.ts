@@ -82,6 +82,17 @@ describe('createMatcher on the seed database', () => {
     expect(letter(without).every((s) => s.stance === 'conflicts')).toBe(true);
   });
 
+  it("lists the other outlets' versions of a fact restated by one clause of a two-fact claim", () => {
+    // 003's "The Iraqi parliament on Sunday voted to expel American troops … in response to the
+    // USA assassination of … Soleimani" is in the vote's fact and the killing's; only the vote's
+    // other versions belong here (it listed one source while only a claim's last fact counted).
+    const m = one("Iraq's parliament voted on Sunday to expel American troops from the country.")!;
+    expect(m.verdict).toBe('corroborated');
+    expect(m.sources.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(m.sources.map((s) => s.articleId)).size).toBeGreaterThanOrEqual(3);
+    for (const s of m.sources) expect(s.claim).toMatch(/parliament|MPs|resolution/);
+  });
+
   it('does not mistake a different fact about the same person for this one', () => {
     const m = one('Esper also said the Iraqi people want US forces to stay');
     expect(m?.sources.some((s) => /no decision/i.test(s.claim)) ?? false).toBe(false);
