@@ -217,7 +217,10 @@ export interface ClaimHit {
 }
 
 export interface ClaimFinder {
-  /** Matching claims for one sentence, best first; empty when nothing matches or it is a fragment. */
+  /**
+   * Matching claims for one sentence, best first; empty when nothing matches or it is a fragment.
+   * `tuning` is merged with the defaults once per object: pass a new object to change it.
+   */
   find(sentence: string, tuning?: Partial<MatchTuning>): ClaimHit[];
   /** The candidate claims the index proposes (before scoring), for diagnostics and eval. */
   candidatesOf(sentence: string, topK?: number): Claim[];
