@@ -271,7 +271,7 @@ export interface Candidate {
 }
 
 export interface TermStats {
-  /** Dense number of the term (`termId`). */
+  /** Dense number of the term, 0..termCount-1, for array-indexed lookups. */
   id: number;
   /** How many claims contain the term. */
   df: number;
@@ -295,10 +295,8 @@ export interface CandidateIndex {
   termStats(term: string): TermStats | undefined;
   /** Rarity weight of a variant key. */
   keyWeight(key: string): number;
-  /** Number of distinct terms in the indexed claims; `termId` numbers them 0..termCount-1. */
+  /** Number of distinct terms in the indexed claims (`TermStats.id` numbers them). */
   readonly termCount: number;
-  /** Dense number of a term the claims use, for array-indexed lookups; -1 for any other term. */
-  termId(term: string): number;
   /** Number of distinct keys (variant and slot keys) in the index; `keyId` numbers them. */
   readonly keyCount: number;
   /** Dense number of a key the claims are indexed under; -1 for any other key. */
@@ -361,14 +359,13 @@ function findKthLargest(values: Float64Array, at: readonly number[], k: number):
 
 /** One key's claims (ascending positions) and rarity weight. */
 interface Posting {
+  /** Dense number of the key (`keyId`). */
+  id: number;
   list: Int32Array;
   weight: number;
   /** The last query that met this key (`candidates` counts a key once per sentence). */
   query: number;
 }
-
-/** One bit per slot, so "does this text fill the slot" is a mask test. */
-export const SLOT_BITS: Readonly<Record<Slot, number>> = { number: 1, weekday: 2, month: 4, branch: 8 };
 
 const SLOT_KEYS: Readonly<Record<Slot, string>> = {
   number: '#number',
@@ -401,7 +398,12 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
   const weightOfDf = (df: number) => Math.log(1 + size / Math.max(df, 1));
   const postings = new Map<string, Posting>();
   for (const [key, list] of building)
-    postings.set(key, { list: new Int32Array(list), weight: weightOfDf(list.length), query: 0 });
+    postings.set(key, {
+      id: postings.size,
+      list: new Int32Array(list),
+      weight: weightOfDf(list.length),
+      query: 0,
+    });
   building.clear();
   /** Weight of a term or key no claim uses (as if seen once). */
   const unseenWeight = weightOfDf(0);
@@ -412,11 +414,10 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
 
   const termStats = new Map<string, TermStats>();
   for (const [term, df] of termDf) termStats.set(term, { id: termStats.size, df, weight: weightOfDf(df) });
-  const keyIds = new Map<string, number>();
-  for (const key of postings.keys()) keyIds.set(key, keyIds.size);
+  termDf.clear();
 
   const termWeight = (term: string) => termStats.get(term)?.weight ?? unseenWeight;
-  const termDfOf = (term: string) => termDf.get(term) ?? 0;
+  const termDfOf = (term: string) => termStats.get(term)?.df ?? 0;
   const keyWeight = (key: string) => postings.get(key)?.weight ?? unseenWeight;
 
   function candidates(query: AnalyzedText, k = DEFAULT_TOP_K, minShare = CANDIDATE_MIN_SHARE): Candidate[] {
@@ -440,12 +441,7 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
       }
     };
     for (const key of query.keys) meet(key);
-    let slotsMet = 0;
-    for (const slot of query.slots) {
-      if (slot === null || (slotsMet & SLOT_BITS[slot]) !== 0) continue;
-      slotsMet |= SLOT_BITS[slot];
-      meet(SLOT_KEYS[slot]);
-    }
+    for (const slot of query.slots) if (slot !== null) meet(SLOT_KEYS[slot]);
     const floor = total * minShare;
     // Rarest keys first (max-score pruning): a claim first met at key i can gain at most the
     // weight of keys i..end; once that is below the floor, later keys only add to claims already
@@ -532,9 +528,8 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     termStats: (term) => termStats.get(term),
     keyWeight,
     termCount: termStats.size,
-    termId: (term) => termStats.get(term)?.id ?? -1,
-    keyCount: keyIds.size,
-    keyId: (key) => keyIds.get(key) ?? -1,
+    keyCount: postings.size,
+    keyId: (key) => postings.get(key)?.id ?? -1,
     candidates,
   };
 }

@@ -15,7 +15,6 @@
 
 import Fuse from 'fuse.js';
 import type { AnalyzedText, CandidateIndex, Slot } from './build-candidate-index.ts';
-import { SLOT_BITS } from './build-candidate-index.ts';
 import { boundedLevenshtein } from './normalize.ts';
 
 /**
@@ -103,6 +102,9 @@ export interface Alignment {
    */
   coreMissed: boolean;
 }
+
+/** One bit per slot, so "does the other text fill this slot" is a mask test. */
+const SLOT_BITS: Readonly<Record<Slot, number>> = { number: 1, weekday: 2, month: 4, branch: 8 };
 
 function isVariant(a: string, keyA: string, b: string, keyB: string): boolean {
   if (keyA !== keyB || a.length < 4 || b.length < 4) return false;
