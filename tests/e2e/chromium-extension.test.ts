@@ -120,6 +120,36 @@ describe('Crosscheck in Chromium', () => {
     await page.close();
   });
 
+  it("lists every outlet's account of a fact that a source sentence states together with another", async () => {
+    // 003's "The Iraqi parliament on Sunday voted to expel American troops … in response to the USA
+    // assassination of … Soleimani" is in the database's fact for the vote and the one for the
+    // killing; the card for the page's vote sentence names the vote's other versions too.
+    const VOTE = "Iraq's parliament voted on Sunday to expel American troops from the country.";
+    const { page } = await openCheckedPage(session, 'iraq-troops-article.html');
+    const groups = await waitUntil(async () => {
+      const read = await readVerdictHighlights(page);
+      return listHighlighted(read).includes(VOTE) ? read : null;
+    });
+    expect(groups.corroborated).toContain(VOTE);
+    const point = await locateSentence(page, VOTE);
+    await page.mouse.move(4, point.y);
+    await page.mouse.move(point.x, point.y, { steps: 4 });
+    const card = await waitUntil(async () => {
+      const state = await readCard(page);
+      return state.visible ? state : null;
+    });
+    expect(card.text).toMatch(/Corroborated/);
+    expect(card.text).not.toMatch(/conflicts with/i);
+    expect(card.text).toContain('The Iraqi parliament on Sunday voted to expel American troops');
+    expect(card.text).toContain('express.co.uk');
+    expect(card.text).toContain(
+      'On Sunday Iraq’s parliament called for US and other foreign military forces',
+    );
+    expect(card.text).toContain('Daily US Times');
+    expect(card.text).toContain('The Iraqi parliament passed the resolution on Sunday');
+    await page.close();
+  });
+
   it('sets the badge to the number of highlighted sentences, coloured for conflicts, with a tooltip saying so', async () => {
     const { page, tabId } = await openCheckedPage(session, 'iraq-troops-article.html');
     const groups = await readVerdictHighlights(page);
