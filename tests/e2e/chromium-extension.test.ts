@@ -14,7 +14,13 @@ import {
   useChromiumSession,
   waitUntil,
 } from './support/chromium.ts';
-import { listHighlighted, locateSentence, readCard, readVerdictHighlights } from './support/page-state.ts';
+import {
+  hoverUntilCard,
+  listHighlighted,
+  locateSentence,
+  readCard,
+  readVerdictHighlights,
+} from './support/page-state.ts';
 import { parseSummaryLine, TOOLTIP_PREFIX } from './support/summary-line.ts';
 
 const TROOPS = 'The United States has about 5,000 troops in Iraq.';
@@ -131,13 +137,7 @@ describe('Crosscheck in Chromium', () => {
       return listHighlighted(read).includes(VOTE) ? read : null;
     });
     expect(groups.corroborated).toContain(VOTE);
-    const point = await locateSentence(page, VOTE);
-    await page.mouse.move(4, point.y);
-    await page.mouse.move(point.x, point.y, { steps: 4 });
-    const card = await waitUntil(async () => {
-      const state = await readCard(page);
-      return state.visible ? state : null;
-    });
+    const card = await hoverUntilCard(page, await locateSentence(page, VOTE));
     expect(card.text).toMatch(/Corroborated/);
     expect(card.text).not.toMatch(/conflicts with/i);
     expect(card.text).toContain('The Iraqi parliament on Sunday voted to expel American troops');

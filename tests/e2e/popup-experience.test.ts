@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openCheckedPage, openReadyPopup, useChromiumSession, waitUntil } from './support/chromium.ts';
-import { locateSentence, readCard, readVerdictHighlights } from './support/page-state.ts';
+import { hoverUntilCard, locateSentence, readCard, readVerdictHighlights } from './support/page-state.ts';
 
 const TROOPS = 'The United States has about 5,000 troops in Iraq.';
 const NO_RESULTS = 'No source says anything close to that.';
@@ -135,12 +135,6 @@ function failingContrast(results: ContrastResult[]): ContrastResult[] {
 
 function lowest(results: ContrastResult[]): ContrastResult {
   return [...results].sort((x, y) => x.ratio - y.ratio)[0]!;
-}
-
-async function hoverUntilCard(page: Page, point: { x: number; y: number }): Promise<void> {
-  await page.mouse.move(4, point.y);
-  await page.mouse.move(point.x, point.y, { steps: 6 });
-  await waitUntil(async () => (await readCard(page)).visible);
 }
 
 const session = useChromiumSession();

@@ -5,6 +5,7 @@
  * tests can hover them like a reader.
  */
 import type { Page } from 'playwright-core';
+import { waitUntil } from './chromium.ts';
 
 export interface HighlightGroup {
   name: string;
@@ -76,5 +77,18 @@ export function readCard(page: Page): Promise<CardState> {
       text: card?.innerText ?? '',
       hosts: hosts.length,
     };
+  });
+}
+
+/**
+ * Hovers `point` (a sentence, from locateSentence) coming in from the left margin along its line,
+ * so no other sentence is crossed on the way, and returns the card once it is shown.
+ */
+export async function hoverUntilCard(page: Page, point: { x: number; y: number }): Promise<CardState> {
+  await page.mouse.move(4, point.y);
+  await page.mouse.move(point.x, point.y, { steps: 6 });
+  return waitUntil(async () => {
+    const state = await readCard(page);
+    return state.visible ? state : null;
   });
 }
