@@ -16,7 +16,7 @@ import { findEvents, findSpeaker } from './extract-features.ts';
 import { boundedLevenshtein, createTable, foldText, STOPWORDS, stemWord } from './normalize.ts';
 import type {
   Assertion,
-  ClaimFeatures,
+  ComparedFeatures,
   DayMention,
   Detail,
   PersonMention,
@@ -27,7 +27,9 @@ import type {
 
 export interface ComparableClaim {
   text: string;
-  features: ClaimFeatures;
+  features: ComparedFeatures;
+  /** What compareClaims derived from `text` (see DerivedText); its own memo, never set by callers. */
+  [DERIVED]?: DerivedText;
 }
 
 export interface Comparison {
@@ -42,8 +44,10 @@ const NO_DETAILS: readonly Detail[] = [];
  * What compareClaims derives from a claim's text alone (its words, named speaker, events),
  * remembered per claim object: the matcher compares one page sentence with several sources and
  * one source with many page sentences, and re-folding and re-tokenising the same text for every
- * pair was most of the cost. Keyed by object (a WeakMap, so nothing outlives its claim) and checked
- * against the text, so a caller that reuses an object with another text still gets fresh values.
+ * pair was most of the cost. Kept on the claim object itself under a private symbol (a WeakMap
+ * lookup per pair cost more than the rest of derivedOf; nothing outlives its claim, and symbol keys
+ * are invisible to JSON and Object.keys) and checked against the text, so a caller that reuses an
+ * object with another text still gets fresh values.
  */
 interface DerivedText {
   text: string;
@@ -53,13 +57,14 @@ interface DerivedText {
   speaker?: string | null;
   events?: string[];
 }
-const derivedTexts = new WeakMap<ComparableClaim, DerivedText>();
+const DERIVED: unique symbol = Symbol('derived');
 
 function derivedOf(claim: ComparableClaim): DerivedText {
-  let d = derivedTexts.get(claim);
+  let d = claim[DERIVED];
   if (d === undefined || d.text !== claim.text) {
     d = { text: claim.text };
-    derivedTexts.set(claim, d);
+    // A frozen claim still compares, without the memo.
+    if (Object.isExtensible(claim)) claim[DERIVED] = d;
   }
   return d;
 }
@@ -243,7 +248,7 @@ function displayNationality(n: string): string {
   return n.length <= 2 ? n.toUpperCase() : n[0]!.toUpperCase() + n.slice(1);
 }
 
-function quantitySubject(qa: Quantity, qb: Quantity, a: ClaimFeatures, b: ClaimFeatures): string {
+function quantitySubject(qa: Quantity, qb: Quantity, a: ComparedFeatures, b: ComparedFeatures): string {
   const nats = [...new Set([...nationalitiesOf(qa), ...nationalitiesOf(qb)])].sort();
   const parts = [...nats.map(displayNationality), qa.unit];
   const place = findSubjectPlace(a.places, b.places, nats);
@@ -279,7 +284,7 @@ function isSubjectPlace(place: string, nats: readonly string[]): boolean {
  * Number conflicts: a quantity conflicts when it has counterparts counting the same thing in the
  * other claim and none of them is compatible; each reported pair is mutually closest in value.
  */
-function compareNumbers(a: ClaimFeatures, b: ClaimFeatures): readonly Detail[] {
+function compareNumbers(a: ComparedFeatures, b: ComparedFeatures): readonly Detail[] {
   if (a.quantities.length === 0 || b.quantities.length === 0) return NO_DETAILS;
   const lonelyA = findLonely(a.quantities, b.quantities);
   if (lonelyA.length === 0) return NO_DETAILS;
@@ -499,7 +504,7 @@ function rankFamily(rank: string): string {
   return rank.endsWith('general') ? 'general' : rank.endsWith('admiral') ? 'admiral' : rank;
 }
 
-function comparePeople(a: ClaimFeatures, b: ClaimFeatures): readonly Detail[] {
+function comparePeople(a: ComparedFeatures, b: ComparedFeatures): readonly Detail[] {
   if (a.people.length === 0 || b.people.length === 0) return NO_DETAILS;
   const details: Detail[] = [];
   for (const pa of a.people) {
@@ -575,7 +580,7 @@ function isFirstOfPredicate(assertions: readonly Assertion[], k: number): boolea
   return true;
 }
 
-function comparePolarity(a: ClaimFeatures, b: ClaimFeatures): readonly Detail[] {
+function comparePolarity(a: ComparedFeatures, b: ComparedFeatures): readonly Detail[] {
   const aa = a.assertions;
   const ab = b.assertions;
   if (aa === undefined || ab === undefined || aa.length === 0 || ab.length === 0) return NO_DETAILS;
@@ -658,7 +663,7 @@ function expansionKey(expansion: string): string {
 }
 
 /** The same acronym said to stand for different words ("... Operation Inherent Resolve" / "... Resolve Inherent Operation"). */
-function compareExpansions(a: ClaimFeatures, b: ClaimFeatures): readonly Detail[] {
+function compareExpansions(a: ComparedFeatures, b: ComparedFeatures): readonly Detail[] {
   if (a.expansions === undefined || b.expansions === undefined) return NO_DETAILS;
   let details: Detail[] | undefined;
   for (const ea of a.expansions) {

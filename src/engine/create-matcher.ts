@@ -13,7 +13,7 @@
 import type { ComparableClaim } from './compare-claims.ts';
 import { compareClaims } from './compare-claims.ts';
 import { decideVerdict } from './decide-verdict.ts';
-import { extractFeatures } from './extract-features.ts';
+import { extractComparedFeatures } from './extract-features.ts';
 import type { ClaimFinder, MatchTuning } from './find-matching-claims.ts';
 import { createClaimFinder, GREY_ZONE_FLOOR, MATCH_THRESHOLD } from './find-matching-claims.ts';
 import type {
@@ -74,7 +74,7 @@ export function createMatcher(db: ClaimDatabase, options: CreateMatcherOptions =
   function matchOne(text: string, index: number): SentenceMatch | null {
     const hits = finder.find(text, tuning);
     if (hits.length === 0) return null;
-    const page = { text, features: extractFeatures(text) };
+    const page = { text, features: extractComparedFeatures(text) };
     const sources: SourceMatch[] = hits.map((hit) => {
       const { stance, details } = compareClaims(page, comparableOf(hit.claim));
       const article = articles.get(hit.claim.articleId);

@@ -25,8 +25,8 @@ import { collectPeople, extractPeople } from './extract-people.ts';
 import { extractQuantities } from './extract-quantities.ts';
 import { findQuotes, findSpeakerInTokens } from './find-quotes.ts';
 import { foldText } from './normalize.ts';
-import { TYPOGRAPHIC_TEXT, tokenizeWithOffsets } from './tokenize-sentence.ts';
-import type { ClaimFeatures, Quotation } from './types.ts';
+import { type Token, TYPOGRAPHIC_TEXT, tokenizeWithOffsets } from './tokenize-sentence.ts';
+import type { ClaimFeatures, ComparedFeatures, Quotation } from './types.ts';
 
 export { findEvents } from './extract-dates.ts';
 export { findQuotes, findSpeaker, type QuoteSpan } from './find-quotes.ts';
@@ -39,21 +39,47 @@ export { NATIONALITIES } from './word-kinds.ts';
 export function extractFeatures(sentence: string, context?: { speaker?: string | null }): ClaimFeatures {
   const plain = TYPOGRAPHIC_TEXT.test(sentence);
   const tokens = tokenizeWithOffsets(sentence, plain);
+  const compared = extractFromTokens(sentence, tokens, plain, context?.speaker ?? null);
+  const { quantities, days, dates, people, ...rest } = compared;
+  // In the order of ClaimFeatures: the database's bytes depend on it.
+  return {
+    quantities,
+    days,
+    dates,
+    people,
+    organisations: extractOrganisations(sentence, tokens, plain),
+    ...rest,
+  };
+}
+
+/**
+ * The details compareClaims reads (`ComparedFeatures`), for a page sentence: all but the
+ * organisations, which only the database's own claims need (find-matching-claims.ts tells a
+ * claim's names from its fact words with them). Each field equals extractFeatures's.
+ */
+export function extractComparedFeatures(sentence: string): ComparedFeatures {
+  const plain = TYPOGRAPHIC_TEXT.test(sentence);
+  return extractFromTokens(sentence, tokenizeWithOffsets(sentence, plain), plain, null);
+}
+
+function extractFromTokens(
+  sentence: string,
+  tokens: Token[],
+  plain: boolean,
+  contextSpeaker: string | null,
+): ComparedFeatures {
   const folded = plain ? null : foldText(sentence);
   const peopleSpans = extractPeople(sentence, tokens);
   const ownSpeaker = findSpeakerInTokens(sentence, tokens, peopleSpans);
-  const contextSpeaker = context?.speaker ?? null;
   const speaker = ownSpeaker && ownSpeaker !== 'pronoun' ? ownSpeaker : contextSpeaker;
   const quotes: Quotation[] = findQuotes(sentence).map((q) => ({ text: q.text, speaker }));
   const { assertions, negated } = extractAssertions(sentence, tokens);
   const dayMentions = extractDays(tokens);
-  const people = collectPeople(peopleSpans);
   return {
     quantities: extractQuantities(sentence, tokens),
     days: dayMentions.length === 0 ? [] : [...new Set(dayMentions.map((d) => d.day))].sort(),
     dates: folded === null ? extractDatesFromPlainText(sentence) : extractDates(folded),
-    people,
-    organisations: extractOrganisations(sentence, tokens, plain),
+    people: collectPeople(peopleSpans),
     places: folded === null ? extractPlacesFromPlainText(sentence, tokens) : extractPlaces(sentence, folded),
     negated,
     quotes,

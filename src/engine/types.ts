@@ -97,6 +97,12 @@ export interface ClaimFeatures {
   expansions?: AcronymExpansion[];
 }
 
+/**
+ * The details compareClaims reads: a claim's features but its organisations, which only the
+ * database's claims need. A page sentence's are extracted as these (extractComparedFeatures).
+ */
+export type ComparedFeatures = Omit<ClaimFeatures, 'organisations'>;
+
 export interface AcronymExpansion {
   acronym: string;
   expansion: string;

@@ -360,4 +360,12 @@ describe('compareClaims: symmetry', () => {
     );
     expect(compareClaims(c, c)).toEqual({ stance: 'agrees', details: [] });
   });
+
+  it('compares frozen claims as it compares the same claims unfrozen', () => {
+    const x = 'There are about 5,000 US troops in Iraq, Esper said on Monday.';
+    const y = 'Some 5,200 US troops are in Iraq, Esper said on Tuesday.';
+    const frozen = compareClaims(Object.freeze(claim(x)), Object.freeze(claim(y)));
+    expect(frozen.stance).toBe('conflicts');
+    expect(frozen).toEqual(compare(x, y));
+  });
 });

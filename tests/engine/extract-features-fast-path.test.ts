@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArticles } from '../../scripts/seed-articles.ts';
-import { extractFeatures } from '../../src/engine/extract-features.ts';
+import { extractComparedFeatures, extractFeatures } from '../../src/engine/extract-features.ts';
 import { splitSentences } from '../../src/engine/split-sentences.ts';
 
 /** The fast paths' character set, as tokenize-sentence.ts defines it (TYPOGRAPHIC_TEXT). */
@@ -57,6 +57,17 @@ describe('extractFeatures fast paths', () => {
       (text) =>
         JSON.stringify(extractFeatures(text)) !== JSON.stringify(extractFeatures(text + GENERAL_PATH_SUFFIX)),
     );
+    expect(differing).toEqual([]);
+  });
+});
+
+describe('extractComparedFeatures', () => {
+  it('gives every feature extractFeatures gives but the organisations, on every labelled and seed sentence', () => {
+    const corpus = [...readCorpus(), ...EDGE_CASES];
+    const differing = corpus.filter((text) => {
+      const { organisations: _, ...compared } = extractFeatures(text);
+      return JSON.stringify(extractComparedFeatures(text)) !== JSON.stringify(compared);
+    });
     expect(differing).toEqual([]);
   });
 });
