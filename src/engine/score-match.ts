@@ -127,6 +127,8 @@ interface TextProfile {
   index: CandidateIndex;
   unknown: number | null;
   scoreWeights: ScoreWeights;
+  /** Number of terms; the arrays of a reused page profile can be longer. */
+  length: number;
   weights: Float64Array;
   termIds: Int32Array;
   keyIds: Int32Array;
@@ -176,23 +178,33 @@ function pageProfileOf(
     isProfileFor(lastPage.profile, index, unknownWeight, scoreWeights)
   )
     return lastPage.profile;
-  const profile = profileOf(page, index, unknownWeight, scoreWeights);
+  // One page profile is live at a time, so its arrays are reused (grown as needed) rather than
+  // allocated for every sentence.
+  const profile = profileOf(page, index, unknownWeight, scoreWeights, lastPage?.profile);
   lastPage = { text: page, profile };
   return profile;
 }
 
+/**
+ * The profile of `text`, in the arrays of `reuse` when given and long enough (its old values are
+ * lost). Arrays may be longer than the text: `length` is the number of terms.
+ */
 function profileOf(
   text: AnalyzedText,
   index: CandidateIndex,
   unknownWeight: number | null,
   scoreWeights: ScoreWeights,
+  reuse?: TextProfile,
 ): TextProfile {
   const n = text.terms.length;
-  const weights = new Float64Array(n);
-  const termIds = new Int32Array(n);
-  const keyIds = new Int32Array(n);
-  const nextSameKey = new Int32Array(n).fill(-1);
-  const core = new Uint8Array(n);
+  const fits = reuse !== undefined && reuse.weights.length >= n;
+  const weights = fits ? reuse.weights : new Float64Array(n);
+  const termIds = fits ? reuse.termIds : new Int32Array(n);
+  const keyIds = fits ? reuse.keyIds : new Int32Array(n);
+  const nextSameKey = fits ? reuse.nextSameKey : new Int32Array(n);
+  const core = fits ? reuse.core : new Uint8Array(n);
+  nextSameKey.fill(-1, 0, n);
+  core.fill(0, 0, n);
   let slotMask = 0;
   let coreSlotMask = 0;
   let allKnown = true;
@@ -229,6 +241,7 @@ function profileOf(
     index,
     unknown: unknownWeight,
     scoreWeights,
+    length: n,
     weights,
     termIds,
     keyIds,
@@ -275,7 +288,7 @@ function markText(marks: Marks, profile: TextProfile): void {
   const epoch = ++marks.epoch;
   marks.marked = profile;
   const { termIds, keyIds } = profile;
-  for (let i = 0; i < termIds.length; i++) {
+  for (let i = 0; i < profile.length; i++) {
     const termId = termIds[i]!;
     if (termId >= 0) marks.term[termId] = epoch;
     const keyId = keyIds[i]!;
@@ -382,12 +395,15 @@ export function alignTerms(
   let score = 0;
   if (shared >= weights.minSharedTerms) {
     const e = weights.pageCoverageExponent;
-    const forward = pageCoverage ** e * claimCoverage ** (1 - e);
     // A long page sentence can restate a whole short claim among other things; read it the other
     // way round then, but only on more shared evidence, since short claims are easily contained.
-    const contained =
-      shared >= weights.containmentMinShared ? claimCoverage ** e * pageCoverage ** (1 - e) : 0;
-    score = Math.max(forward, contained);
+    // Of the two readings the larger is the one that puts the heavier exponent on the larger
+    // coverage, so only that one is computed.
+    const containedIsLarger = e > 0.5 ? claimCoverage > pageCoverage : claimCoverage < pageCoverage;
+    score =
+      shared >= weights.containmentMinShared && containedIsLarger
+        ? claimCoverage ** e * pageCoverage ** (1 - e)
+        : pageCoverage ** e * claimCoverage ** (1 - e);
   }
   const coreMissed = claimCore > 0 && claimCoreMet === 0;
   return { pageCoverage, claimCoverage, sharedTerms: shared, score, coreMissed };
