@@ -357,6 +357,24 @@ function findKthLargest(values: Float64Array, at: readonly number[], k: number):
   return best[k - 1]!;
 }
 
+/**
+ * Sorts a sentence's postings by list length, shortest first, keeping the order of equal lengths
+ * (as the stable Array.prototype.sort would). An insertion sort: a sentence has a few dozen keys at
+ * most, and a comparator sort's calls cost more than the moves.
+ */
+function sortByListLength(found: Posting[]): void {
+  for (let i = 1; i < found.length; i++) {
+    const posting = found[i]!;
+    const length = posting.list.length;
+    let j = i;
+    while (j > 0 && found[j - 1]!.list.length > length) {
+      found[j] = found[j - 1]!;
+      j--;
+    }
+    found[j] = posting;
+  }
+}
+
 /** One key's claims (ascending positions) and rarity weight. */
 interface Posting {
   /** Dense number of the key (`keyId`). */
@@ -446,7 +464,7 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     // Rarest keys first (max-score pruning): a claim first met at key i can gain at most the
     // weight of keys i..end; once that is below the floor, later keys only add to claims already
     // met. Common keys are never walked unless no rarer key exists.
-    found.sort((a, b) => a.list.length - b.list.length);
+    sortByListLength(found);
     let remaining = 0;
     for (const f of found) remaining += f.weight;
     touched.length = 0;
