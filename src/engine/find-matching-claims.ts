@@ -297,6 +297,19 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
     return count;
   }
 
+  // Alignment scores of the sentence or clause being matched, by claim position, so fact expansion
+  // does not align a claim twice: valid where `scoreRun[p]` is the current run.
+  const scoreAt = new Float64Array(claims.length);
+  const scoreRun = new Int32Array(claims.length);
+  let run = 0;
+  function startRun(): number {
+    if (run === 0x3fffffff) {
+      scoreRun.fill(0);
+      run = 0;
+    }
+    return ++run;
+  }
+
   const align = (page: AnalyzedText, p: number, weights: ScoreWeights) =>
     alignTerms(page, index.analyzed[p]!, index, weights);
 
@@ -335,12 +348,12 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
   function findIn(sentence: string, page: AnalyzedText, tuning: MatchTuning): ClaimHit[] {
     const greyFloor = Math.min(tuning.greyZoneFloor, tuning.threshold);
     if (page.terms.length === 0) return [];
-    // Alignment scores of this sentence, so fact expansion does not align a claim twice.
-    const scoreOf = new Map<number, number>();
+    const thisRun = startRun();
     const scored: Scored[] = [];
     for (const c of index.candidates(page, tuning.topK, tuning.candidateMinShare)) {
       const a = align(page, c.claim, tuning.weights);
-      scoreOf.set(c.claim, a.score);
+      scoreAt[c.claim] = a.score;
+      scoreRun[c.claim] = thisRun;
       if (a.score < (a.coreMissed ? Math.max(greyFloor, tuning.coreMissedThreshold) : greyFloor)) continue;
       if (countFactTerms(page, c.claim, tuning.minFactTerms) < tuning.minFactTerms) continue;
       scored.push({ p: c.claim, score: a.score, pageCoverage: a.pageCoverage });
@@ -386,12 +399,11 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
         hits.set(p, { claim: claims[p]!, factId: factShownFor(p, top.p), score, viaFact: false });
     }
     const scoreOfMember = (m: number) => {
-      let score = scoreOf.get(m);
-      if (score === undefined) {
-        score = align(page, m, tuning.weights).score;
-        scoreOf.set(m, score);
+      if (scoreRun[m] !== thisRun) {
+        scoreAt[m] = align(page, m, tuning.weights).score;
+        scoreRun[m] = thisRun;
       }
-      return score;
+      return scoreAt[m]!;
     };
     const bar = greyFloor * tuning.factExpansionFactor;
     for (const p of [...hits.keys()]) {
