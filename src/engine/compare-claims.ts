@@ -8,7 +8,9 @@
  *   troops against 400 British soldiers), the same event's weekday, the same person's attribute,
  *   the same predicate's polarity;
  * - qualifiers are honoured: "more than 5,000" agrees with "5,200", "about 5,000" does not;
- * - works on arbitrary sentences (the matcher compares page sentences with source claims).
+ * - works on arbitrary sentences (the matcher compares page sentences with source claims);
+ * - a kind of detail is read from one claim only when the other has some (findFeatureNeeds), so
+ *   the matcher extracts only those kinds from a page sentence.
  */
 
 import { type AlignedPairs, alignIfOverlapping, toWordSequence, type WordSequence } from './align-words.ts';
@@ -19,6 +21,7 @@ import type {
   ComparedFeatures,
   DayMention,
   Detail,
+  FeatureNeeds,
   PersonMention,
   Quantity,
   Quotation,
@@ -874,6 +877,33 @@ function reportedSpeaker(c: ComparableClaim): string | null {
 }
 
 // ---- Entry point -------------------------------------------------------------------------------
+
+/**
+ * The kinds of detail compareClaims can read from a claim compared with each of `others`: a kind
+ * the others all lack is never read (every sub-comparison returns nothing when either side has
+ * none), so it need not be extracted. `claims.property.test.ts` checks the comparisons are the same.
+ */
+export function findFeatureNeeds(others: readonly ComparableClaim[]): FeatureNeeds {
+  const needs: FeatureNeeds = {
+    quantities: false,
+    days: false,
+    dates: false,
+    people: false,
+    assertions: false,
+    quotes: false,
+    expansions: false,
+  };
+  for (const { features: f } of others) {
+    needs.quantities ||= f.quantities.length > 0;
+    needs.days ||= (f.dayMentions ?? f.days).length > 0;
+    needs.dates ||= f.dates.length > 0;
+    needs.people ||= f.people.length > 0;
+    needs.assertions ||= (f.assertions?.length ?? 0) > 0;
+    needs.quotes ||= f.quotes.length > 0;
+    needs.expansions ||= (f.expansions?.length ?? 0) > 0;
+  }
+  return needs;
+}
 
 /**
  * Compares two claims about the same fact. Details are `a`'s value against `b`'s. A claim may

@@ -7,13 +7,13 @@
  *   and conflicts with those that say 5,000;
  * - one SourceMatch per matched source claim, best score first;
  * - features of a page sentence are extracted only when it matched something (cheap pages stay
- *   cheap).
+ *   cheap), and only the kinds its sources carry (findFeatureNeeds): compareClaims reads no other.
  */
 
 import type { ComparableClaim } from './compare-claims.ts';
-import { compareClaims } from './compare-claims.ts';
+import { compareClaims, findFeatureNeeds } from './compare-claims.ts';
 import { decideVerdict } from './decide-verdict.ts';
-import { extractComparedFeatures } from './extract-features.ts';
+import { ALL_FEATURES, extractComparedFeatures } from './extract-features.ts';
 import type { ClaimFinder, MatchTuning } from './find-matching-claims.ts';
 import { createClaimFinder, GREY_ZONE_FLOOR, MATCH_THRESHOLD } from './find-matching-claims.ts';
 import type {
@@ -74,9 +74,12 @@ export function createMatcher(db: ClaimDatabase, options: CreateMatcherOptions =
   function matchOne(text: string, index: number): SentenceMatch | null {
     const hits = finder.find(text, tuning);
     if (hits.length === 0) return null;
-    const page = { text, features: extractComparedFeatures(text) };
-    const sources: SourceMatch[] = hits.map((hit) => {
-      const { stance, details } = compareClaims(page, comparableOf(hit.claim));
+    const sourceClaims = hits.map((hit) => comparableOf(hit.claim));
+    // A source with the very same text is ordered against the page by all their features.
+    const needs = sourceClaims.some((c) => c.text === text) ? ALL_FEATURES : findFeatureNeeds(sourceClaims);
+    const page = { text, features: extractComparedFeatures(text, needs) };
+    const sources: SourceMatch[] = hits.map((hit, i) => {
+      const { stance, details } = compareClaims(page, sourceClaims[i]!);
       const article = articles.get(hit.claim.articleId);
       return {
         claimId: hit.claim.id,

@@ -26,7 +26,7 @@ import { extractQuantities } from './extract-quantities.ts';
 import { findQuotes, findSpeakerInTokens } from './find-quotes.ts';
 import { foldText } from './normalize.ts';
 import { type Token, TYPOGRAPHIC_TEXT, tokenizeWithOffsets } from './tokenize-sentence.ts';
-import type { ClaimFeatures, ComparedFeatures, Quotation } from './types.ts';
+import type { ClaimFeatures, ComparedFeatures, FeatureNeeds, Quotation } from './types.ts';
 
 export { findEvents } from './extract-dates.ts';
 export { findQuotes, findSpeaker, type QuoteSpan } from './find-quotes.ts';
@@ -52,14 +52,31 @@ export function extractFeatures(sentence: string, context?: { speaker?: string |
   };
 }
 
+/** Every kind of detail: what extractFeatures extracts. */
+export const ALL_FEATURES: Readonly<FeatureNeeds> = {
+  quantities: true,
+  days: true,
+  dates: true,
+  people: true,
+  assertions: true,
+  quotes: true,
+  expansions: true,
+};
+
 /**
  * The details compareClaims reads (`ComparedFeatures`), for a page sentence: all but the
  * organisations, which only the database's own claims need (find-matching-claims.ts tells a
- * claim's names from its fact words with them). Each field equals extractFeatures's.
+ * claim's names from its fact words with them), and of the rest only the kinds in `needs`, the
+ * others left empty. Each extracted field equals extractFeatures's.
  */
-export function extractComparedFeatures(sentence: string): ComparedFeatures {
+export function extractComparedFeatures(
+  sentence: string,
+  needs: Readonly<FeatureNeeds> = ALL_FEATURES,
+): ComparedFeatures {
   const plain = TYPOGRAPHIC_TEXT.test(sentence);
-  return extractFromTokens(sentence, tokenizeWithOffsets(sentence, plain), plain, null);
+  const readsTokens = needs.quantities || needs.days || needs.people || needs.assertions || needs.quotes;
+  const tokens = readsTokens ? tokenizeWithOffsets(sentence, plain) : [];
+  return extractFromTokens(sentence, tokens, plain, null, needs);
 }
 
 function extractFromTokens(
@@ -67,24 +84,35 @@ function extractFromTokens(
   tokens: Token[],
   plain: boolean,
   contextSpeaker: string | null,
+  needs: Readonly<FeatureNeeds> = ALL_FEATURES,
 ): ComparedFeatures {
-  const folded = plain ? null : foldText(sentence);
-  const peopleSpans = extractPeople(sentence, tokens);
-  const ownSpeaker = findSpeakerInTokens(sentence, tokens, peopleSpans);
-  const speaker = ownSpeaker && ownSpeaker !== 'pronoun' ? ownSpeaker : contextSpeaker;
-  const quotes: Quotation[] = findQuotes(sentence).map((q) => ({ text: q.text, speaker }));
-  const { assertions, negated } = extractAssertions(sentence, tokens);
-  const dayMentions = extractDays(tokens);
+  const folded = plain || !(needs.dates || needs.quantities) ? null : foldText(sentence);
+  // A quotation's speaker is found among the people, so quotes need them too.
+  const peopleSpans = needs.people || needs.quotes ? extractPeople(sentence, tokens) : [];
+  let quotes: Quotation[] = [];
+  if (needs.quotes) {
+    const ownSpeaker = findSpeakerInTokens(sentence, tokens, peopleSpans);
+    const speaker = ownSpeaker && ownSpeaker !== 'pronoun' ? ownSpeaker : contextSpeaker;
+    quotes = findQuotes(sentence).map((q) => ({ text: q.text, speaker }));
+  }
+  const { assertions, negated } = needs.assertions
+    ? extractAssertions(sentence, tokens)
+    : { assertions: [], negated: false };
+  const dayMentions = needs.days ? extractDays(tokens) : [];
   return {
-    quantities: extractQuantities(sentence, tokens),
+    quantities: needs.quantities ? extractQuantities(sentence, tokens) : [],
     days: dayMentions.length === 0 ? [] : [...new Set(dayMentions.map((d) => d.day))].sort(),
-    dates: folded === null ? extractDatesFromPlainText(sentence) : extractDates(folded),
-    people: collectPeople(peopleSpans),
-    places: folded === null ? extractPlacesFromPlainText(sentence, tokens) : extractPlaces(sentence, folded),
+    dates: !needs.dates ? [] : folded === null ? extractDatesFromPlainText(sentence) : extractDates(folded),
+    people: needs.people ? collectPeople(peopleSpans) : [],
+    places: !needs.quantities
+      ? []
+      : folded === null
+        ? extractPlacesFromPlainText(sentence, tokens)
+        : extractPlaces(sentence, folded),
     negated,
     quotes,
     dayMentions,
     assertions,
-    expansions: extractExpansions(sentence),
+    expansions: needs.expansions ? extractExpansions(sentence) : [],
   };
 }

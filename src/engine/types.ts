@@ -103,6 +103,24 @@ export interface ClaimFeatures {
  */
 export type ComparedFeatures = Omit<ClaimFeatures, 'organisations'>;
 
+/**
+ * Which kinds of detail to extract from a page sentence: the ones compareClaims can read against
+ * the sources it is compared with (findFeatureNeeds in compare-claims.ts). A kind left out is
+ * extracted as empty.
+ */
+export interface FeatureNeeds {
+  /** Quantities, and the places that name what they count in. */
+  quantities: boolean;
+  /** Weekdays and the events they date. */
+  days: boolean;
+  dates: boolean;
+  people: boolean;
+  /** Polarity per predicate. */
+  assertions: boolean;
+  quotes: boolean;
+  expansions: boolean;
+}
+
 export interface AcronymExpansion {
   acronym: string;
   expansion: string;

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDatabase } from '../../src/engine/build-database.ts';
-import { compareClaims } from '../../src/engine/compare-claims.ts';
+import { compareClaims, findFeatureNeeds } from '../../src/engine/compare-claims.ts';
 import { createMatcher } from '../../src/engine/create-matcher.ts';
-import { extractFeatures } from '../../src/engine/extract-features.ts';
+import { extractComparedFeatures, extractFeatures } from '../../src/engine/extract-features.ts';
 import { parseArticleFile } from '../../src/engine/parse-article-file.ts';
 import type { Detail, SourceArticle } from '../../src/engine/types.ts';
 import { DatabaseValidationError, validateDatabase } from '../../src/engine/validate-database.ts';
@@ -111,6 +111,72 @@ describe('compareClaims: fuzzed', { timeout: 30_000 }, () => {
       }),
       { numRuns: 300, endOnFailure: true },
     );
+  });
+
+  // The matcher extracts from a page sentence only the kinds of detail its sources carry
+  // (findFeatureNeeds); what compareClaims says must not change for it.
+  it('compares a page sentence with only the kinds of detail its sources carry as with all of them', () => {
+    checkProperty(
+      'compareClaims with needed features only',
+      fc.property(pageSentenceArb, claimArb, claimArb, (text, b, c) => {
+        fc.pre(text !== b.text && text !== c.text);
+        const full = { text, features: extractComparedFeatures(text) };
+        const lean = { text, features: extractComparedFeatures(text, findFeatureNeeds([b, c])) };
+        for (const source of [b, c]) expect(compareClaims(lean, source)).toEqual(compareClaims(full, source));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('compares every labelled sentence with every seed claim alike with only the needed kinds of detail', () => {
+    const labelled = (
+      JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/labelled/sentences.json'), 'utf8')) as {
+        text: string;
+      }[]
+    ).map((e) => e.text);
+    let compared = 0;
+    const differing: string[] = [];
+    for (const text of labelled) {
+      const full = { text, features: extractComparedFeatures(text) };
+      for (const claim of seedDb.claims) {
+        if (claim.text === text) continue;
+        const lean = { text, features: extractComparedFeatures(text, findFeatureNeeds([claim])) };
+        compared++;
+        if (JSON.stringify(compareClaims(lean, claim)) !== JSON.stringify(compareClaims(full, claim)))
+          differing.push(`${text} | ${claim.text}`);
+      }
+    }
+    expect(compared).toBeGreaterThan(15_000);
+    expect(differing).toEqual([]);
+  });
+
+  it('keeps every kind of conflict when only the needed kinds of detail are extracted', () => {
+    // One pair per kind of detail a conflict can be read from; each must conflict, alike both ways.
+    const pairs: Array<[string, string]> = [
+      ['There are about 5,000 US troops in Iraq.', 'There are some 5,200 US troops in Iraq.'],
+      ['Soleimani was killed on Friday.', 'Soleimani was killed on Thursday.'],
+      ['The parliament voted on January 4, 2020.', 'The parliament voted on January 5, 2020.'],
+      [
+        'The letter was signed by Marine Corps Brig. Gen. William Seely.',
+        'The letter was signed by Navy Brig. Gen. William Seely.',
+      ],
+      ['The letter was signed by the general.', 'The letter was not signed by the general.'],
+      ['Esper said: "We are not leaving Iraq at all."', 'Esper said: "We are leaving Iraq at all."'],
+      [
+        'CJTF-OIR stands for Combined Joint Task Force – Operation Inherent Resolve.',
+        'CJTF-OIR stands for Combined Joint Task Force – Operation Iraqi Resolve.',
+      ],
+    ];
+    for (const [page, source] of pairs) {
+      const claim = { text: source, features: extractFeatures(source) };
+      const full = compareClaims({ text: page, features: extractComparedFeatures(page) }, claim);
+      const lean = compareClaims(
+        { text: page, features: extractComparedFeatures(page, findFeatureNeeds([claim])) },
+        claim,
+      );
+      expect(full.stance, `${page} | ${source}`).toBe('conflicts');
+      expect(lean).toEqual(full);
+    }
   });
 
   const symmetricStance = (x: string, y: string) => {
