@@ -157,10 +157,28 @@ export function contentWords(text: string): string[] {
 }
 
 /**
+ * variantKey runs six regular expressions, and the same words (surnames in every sentence that
+ * names a person) come back: keys are remembered, up to this many words so that memory stays
+ * bounded in a long-lived service worker.
+ */
+const VARIANT_KEY_CACHE_LIMIT = 50_000;
+const variantKeys = new Map<string, string>();
+
+/**
  * A spelling-tolerant key: first letter, then the consonant skeleton with doubled letters
  * collapsed and vowels, h, w and y dropped. Numbers are returned unchanged.
  */
 export function variantKey(word: string): string {
+  let key = variantKeys.get(word);
+  if (key === undefined) {
+    key = deriveVariantKey(word);
+    if (variantKeys.size >= VARIANT_KEY_CACHE_LIMIT) variantKeys.clear();
+    variantKeys.set(word, key);
+  }
+  return key;
+}
+
+function deriveVariantKey(word: string): string {
   if (/^\d/.test(word)) return word;
   const w = word.replace(/[^a-z]/g, '');
   if (w.length === 0) return word;
