@@ -170,13 +170,30 @@ export interface AnalyzedText {
   /** `slotOf` each term, parallel to `terms`. */
   slots: (Slot | null)[];
   /** The terms as a set, for O(1) membership. */
-  set: ReadonlySet<string>;
+  readonly set: ReadonlySet<string>;
 }
 
+/** An AnalyzedText whose set is built on first use: page sentences seldom need one. */
+class Analysis implements AnalyzedText {
+  #set: ReadonlySet<string> | undefined;
+  constructor(
+    public terms: string[],
+    public keys: string[],
+    public slots: (Slot | null)[],
+  ) {}
+  get set(): ReadonlySet<string> {
+    this.#set ??= new Set(this.terms);
+    return this.#set;
+  }
+}
+
+/** One term, shared by every token that becomes it (`internTerm`). */
 interface TermInfo {
   term: string;
   key: string;
   slot: Slot | null;
+  /** The last analyzeText run that met this term, so a text's terms are deduplicated without a Set. */
+  lastRun: number;
 }
 
 /**
@@ -184,10 +201,12 @@ interface TermInfo {
  * canonical synonyms, stemming) followed by this module's concepts, variant key and slot. News
  * vocabulary is small next to the number of sentences, and `variantKey` alone runs six regular
  * expressions, so this halves analysis time. `null` means the token carries no fact. Cleared past
- * TOKEN_CACHE_LIMIT entries so memory stays bounded on adversarial input.
+ * TOKEN_CACHE_LIMIT entries (between analyzeText runs) so memory stays bounded on adversarial input.
  */
 const TOKEN_CACHE_LIMIT = 200_000;
 const tokenCache = new Map<string, TermInfo | null>();
+/** The TermInfo of each term met, so that tokens with the same term share one (cleared with tokenCache). */
+const termInfos = new Map<string, TermInfo>();
 function infoOfToken(token: string): TermInfo | null {
   let info = tokenCache.get(token);
   if (info !== undefined) return info;
@@ -196,14 +215,37 @@ function infoOfToken(token: string): TermInfo | null {
     let word = stemWord(canonicalWord(token));
     const apostrophe = word.indexOf("'");
     if (apostrophe > 0) word = STOPWORDS.has(word.slice(0, apostrophe)) ? '' : word.slice(0, apostrophe);
-    if (word.length >= 2 && !MATCH_STOPWORDS.has(word)) {
-      const term = CONCEPTS.get(word) ?? word;
-      info = { term, key: variantKey(term), slot: slotOf(term) };
-    }
+    if (word.length >= 2 && !MATCH_STOPWORDS.has(word)) info = internTerm(CONCEPTS.get(word) ?? word);
   }
-  if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
   tokenCache.set(token, info);
   return info;
+}
+
+function internTerm(term: string): TermInfo {
+  let info = termInfos.get(term);
+  if (info === undefined) {
+    info = { term, key: variantKey(term), slot: slotOf(term), lastRun: 0 };
+    termInfos.set(term, info);
+  }
+  return info;
+}
+
+/**
+ * Numbers analyzeText runs for TermInfo.lastRun; restarted before it leaves the small-integer
+ * range. The caches are cleared here, between runs, never inside one: a term met again after a
+ * clear would get a fresh TermInfo and be counted twice.
+ */
+let analysisRun = 0;
+function startAnalysisRun(): number {
+  if (tokenCache.size >= TOKEN_CACHE_LIMIT) {
+    tokenCache.clear();
+    termInfos.clear();
+  }
+  if (analysisRun === 0x3fffffff) {
+    for (const info of termInfos.values()) info.lastRun = 0;
+    analysisRun = 0;
+  }
+  return ++analysisRun;
 }
 
 /** Multi-word phrases rewritten to one term before tokenizing, in one pass over the text. */
@@ -226,17 +268,17 @@ export function analyzeText(text: string): AnalyzedText {
   const terms: string[] = [];
   const keys: string[] = [];
   const slots: (Slot | null)[] = [];
-  const seen = new Set<string>();
+  const run = startAnalysisRun();
   // As normalize.contentWords: fold, rewrite "united states", tokenize; per-token steps memoised.
   for (const token of tokenizeFolded(foldText(prepared).replace(/\bunited states\b/g, 'usa'))) {
     const info = infoOfToken(token);
-    if (info === null || seen.has(info.term)) continue;
-    seen.add(info.term);
+    if (info === null || info.lastRun === run) continue;
+    info.lastRun = run;
     terms.push(info.term);
     keys.push(info.key);
     slots.push(info.slot);
   }
-  return { terms, keys, slots, set: seen };
+  return new Analysis(terms, keys, slots);
 }
 
 /**

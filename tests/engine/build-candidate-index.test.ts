@@ -41,6 +41,28 @@ describe('analyzeText', () => {
   });
 });
 
+describe('analyzeText: each term once', () => {
+  it('lists a term once however many tokens become it, with its set', () => {
+    const a = analyzeText('Troops, troop and TROOPS: the troops left Iraq; Iraq said the troops left.');
+    expect(a.terms).toEqual(['troop', 'leave', 'iraq']);
+    expect(a.keys).toHaveLength(a.terms.length);
+    expect(a.slots).toHaveLength(a.terms.length);
+    expect([...a.set]).toEqual(a.terms);
+  });
+
+  it('lists each term once across the clearing of its token memo for size', () => {
+    const sentence = 'US troops left Iraq, and the troops said Iraq had asked US troops to leave.';
+    const before = analyzeText(sentence).terms;
+    // More distinct tokens than the memo keeps (TOKEN_CACHE_LIMIT, 200,000) between two mentions
+    // of the same term: the memo must not be cleared while a text is being analysed.
+    const words = Array.from({ length: 210_000 }, (_, i) => `w${i.toString(36)}`).join(' ');
+    const flood = analyzeText(`Troops ${words} troops.`).terms;
+    expect(flood.length).toBeGreaterThan(200_000);
+    expect(flood.filter((term) => term === 'troop')).toEqual(['troop']);
+    expect(analyzeText(sentence).terms).toEqual(before);
+  });
+});
+
 describe('buildCandidateIndex', () => {
   const index = buildCandidateIndex(CLAIMS);
 
