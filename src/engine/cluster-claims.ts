@@ -61,20 +61,6 @@ const GROUPING_SYNONYMS: Readonly<Record<string, string>> = createTable({
   depart: 'withdraw',
 });
 
-const VARIANT_CACHE_LIMIT = 50_000;
-const variantTerms = new Map<string, string>();
-
-/** `~` + variantKey(word), memoised (bounded, so a long-lived service worker cannot grow it forever). */
-function cachedVariantTerm(word: string): string {
-  let term = variantTerms.get(word);
-  if (term === undefined) {
-    if (variantTerms.size >= VARIANT_CACHE_LIMIT) variantTerms.clear();
-    term = `~${variantKey(word)}`;
-    variantTerms.set(word, term);
-  }
-  return term;
-}
-
 /** Spelling-tolerant terms: content words, long words reduced to their consonant skeleton. */
 export function extractTerms(text: string): string[] {
   const out = new Set<string>();
@@ -83,7 +69,7 @@ export function extractTerms(text: string): string[] {
     const raw = token.length > 6 && token.endsWith('ly') ? token.slice(0, -2) : token;
     const w = GROUPING_SYNONYMS[raw] ?? raw;
     if (GENERIC.has(w)) continue;
-    out.add(w.length >= 5 && /^[a-z]+$/.test(w) ? cachedVariantTerm(w) : w);
+    out.add(w.length >= 5 && /^[a-z]+$/.test(w) ? `~${variantKey(w)}` : w);
   }
   // Negation words are stop words, but "no" vs not is part of the fact's identity.
   if (tokenize(text).some((t) => t === 'no' || t === 'not' || /n't$/.test(t))) out.add('¬');
