@@ -75,7 +75,8 @@ export function createMatcher(db: ClaimDatabase, options: CreateMatcherOptions =
     const hits = finder.find(text, tuning);
     if (hits.length === 0) return null;
     const sourceClaims = hits.map((hit) => comparableOf(hit.claim));
-    // A source with the very same text is ordered against the page by all their features.
+    // A source with the very same text is ordered against the page by their features (compareClaims's
+    // isAfter), so it is given every kind the comparison reads.
     const needs = sourceClaims.some((c) => c.text === text) ? ALL_FEATURES : findFeatureNeeds(sourceClaims);
     const page = { text, features: extractComparedFeatures(text, needs) };
     const sources: SourceMatch[] = hits.map((hit, i) => {
