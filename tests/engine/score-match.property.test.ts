@@ -107,6 +107,21 @@ const wordArb = fc.constantFrom(
 const textArb = fc.array(wordArb, { minLength: 1, maxLength: 12 }).map((words) => words.join(' '));
 
 describe('alignTerms', () => {
+  it('scores coverages an ulp apart as the larger of the two readings, as defined', () => {
+    // Found by the property below at FUZZ_RUNS_FACTOR=10: the sentence covers 0.36121211352040206
+    // of itself and the claim 0.361212113520402 of itself, and the reading mathematics calls
+    // smaller rounded to the larger number.
+    const index = buildCandidateIndex([
+      '2014 leave sell pomegranate',
+      'Thursday Iraq Friday pomegranate roughly leave Marine Friday sale',
+    ]);
+    const page = analyzeText('Qassem Iraq troops Qasem pomegranate 2014 sell leave decision leave');
+    const claim = index.analyzed[1]!;
+    const got = alignTerms(page, claim, index);
+    expect(got.pageCoverage).not.toBe(got.claimCoverage);
+    expect(got).toEqual(alignWithStrings(page, claim, index, DEFAULT_WEIGHTS));
+  });
+
   it('gives the same alignment as string lookups, for indexed and unindexed claims', () => {
     checkProperty(
       'alignTerms = string-lookup alignment',
