@@ -2,6 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 // Two projects: `unit` runs in Node (DOM tests opt into happy-dom per file), `e2e` drives the built
 // extension in real browsers and so runs its files one at a time with generous time limits.
+
+// FUZZ_RUNS_FACTOR (tests/support/fuzz.ts) multiplies every property's runs, so a unit test's time
+// limit grows with it: at 10 the fuzzed DOM offset maps outran vitest's default 5 s.
+const fuzzFactor = Number(process.env.FUZZ_RUNS_FACTOR ?? 1);
+const UNIT_TIMEOUT_MS = 5_000 * (Number.isFinite(fuzzFactor) && fuzzFactor > 1 ? fuzzFactor : 1);
+
 export default defineConfig({
   test: {
     projects: [
@@ -11,6 +17,7 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**'],
           environment: 'node',
+          testTimeout: UNIT_TIMEOUT_MS,
         },
       },
       {
