@@ -173,13 +173,17 @@ export interface AnalyzedText {
   readonly set: ReadonlySet<string>;
 }
 
-/** An AnalyzedText whose set is built on first use: page sentences seldom need one. */
+/**
+ * An AnalyzedText whose set is built on first use (page sentences seldom need one), and which keeps
+ * each term's TermInfo, so an index reads a term's numbers off it instead of hashing the string.
+ */
 class Analysis implements AnalyzedText {
   #set: ReadonlySet<string> | undefined;
   constructor(
     public terms: string[],
     public keys: string[],
     public slots: (Slot | null)[],
+    readonly infos: readonly TermInfo[],
   ) {}
   get set(): ReadonlySet<string> {
     this.#set ??= new Set(this.terms);
@@ -194,6 +198,16 @@ interface TermInfo {
   slot: Slot | null;
   /** The last analyzeText run that met this term, so a text's terms are deduplicated without a Set. */
   lastRun: number;
+  /**
+   * The index whose numbers `stats` and `posting` are (the last one that looked this term up), so
+   * the matcher's per-sentence lookups read fields instead of hashing strings. An index that finds
+   * another owner looks the strings up again and takes the fields over.
+   */
+  owner: object | null;
+  /** The term's TermStats in `owner`; undefined when no claim there has the term. */
+  stats: TermStats | undefined;
+  /** The posting of the term's key in `owner`; undefined when no claim there has the key. */
+  posting: Posting | undefined;
 }
 
 /**
@@ -224,7 +238,15 @@ function infoOfToken(token: string): TermInfo | null {
 function internTerm(term: string): TermInfo {
   let info = termInfos.get(term);
   if (info === undefined) {
-    info = { term, key: variantKey(term), slot: slotOf(term), lastRun: 0 };
+    info = {
+      term,
+      key: variantKey(term),
+      slot: slotOf(term),
+      lastRun: 0,
+      owner: null,
+      stats: undefined,
+      posting: undefined,
+    };
     termInfos.set(term, info);
   }
   return info;
@@ -268,6 +290,7 @@ export function analyzeText(text: string): AnalyzedText {
   const terms: string[] = [];
   const keys: string[] = [];
   const slots: (Slot | null)[] = [];
+  const infos: TermInfo[] = [];
   const run = startAnalysisRun();
   // As normalize.contentWords: fold, rewrite "united states", tokenize; per-token steps memoised.
   for (const token of tokenizeFolded(foldText(prepared).replace(/\bunited states\b/g, 'usa'))) {
@@ -277,8 +300,9 @@ export function analyzeText(text: string): AnalyzedText {
     terms.push(info.term);
     keys.push(info.key);
     slots.push(info.slot);
+    infos.push(info);
   }
-  return new Analysis(terms, keys, slots);
+  return new Analysis(terms, keys, slots, infos);
 }
 
 /**
@@ -343,6 +367,12 @@ export interface CandidateIndex {
   readonly keyCount: number;
   /** Dense number of a key the claims are indexed under; -1 for any other key. */
   keyId(key: string): number;
+  /** `termStats` of term `i` of `text` (read off its TermInfo when analyzeText made it). */
+  termStatsAt(text: AnalyzedText, i: number): TermStats | undefined;
+  /** `keyId` of key `i` of `text` (read off its TermInfo when analyzeText made it). */
+  keyIdAt(text: AnalyzedText, i: number): number;
+  /** The weight of a term no claim uses: `termWeight` of any such term. */
+  readonly unseenTermWeight: number;
   /** The best `k` claims for an analysed sentence, best first. */
   candidates(query: AnalyzedText, k?: number, minShare?: number): Candidate[];
 }
@@ -480,6 +510,25 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
   const termDfOf = (term: string) => termStats.get(term)?.df ?? 0;
   const keyWeight = (key: string) => postings.get(key)?.weight ?? unseenWeight;
 
+  // This index's lookups, cached on each TermInfo (see TermInfo.owner); the owner is an object
+  // only this index holds.
+  const owner = {};
+  function infoAt(text: AnalyzedText, i: number): TermInfo | undefined {
+    const info = text instanceof Analysis ? text.infos[i] : undefined;
+    if (info !== undefined && info.owner !== owner) {
+      info.owner = owner;
+      info.stats = termStats.get(info.term);
+      info.posting = postings.get(info.key);
+    }
+    return info;
+  }
+  const slotPostings: Readonly<Record<Slot, Posting | undefined>> = {
+    number: postings.get(SLOT_KEYS.number),
+    weekday: postings.get(SLOT_KEYS.weekday),
+    month: postings.get(SLOT_KEYS.month),
+    branch: postings.get(SLOT_KEYS.branch),
+  };
+
   function candidates(query: AnalyzedText, k = DEFAULT_TOP_K, minShare = CANDIDATE_MIN_SHARE): Candidate[] {
     // The sentence's keys, each once: its variant keys, then one key per slot it fills ("#number",
     // "#weekday"…, in order of first use), so a sentence with an altered number or day still finds
@@ -488,8 +537,7 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     const queryId = ++queryCount;
     let total = 0;
     const unseen: string[] = [];
-    const meet = (key: string) => {
-      const posting = postings.get(key);
+    const meet = (key: string, posting: Posting | undefined) => {
       if (posting === undefined) {
         if (unseen.includes(key)) return;
         unseen.push(key);
@@ -500,8 +548,12 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
         found.push(posting);
       }
     };
-    for (const key of query.keys) meet(key);
-    for (const slot of query.slots) if (slot !== null) meet(SLOT_KEYS[slot]);
+    for (let i = 0; i < query.keys.length; i++) {
+      const key = query.keys[i]!;
+      const info = infoAt(query, i);
+      meet(key, info === undefined ? postings.get(key) : info.posting);
+    }
+    for (const slot of query.slots) if (slot !== null) meet(SLOT_KEYS[slot], slotPostings[slot]);
     const floor = total * minShare;
     // Rarest keys first (max-score pruning): a claim first met at key i can gain at most the
     // weight of keys i..end; once that is below the floor, later keys only add to claims already
@@ -590,6 +642,15 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     termCount: termStats.size,
     keyCount: postings.size,
     keyId: (key) => postings.get(key)?.id ?? -1,
+    termStatsAt(text, i) {
+      const info = infoAt(text, i);
+      return info === undefined ? termStats.get(text.terms[i]!) : info.stats;
+    },
+    keyIdAt(text, i) {
+      const info = infoAt(text, i);
+      return (info === undefined ? postings.get(text.keys[i]!) : info.posting)?.id ?? -1;
+    },
+    unseenTermWeight: unseenWeight,
     candidates,
   };
 }

@@ -209,15 +209,15 @@ function profileOf(
   let coreSlotMask = 0;
   let allKnown = true;
   for (let i = 0; i < n; i++) {
-    const stats = index.termStats(text.terms[i]!);
+    const stats = index.termStatsAt(text, i);
     if (stats === undefined) {
-      weights[i] = unknownWeight ?? index.termWeight('');
+      weights[i] = unknownWeight ?? index.unseenTermWeight;
       termIds[i] = -1;
     } else {
       weights[i] = stats.weight;
       termIds[i] = stats.id;
     }
-    const keyId = index.keyId(text.keys[i]!);
+    const keyId = index.keyIdAt(text, i);
     keyIds[i] = keyId;
     if (termIds[i]! < 0 || keyId < 0) allKnown = false;
     if (keyId >= 0) {
@@ -302,12 +302,17 @@ function markText(marks: Marks, profile: TextProfile): void {
 /** The page-side and claim-side marks of each index, made on first use. */
 const marksOfIndex = new WeakMap<CandidateIndex, { page: Marks; claim: Marks }>();
 
+/** The index of the last alignment and its marks: a matcher aligns with one index in a row. */
+let lastMarks: { index: CandidateIndex; marks: { page: Marks; claim: Marks } } | null = null;
+
 function marksOf(index: CandidateIndex): { page: Marks; claim: Marks } {
+  if (lastMarks !== null && lastMarks.index === index) return lastMarks.marks;
   let marks = marksOfIndex.get(index);
   if (marks === undefined) {
     marks = { page: createMarks(index), claim: createMarks(index) };
     marksOfIndex.set(index, marks);
   }
+  lastMarks = { index, marks };
   return marks;
 }
 
@@ -356,7 +361,7 @@ export function alignTerms(
   index: CandidateIndex,
   weights: ScoreWeights = DEFAULT_WEIGHTS,
 ): Alignment {
-  const unknownWeight = index.termWeight('') * weights.unknownTermFactor;
+  const unknownWeight = index.unseenTermWeight * weights.unknownTermFactor;
   const pageProfile = pageProfileOf(page, index, unknownWeight, weights);
   const claimProfile = claimProfileOf(claim, index, weights);
   const marks = marksOf(index);

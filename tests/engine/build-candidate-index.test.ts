@@ -123,3 +123,24 @@ describe('analyzeText on hostile words', () => {
     expect(index.candidates(analyzeText('constructor toString bridge'))[0]?.claim).toBe(0);
   });
 });
+
+describe('buildCandidateIndex: per-term lookups', () => {
+  it('reads the same numbers off a term as by its string, across indexes and plain texts', () => {
+    const first = buildCandidateIndex(CLAIMS);
+    const second = buildCandidateIndex(CLAIMS.slice(2));
+    const page = analyzeText('Esper said 5,200 US troops would leave Iraq, Qasem pomegranate');
+    // A plain object, not made by analyzeText, is looked up by its strings.
+    const plain = { terms: [...page.terms], keys: [...page.keys], slots: [...page.slots], set: page.set };
+    // Alternate the indexes so that each finds the terms last looked up by the other.
+    for (const index of [first, second, first, second]) {
+      for (const text of [page, plain]) {
+        for (let i = 0; i < text.terms.length; i++) {
+          expect(index.termStatsAt(text, i)).toBe(index.termStats(text.terms[i]!));
+          expect(index.keyIdAt(text, i)).toBe(index.keyId(text.keys[i]!));
+        }
+      }
+    }
+    expect(page.terms.some((_, i) => first.termStatsAt(page, i) === undefined)).toBe(true);
+    expect(first.unseenTermWeight).toBe(first.termWeight('pomegranate'));
+  });
+});
