@@ -108,10 +108,10 @@ function isNegating(d: DerivedText): boolean {
 }
 
 /**
- * Text whose folding changes no letter: ASCII plus the typographic quotes, dashes and no-break
- * space that `foldText` maps to ASCII punctuation. Same set as foldText's fast path.
+ * Text whose folding changes no letter: ASCII plus the typographic quotes, dashes, ellipsis and
+ * no-break space that `foldText` maps to ASCII punctuation. Same set as foldText's fast path.
  */
-const FOLDS_LETTERS_UNCHANGED = /^[\t\n\r\x20-\x7e\u2018\u2019\u201C\u201D\u2013\u2014\u00A0]*$/;
+const FOLDS_LETTERS_UNCHANGED = /^[\t\n\r\x20-\x7e\u2018\u2019\u201C\u201D\u2013\u2014\u2026\u00A0]*$/;
 /**
  * Matches wherever `toWordSequence` could yield a NEGATION_WORD: the word standing alone, or an n't.
  * A necessary condition only, so most sentences (nine in ten carry no negation) skip tokenising.
