@@ -408,15 +408,15 @@ function gallop(list: Int32Array, value: number, from: number): number {
 let kthScratch = new Float64Array(16);
 
 /**
- * The `k`-th largest of `values[i]` over the positions in `at`, or 0 when there are fewer than `k`
+ * The `k`-th largest of `values[i]` over the first `count` positions in `at`, or 0 when there are fewer than `k`
  * (or `k` is 0). One pass with a sorted window of `k`; most values fall below the window's last.
  */
-function findKthLargest(values: Float64Array, at: readonly number[], k: number): number {
-  if (k <= 0 || at.length < k) return 0;
+function findKthLargest(values: Float64Array, at: Int32Array, count: number, k: number): number {
+  if (k <= 0 || count < k) return 0;
   if (kthScratch.length < k) kthScratch = new Float64Array(k);
   const best = kthScratch;
   let size = 0;
-  for (let t = 0; t < at.length; t++) {
+  for (let t = 0; t < count; t++) {
     const v = values[at[t]!]!;
     if (size === k && v <= best[k - 1]!) continue;
     let i = size < k ? size++ : k - 1;
@@ -500,7 +500,9 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
   let queryCount = 0;
   const commonDf = Math.max(COMMON_KEY_MIN_DF, Math.floor(size * COMMON_KEY_SHARE));
   const accum = new Float64Array(size);
-  const touched: number[] = [];
+  // The claims the walk has met, in order of meeting: `touched[0..touchedCount)`.
+  const touched = new Int32Array(size);
+  let touchedCount = 0;
 
   const termStats = new Map<string, TermStats>();
   for (const [term, df] of termDf) termStats.set(term, { id: termStats.size, df, weight: weightOfDf(df) });
@@ -561,7 +563,7 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     sortByListLength(found);
     let remaining = 0;
     for (const f of found) remaining += f.weight;
-    touched.length = 0;
+    touchedCount = 0;
     // Slack on the pruning bound below, far above the rounding error of summing a sentence's weights.
     const pruneBelow = floor - 1e-9 * Math.max(1, floor);
     // Sorted by position on first need: only a list far longer than `touched` is galloped.
@@ -577,16 +579,16 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
         // the claims kept, by a scan or, when a list is far longer than they are, by galloping
         // search. Neither changes any claim's sum or the result (build-candidate-index.property
         // test checks it against scoring every claim).
-        const kth = findKthLargest(accum, touched, k);
+        const kth = findKthLargest(accum, touched, touchedCount, k);
         const bar = Math.max(pruneBelow, kth - 1e-9 * Math.max(1, kth));
         let kept = 0;
-        for (let t = 0; t < touched.length; t++) {
+        for (let t = 0; t < touchedCount; t++) {
           const c = touched[t]!;
           if (accum[c]! + remaining < bar) accum[c] = 0;
           else touched[kept++] = c;
         }
-        if (kept < touched.length) {
-          touched.length = kept;
+        if (kept < touchedCount) {
+          touchedCount = kept;
           ascending = null;
         }
       }
@@ -594,19 +596,17 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
       if (mayAddClaims) {
         for (let j = 0; j < list.length; j++) {
           const c = list[j]!;
-          if (accum[c] === 0) touched.push(c);
+          if (accum[c] === 0) touched[touchedCount++] = c;
           accum[c] = accum[c]! + weight;
         }
-      } else if (list.length < touched.length * 4) {
+      } else if (list.length < touchedCount * 4) {
         for (let j = 0; j < list.length; j++) {
           const c = list[j]!;
           if (accum[c]! > 0) accum[c] = accum[c]! + weight;
         }
       } else {
         if (ascending === null) {
-          ascending = new Int32Array(touched.length);
-          for (let t = 0; t < touched.length; t++) ascending[t] = touched[t]!;
-          ascending.sort();
+          ascending = touched.slice(0, touchedCount).sort();
         }
         let from = 0;
         for (const c of ascending) {
@@ -619,7 +619,8 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     // above the floor on a large database are never sorted as a whole.
     const out: Candidate[] = [];
     const limit = Math.max(0, k);
-    for (const c of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const c = touched[t]!;
       const weight = accum[c]!;
       accum[c] = 0;
       if (weight < floor) continue;
@@ -627,7 +628,11 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
       while (at > 0 && ranksBefore(weight, c, out[at - 1]!)) at--;
       if (at >= limit) continue;
       if (out.length >= limit) out.pop();
-      out.splice(at, 0, { claim: c, weight });
+      // Insert at `at` by shifting the tail (Array.prototype.splice costs more on these short lists).
+      const candidate = { claim: c, weight };
+      out.push(candidate);
+      for (let j = out.length - 1; j > at; j--) out[j] = out[j - 1]!;
+      out[at] = candidate;
     }
     return out;
   }
