@@ -199,15 +199,16 @@ interface TermInfo {
   /** The last analyzeText run that met this term, so a text's terms are deduplicated without a Set. */
   lastRun: number;
   /**
-   * The index whose numbers `stats` and `posting` are (the last one that looked this term up), so
+   * The index whose numbers `stats` and `keyId` are (the last one that looked this term up), so
    * the matcher's per-sentence lookups read fields instead of hashing strings. An index that finds
-   * another owner looks the strings up again and takes the fields over.
+   * another owner looks the strings up again and takes the fields over. Only numbers are kept, so
+   * a dropped index's postings are not held alive by the term memo.
    */
   owner: object | null;
   /** The term's TermStats in `owner`; undefined when no claim there has the term. */
   stats: TermStats | undefined;
-  /** The posting of the term's key in `owner`; undefined when no claim there has the key. */
-  posting: Posting | undefined;
+  /** The number of the term's key in `owner` (`keyId`); -1 when no claim there has the key. */
+  keyId: number;
 }
 
 /**
@@ -245,7 +246,7 @@ function internTerm(term: string): TermInfo {
       lastRun: 0,
       owner: null,
       stats: undefined,
-      posting: undefined,
+      keyId: -1,
     };
     termInfos.set(term, info);
   }
@@ -408,8 +409,9 @@ function gallop(list: Int32Array, value: number, from: number): number {
 let kthScratch = new Float64Array(16);
 
 /**
- * The `k`-th largest of `values[i]` over the first `count` positions in `at`, or 0 when there are fewer than `k`
- * (or `k` is 0). One pass with a sorted window of `k`; most values fall below the window's last.
+ * The `k`-th largest of `values[i]` over the first `count` positions in `at`, or 0 when there are
+ * fewer than `k` (or `k` is 0). One pass with a sorted window of `k`; most values fall below the
+ * window's last.
  */
 function findKthLargest(values: Float64Array, at: Int32Array, count: number, k: number): number {
   if (k <= 0 || count < k) return 0;
@@ -520,10 +522,12 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     if (info !== undefined && info.owner !== owner) {
       info.owner = owner;
       info.stats = termStats.get(info.term);
-      info.posting = postings.get(info.key);
+      info.keyId = postings.get(info.key)?.id ?? -1;
     }
     return info;
   }
+  // Postings by key number (`Posting.id` counts them in insertion order).
+  const postingOfId: Posting[] = [...postings.values()];
   const slotPostings: Readonly<Record<Slot, Posting | undefined>> = {
     number: postings.get(SLOT_KEYS.number),
     weekday: postings.get(SLOT_KEYS.weekday),
@@ -553,7 +557,9 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     for (let i = 0; i < query.keys.length; i++) {
       const key = query.keys[i]!;
       const info = infoAt(query, i);
-      meet(key, info === undefined ? postings.get(key) : info.posting);
+      const posting =
+        info === undefined ? postings.get(key) : info.keyId < 0 ? undefined : postingOfId[info.keyId];
+      meet(key, posting);
     }
     for (const slot of query.slots) if (slot !== null) meet(SLOT_KEYS[slot], slotPostings[slot]);
     const floor = total * minShare;
@@ -653,7 +659,7 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     },
     keyIdAt(text, i) {
       const info = infoAt(text, i);
-      return (info === undefined ? postings.get(text.keys[i]!) : info.posting)?.id ?? -1;
+      return info === undefined ? (postings.get(text.keys[i]!)?.id ?? -1) : info.keyId;
     },
     unseenTermWeight: unseenWeight,
     candidates,
