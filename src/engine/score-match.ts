@@ -407,8 +407,9 @@ export function alignTerms(
  * The score of two coverages: the page-side reading, or, on enough shared evidence, the larger of
  * it and the claim-side one (a long page sentence can restate a whole short claim among other
  * things; short claims are easily contained, hence the extra evidence). Both readings are computed:
- * picking the mathematically larger one alone rounded the other way when the coverages were an ulp
- * apart (score-match.property.test.ts found it) and saved one power per alignment.
+ * computing only the one that is larger in exact arithmetic saved one power per alignment but,
+ * when the coverages were an ulp apart, picked the reading that rounds smaller
+ * (score-match.property.test.ts pins the case).
  */
 function combineCoverages(
   pageCoverage: number,
