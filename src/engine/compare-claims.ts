@@ -214,11 +214,19 @@ export function areQuantitiesCompatible(a: Quantity, b: Quantity): boolean {
   if (isPointLike(a) && isPointLike(b)) return sameNumber(a.value, b.value);
   if (isPointLike(b)) return satisfies(a, b.value);
   if (isPointLike(a)) return satisfies(b, a.value);
-  const lower = (q: Quantity) =>
-    q.qualifier === 'more-than' || q.qualifier === 'at-least' ? q.value : -Infinity;
-  const upper = (q: Quantity) =>
-    q.qualifier === 'less-than' || q.qualifier === 'at-most' || q.qualifier === 'nearly' ? q.value : Infinity;
-  return Math.max(lower(a), lower(b)) <= Math.min(upper(a), upper(b));
+  return Math.max(lowerEndOf(a), lowerEndOf(b)) <= Math.min(upperEndOf(a), upperEndOf(b));
+}
+
+/** The least value a qualified quantity allows ("more than 5,000": 5,000); -Infinity when unbounded. */
+function lowerEndOf(q: Quantity): number {
+  return q.qualifier === 'more-than' || q.qualifier === 'at-least' ? q.value : -Infinity;
+}
+
+/** The greatest value a qualified quantity allows ("nearly 5,000": 5,000); Infinity when unbounded. */
+function upperEndOf(q: Quantity): number {
+  return q.qualifier === 'less-than' || q.qualifier === 'at-most' || q.qualifier === 'nearly'
+    ? q.value
+    : Infinity;
 }
 
 const QUALIFIER_WORDS: Readonly<Record<string, string>> = createTable({
@@ -638,9 +646,7 @@ function compareNegationEdits(da: DerivedText, db: DerivedText): readonly Detail
     const negB = wb.some((w) => NEGATION_WORD.test(w));
     if (negA === negB) continue;
     // Only the negation (and fillers) may differ, and the negated word must be the same on both sides.
-    const rest = (ws: string[]) =>
-      ws.filter((w) => !NEGATION_WORD.test(w) && !FILLERS.has(w) && !STOPWORDS.has(w));
-    if (rest(wa).length > 0 || rest(wb).length > 0) continue;
+    if (hasOtherContent(wa) || hasOtherContent(wb)) continue;
     // The negated word: the next content word, past adverbs ("not immediately clear" -> "clear").
     let end = i1;
     while (
@@ -773,19 +779,27 @@ function isLookalike(x: string, y: string): boolean {
   return prefix >= 3 && boundedLevenshtein(x, y, 4) <= 4;
 }
 
+/** True when `words` hold a word that is not a negation, a filler or a stopword. */
+function hasOtherContent(words: readonly string[]): boolean {
+  return words.some((w) => !NEGATION_WORD.test(w) && !FILLERS.has(w) && !STOPWORDS.has(w));
+}
+
+function isContentWord(w: string | undefined): boolean {
+  return w !== undefined && !STOPWORDS.has(w);
+}
+
 function renderHunk(
   words: readonly string[],
   [s, e]: [number, number],
   other: readonly string[],
   [os, oe]: [number, number],
 ) {
-  const content = (w: string | undefined) => w !== undefined && !STOPWORDS.has(w);
   const left = words[s - 1];
   const right = words[e];
   let from = s;
   let to = e;
-  if (content(left) && content(other[os - 1])) from = s - 1;
-  else if (content(right) && content(other[oe])) to = e + 1;
+  if (isContentWord(left) && isContentWord(other[os - 1])) from = s - 1;
+  else if (isContentWord(right) && isContentWord(other[oe])) to = e + 1;
   else if (left !== undefined) from = s - 1;
   else if (right !== undefined) to = e + 1;
   return { from, to };
