@@ -116,6 +116,7 @@ function isVariant(a: string, keyA: string, b: string, keyB: string): boolean {
  * remembered (a claim is aligned with many page sentences, a sentence with several claims):
  * - `weights`: the rarity weight of each term; with `unknown` set, a term the index never saw
  *   (df 0) weighs that instead, as alignTerms reads the page side; `null` reads every term's own;
+ * - `slotBits`: each term's slot as its SLOT_BITS bit (0: no slot);
  * - `termIds` and `keyIds`: the index's numbers for each term and key (-1: no claim has it), so
  *   membership in the other text is an array read (see Marks), not a string hash;
  * - `nextSameKey`: the next position holding the same key, -1 after the last, so only terms under
@@ -133,6 +134,8 @@ interface TextProfile {
   termIds: Int32Array;
   keyIds: Int32Array;
   nextSameKey: Int32Array;
+  /** SLOT_BITS of each term's slot, 0 for a term without one: a bit test instead of a keyed read. */
+  slotBits: Uint8Array;
   /** Every term and key has a number: true of claims, false of a sentence with unseen words. */
   allKnown: boolean;
   slotMask: number;
@@ -202,9 +205,11 @@ function profileOf(
   const termIds = fits ? reuse.termIds : new Int32Array(n);
   const keyIds = fits ? reuse.keyIds : new Int32Array(n);
   const nextSameKey = fits ? reuse.nextSameKey : new Int32Array(n);
+  const slotBits = fits ? reuse.slotBits : new Uint8Array(n);
   const core = fits ? reuse.core : new Uint8Array(n);
   nextSameKey.fill(-1, 0, n);
   core.fill(0, 0, n);
+  slotBits.fill(0, 0, n);
   let slotMask = 0;
   let coreSlotMask = 0;
   let allKnown = true;
@@ -231,6 +236,7 @@ function profileOf(
     }
     const slot = text.slots[i];
     if (slot === null || slot === undefined) continue;
+    slotBits[i] = SLOT_BITS[slot];
     slotMask |= SLOT_BITS[slot];
     if (isCoreTerm(text.terms[i]!, slot, scoreWeights)) {
       core[i] = 1;
@@ -246,6 +252,7 @@ function profileOf(
     termIds,
     keyIds,
     nextSameKey,
+    slotBits,
     allKnown,
     slotMask,
     coreSlotMask,
@@ -336,8 +343,8 @@ function creditIn(
   // A term without a number can only be in a text that has unnumbered words too.
   if (termId >= 0 ? otherMarks.term[termId] === epoch : !otherProfile.allKnown && other.set.has(term))
     return 1;
-  const slot = text.slots[i] ?? null;
-  if (slot !== null) return otherProfile.slotMask & SLOT_BITS[slot] ? weights.slotCredit : 0;
+  const slotBit = profile.slotBits[i]!;
+  if (slotBit !== 0) return otherProfile.slotMask & slotBit ? weights.slotCredit : 0;
   const key = text.keys[i]!;
   const keyId = profile.keyIds[i]!;
   if (keyId >= 0) {
@@ -377,7 +384,7 @@ export function alignTerms(
     const credit = creditIn(page, pageProfile, i, claim, claimProfile, marks.claim, weights);
     pageTotal += w;
     pageMet += w * credit;
-    if (credit > 0 && page.slots[i] === null) shared++;
+    if (credit > 0 && pageProfile.slotBits[i] === 0) shared++;
   }
   let claimTotal = 0;
   let claimMet = 0;
@@ -392,7 +399,7 @@ export function alignTerms(
       claimCore++;
       // Met exactly or by another value of the slot (an altered detail the stance step reports):
       // either way the sentence has a core term of that slot (the same term is core on both sides).
-      if (credit > 0 && (pageProfile.coreSlotMask & SLOT_BITS[claim.slots[i]!]) !== 0) claimCoreMet++;
+      if (credit > 0 && (pageProfile.coreSlotMask & claimProfile.slotBits[i]!) !== 0) claimCoreMet++;
     }
   }
   const pageCoverage = pageTotal > 0 ? pageMet / pageTotal : 0;
@@ -404,11 +411,21 @@ export function alignTerms(
 }
 
 /**
+ * Coverages whose ratio is further than this from 1 order the two readings of combineCoverages in
+ * floating point as in exact arithmetic: the readings then differ by a relative
+ * (1 + CLEARLY_APART) ** |2e - 1| - 1, about |2e - 1| * 1e-9, while each is off by a few ulps
+ * (1e-15). Closer coverages, or an exponent within MIN_TILT of 0.5, have both readings computed.
+ */
+const CLEARLY_APART = 1e-9;
+const MIN_TILT = 1e-3;
+
+/**
  * The score of two coverages: the page-side reading, or, on enough shared evidence, the larger of
  * it and the claim-side one (a long page sentence can restate a whole short claim among other
- * things; short claims are easily contained, hence the extra evidence). Both readings are computed:
- * computing only the one that is larger in exact arithmetic saved one power per alignment but,
- * when the coverages were an ulp apart, picked the reading that rounds smaller
+ * things; short claims are easily contained, hence the extra evidence). The larger reading is the
+ * one that weighs the larger coverage more (with exponent e above 0.5; the smaller one below), so
+ * only that one is computed when the coverages are clearly apart. When they are an ulp apart both
+ * are computed and the larger taken: the rounded readings can then order either way
  * (score-match.property.test.ts pins the case).
  */
 function combineCoverages(
@@ -418,9 +435,17 @@ function combineCoverages(
   weights: ScoreWeights,
 ): number {
   const e = weights.pageCoverageExponent;
-  const forward = pageCoverage ** e * claimCoverage ** (1 - e);
-  if (shared < weights.containmentMinShared) return forward;
-  return Math.max(forward, claimCoverage ** e * pageCoverage ** (1 - e));
+  if (shared < weights.containmentMinShared) return pageCoverage ** e * claimCoverage ** (1 - e);
+  const tilt = 2 * e - 1;
+  if (Math.abs(tilt) >= MIN_TILT) {
+    // The reading to compute: the page-side one (true) or the claim-side one; null for both.
+    let pageSide: boolean | null = null;
+    if (pageCoverage > claimCoverage * (1 + CLEARLY_APART)) pageSide = tilt > 0;
+    else if (claimCoverage > pageCoverage * (1 + CLEARLY_APART)) pageSide = tilt < 0;
+    if (pageSide === true) return pageCoverage ** e * claimCoverage ** (1 - e);
+    if (pageSide === false) return claimCoverage ** e * pageCoverage ** (1 - e);
+  }
+  return Math.max(pageCoverage ** e * claimCoverage ** (1 - e), claimCoverage ** e * pageCoverage ** (1 - e));
 }
 
 const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, threshold: 1, isCaseSensitive: false };

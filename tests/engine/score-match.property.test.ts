@@ -106,6 +106,17 @@ const wordArb = fc.constantFrom(
 );
 const textArb = fc.array(wordArb, { minLength: 1, maxLength: 12 }).map((words) => words.join(' '));
 
+/** Weights with every credit at most 1 and unknown terms at most their index weight; exponents either side of 0.5. */
+const boundedWeightsArb: fc.Arbitrary<ScoreWeights> = fc.record({
+  slotCredit: fc.double({ min: 0, max: 1, noNaN: true }),
+  variantCredit: fc.double({ min: 0, max: 1, noNaN: true }),
+  unknownTermFactor: fc.double({ min: 0, max: 1, noNaN: true }),
+  pageCoverageExponent: fc.oneof(fc.constant(0.5), fc.double({ min: 0.05, max: 0.95, noNaN: true })),
+  minSharedTerms: fc.integer({ min: 0, max: 3 }),
+  containmentMinShared: fc.integer({ min: 0, max: 4 }),
+  coreSlots: fc.constant(DEFAULT_WEIGHTS.coreSlots),
+});
+
 describe('alignTerms', () => {
   it('scores coverages an ulp apart as the larger of the two readings, as defined', () => {
     // Found by the property below at FUZZ_RUNS_FACTOR=10: the sentence covers 0.36121211352040206
@@ -122,21 +133,22 @@ describe('alignTerms', () => {
     expect(got).toEqual(alignWithStrings(page, claim, index, DEFAULT_WEIGHTS));
   });
 
-  it('gives the same alignment as string lookups, for indexed and unindexed claims', () => {
+  it('gives the same alignment as string lookups, for indexed and unindexed claims, under any weights', () => {
     checkProperty(
       'alignTerms = string-lookup alignment',
       fc.property(
         fc.array(textArb, { minLength: 1, maxLength: 6 }),
         fc.array(textArb, { minLength: 1, maxLength: 4 }),
         textArb,
-        (claimTexts, pageTexts, unindexed) => {
+        fc.oneof(fc.constant(DEFAULT_WEIGHTS), boundedWeightsArb),
+        (claimTexts, pageTexts, unindexed, weights) => {
           const index = buildCandidateIndex(claimTexts);
           const claims = [...index.analyzed, analyzeText(unindexed)];
           for (const pageText of pageTexts) {
             const page = analyzeText(pageText);
             for (const claim of claims) {
-              expect(alignTerms(page, claim, index)).toEqual(
-                alignWithStrings(page, claim, index, DEFAULT_WEIGHTS),
+              expect(alignTerms(page, claim, index, weights)).toEqual(
+                alignWithStrings(page, claim, index, weights),
               );
             }
           }
