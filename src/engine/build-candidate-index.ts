@@ -335,6 +335,16 @@ export interface Candidate {
   claim: number;
   /** Sum of the IDF of the keys the claim shares with the sentence. */
   weight: number;
+  /**
+   * Summed term weight (`termWeight`; a term no claim uses weighs `unseenTermWeight`) of the
+   * sentence's terms whose key or slot the claim shares, and of the claim's terms whose key or slot
+   * the sentence shares. A term met in the other text exactly, as a spelling variant or by another
+   * value of its slot shares its key or slot, so these bound what score-match.ts's alignment can
+   * credit on each side (boundAlignmentScore). A term under a shared key and a shared slot counts
+   * twice: the bound is loose there, never low.
+   */
+  pageShared: number;
+  claimShared: number;
 }
 
 export interface TermStats {
@@ -449,12 +459,51 @@ function sortByListLength(found: Posting[]): void {
   }
 }
 
+/** The keys of one `candidates` query, as meetKey gathers them. */
+interface QueryKeys {
+  /** Marks the postings met (`Posting.query`). */
+  id: number;
+  /** The summed weight of the distinct keys, unseen ones included. */
+  total: number;
+  /** The postings met, each once. */
+  found: Posting[];
+  /** The keys no claim uses, each once. */
+  unseen: string[];
+}
+
+/**
+ * Counts a query's key once: a key no claim uses (no posting) by `unseenWeight`, a posting into
+ * `found`. Every term under the key adds its weight to the posting's `pageWeight`.
+ */
+function meetKey(
+  query: QueryKeys,
+  key: string,
+  posting: Posting | undefined,
+  termWeight: number,
+  unseenWeight: number,
+): void {
+  if (posting === undefined) {
+    if (query.unseen.includes(key)) return;
+    query.unseen.push(key);
+    query.total += unseenWeight;
+  } else if (posting.query !== query.id) {
+    posting.query = query.id;
+    posting.pageWeight = termWeight;
+    query.total += posting.weight;
+    query.found.push(posting);
+  } else posting.pageWeight += termWeight;
+}
+
 /** One key's claims (ascending positions) and rarity weight. */
 interface Posting {
   /** Dense number of the key (`keyId`). */
   id: number;
   list: Int32Array;
+  /** Per claim of `list`, the summed term weight of that claim's terms under this key or slot. */
+  claimWeights: Float64Array;
   weight: number;
+  /** The summed term weight of the current query's terms under this key (set by `candidates`). */
+  pageWeight: number;
   /** The last query that met this key (`candidates` counts a key once per sentence). */
   query: number;
 }
@@ -493,7 +542,9 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     postings.set(key, {
       id: postings.size,
       list: new Int32Array(list),
+      claimWeights: new Float64Array(list.length),
       weight: weightOfDf(list.length),
+      pageWeight: 0,
       query: 0,
     });
   building.clear();
@@ -502,6 +553,11 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
   let queryCount = 0;
   const commonDf = Math.max(COMMON_KEY_MIN_DF, Math.floor(size * COMMON_KEY_SHARE));
   const accum = new Float64Array(size);
+  // Candidate.pageShared and .claimShared of each claim the walk meets, valid while it is touched.
+  const pageShared = new Float64Array(size);
+  const claimShared = new Float64Array(size);
+  // Scratch of `candidates`: the query's term weights, grown as needed.
+  let termWeights = new Float64Array(64);
   // The claims the walk has met, in order of meeting: `touched[0..touchedCount)`.
   const touched = new Int32Array(size);
   let touchedCount = 0;
@@ -534,34 +590,60 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     month: postings.get(SLOT_KEYS.month),
     branch: postings.get(SLOT_KEYS.branch),
   };
+  // Each claim's term weights under each of its keys and slots. Claims are visited in order, so a
+  // claim's entry in a list is the next unfilled one, or the last filled when a second term of the
+  // claim shares the key or slot.
+  const filled = new Int32Array(postings.size);
+  const addClaimWeight = (posting: Posting, claim: number, weight: number) => {
+    const n = filled[posting.id]!;
+    if (n > 0 && posting.list[n - 1] === claim)
+      posting.claimWeights[n - 1] = posting.claimWeights[n - 1]! + weight;
+    else {
+      posting.claimWeights[n] = weight;
+      filled[posting.id] = n + 1;
+    }
+  };
+  for (let c = 0; c < size; c++) {
+    const a = analyzed[c]!;
+    for (let j = 0; j < a.terms.length; j++) {
+      const weight = termStatsAt(a, j)!.weight;
+      addClaimWeight(postingOfId[keyIdAt(a, j)]!, c, weight);
+      const slot = a.slots[j];
+      if (slot !== null && slot !== undefined) addClaimWeight(slotPostings[slot]!, c, weight);
+    }
+  }
+
+  function termStatsAt(text: AnalyzedText, i: number): TermStats | undefined {
+    const info = infoAt(text, i);
+    return info === undefined ? termStats.get(text.terms[i]!) : info.stats;
+  }
+  function keyIdAt(text: AnalyzedText, i: number): number {
+    const info = infoAt(text, i);
+    return info === undefined ? (postings.get(text.keys[i]!)?.id ?? -1) : info.keyId;
+  }
 
   function candidates(query: AnalyzedText, k = DEFAULT_TOP_K, minShare = CANDIDATE_MIN_SHARE): Candidate[] {
     // The sentence's keys, each once: its variant keys, then one key per slot it fills ("#number",
     // "#weekday"…, in order of first use), so a sentence with an altered number or day still finds
     // the claim. The total weight is summed in that order, keys no claim uses included.
     const found: Posting[] = [];
-    const queryId = ++queryCount;
-    let total = 0;
-    const unseen: string[] = [];
-    const meet = (key: string, posting: Posting | undefined) => {
-      if (posting === undefined) {
-        if (unseen.includes(key)) return;
-        unseen.push(key);
-        total += unseenWeight;
-      } else if (posting.query !== queryId) {
-        posting.query = queryId;
-        total += posting.weight;
-        found.push(posting);
-      }
-    };
+    const queryKeys: QueryKeys = { id: ++queryCount, total: 0, found, unseen: [] };
+    if (termWeights.length < query.keys.length) termWeights = new Float64Array(query.keys.length * 2);
     for (let i = 0; i < query.keys.length; i++) {
       const key = query.keys[i]!;
       const info = infoAt(query, i);
       const posting =
         info === undefined ? postings.get(key) : info.keyId < 0 ? undefined : postingOfId[info.keyId];
-      meet(key, posting);
+      termWeights[i] =
+        (info === undefined ? termStats.get(query.terms[i]!) : info.stats)?.weight ?? unseenWeight;
+      meetKey(queryKeys, key, posting, termWeights[i]!, unseenWeight);
     }
-    for (const slot of query.slots) if (slot !== null) meet(SLOT_KEYS[slot], slotPostings[slot]);
+    for (let i = 0; i < query.slots.length; i++) {
+      const slot = query.slots[i];
+      if (slot !== null && slot !== undefined)
+        meetKey(queryKeys, SLOT_KEYS[slot], slotPostings[slot], termWeights[i]!, unseenWeight);
+    }
+    const total = queryKeys.total;
     const floor = total * minShare;
     // Rarest keys first (max-score pruning): a claim first met at key i can gain at most the
     // weight of keys i..end; once that is below the floor, later keys only add to claims already
@@ -575,7 +657,7 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     // Sorted by position on first need: only a list far longer than `touched` is galloped.
     let ascending: Int32Array | null = null;
     for (let i = 0; i < found.length; i++) {
-      const { list, weight } = found[i]!;
+      const { list, weight, claimWeights, pageWeight } = found[i]!;
       // Once false this stays false: `remaining` only falls and lists only grow along `found`.
       const mayAddClaims = remaining >= floor && (list.length <= commonDf || i === 0);
       if (!mayAddClaims) {
@@ -602,13 +684,24 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
       if (mayAddClaims) {
         for (let j = 0; j < list.length; j++) {
           const c = list[j]!;
-          if (accum[c] === 0) touched[touchedCount++] = c;
+          if (accum[c] === 0) {
+            touched[touchedCount++] = c;
+            pageShared[c] = pageWeight;
+            claimShared[c] = claimWeights[j]!;
+          } else {
+            pageShared[c] = pageShared[c]! + pageWeight;
+            claimShared[c] = claimShared[c]! + claimWeights[j]!;
+          }
           accum[c] = accum[c]! + weight;
         }
       } else if (list.length < touchedCount * 4) {
         for (let j = 0; j < list.length; j++) {
           const c = list[j]!;
-          if (accum[c]! > 0) accum[c] = accum[c]! + weight;
+          if (accum[c]! > 0) {
+            accum[c] = accum[c]! + weight;
+            pageShared[c] = pageShared[c]! + pageWeight;
+            claimShared[c] = claimShared[c]! + claimWeights[j]!;
+          }
         }
       } else {
         if (ascending === null) {
@@ -617,7 +710,11 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
         let from = 0;
         for (const c of ascending) {
           from = gallop(list, c, from);
-          if (from < list.length && list[from] === c) accum[c] = accum[c]! + weight;
+          if (from < list.length && list[from] === c) {
+            accum[c] = accum[c]! + weight;
+            pageShared[c] = pageShared[c]! + pageWeight;
+            claimShared[c] = claimShared[c]! + claimWeights[from]!;
+          }
         }
       }
     }
@@ -635,7 +732,7 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
       if (at >= limit) continue;
       if (out.length >= limit) out.pop();
       // Insert at `at` by shifting the tail (Array.prototype.splice costs more on these short lists).
-      const candidate = { claim: c, weight };
+      const candidate = { claim: c, weight, pageShared: pageShared[c]!, claimShared: claimShared[c]! };
       out.push(candidate);
       for (let j = out.length - 1; j > at; j--) out[j] = out[j - 1]!;
       out[at] = candidate;
@@ -653,14 +750,8 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     termCount: termStats.size,
     keyCount: postings.size,
     keyId: (key) => postings.get(key)?.id ?? -1,
-    termStatsAt(text, i) {
-      const info = infoAt(text, i);
-      return info === undefined ? termStats.get(text.terms[i]!) : info.stats;
-    },
-    keyIdAt(text, i) {
-      const info = infoAt(text, i);
-      return info === undefined ? (postings.get(text.keys[i]!)?.id ?? -1) : info.keyId;
-    },
+    termStatsAt,
+    keyIdAt,
     unseenTermWeight: unseenWeight,
     candidates,
   };

@@ -20,7 +20,7 @@ import {
 import { NATIONALITIES } from './extract-features.ts';
 import { measureBitapSimilarities } from './measure-bitap-similarity.ts';
 import type { ScoreWeights } from './score-match.ts';
-import { alignTerms, DEFAULT_WEIGHTS } from './score-match.ts';
+import { alignTerms, boundAlignmentScore, DEFAULT_WEIGHTS } from './score-match.ts';
 import { splitClauses } from './split-clauses.ts';
 import type { Claim, ClaimDatabase } from './types.ts';
 
@@ -169,6 +169,13 @@ function isWordChar(char: string): boolean {
  */
 export const MIN_FACT_TERMS = 1;
 
+/**
+ * A candidate whose alignment bound (boundAlignmentScore) is below the grey-zone floor by more than
+ * this is not aligned: the bound and the score are summed in different orders, and this is far
+ * above the rounding between them.
+ */
+const BOUND_SLACK = 1e-9;
+
 export interface MatchTuning {
   threshold: number;
   coreMissedThreshold: number;
@@ -310,8 +317,18 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
     return ++run;
   }
 
-  const align = (page: AnalyzedText, p: number, weights: ScoreWeights) =>
-    alignTerms(page, index.analyzed[p]!, index, weights);
+  function align(page: AnalyzedText, p: number, weights: ScoreWeights) {
+    return alignTerms(page, index.analyzed[p]!, index, weights);
+  }
+
+  /** The alignment score of claim `p` with the sentence or clause of the current run, aligned once. */
+  function scoreOfMember(page: AnalyzedText, m: number, weights: ScoreWeights): number {
+    if (scoreRun[m] !== run) {
+      scoreAt[m] = align(page, m, weights).score;
+      scoreRun[m] = run;
+    }
+    return scoreAt[m]!;
+  }
 
   // The tuning of the last call's override: the matcher passes the same object for every sentence.
   let lastOverride: Partial<MatchTuning> | null = null;
@@ -351,6 +368,11 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
     const thisRun = startRun();
     const scored: Scored[] = [];
     for (const c of index.candidates(page, tuning.topK, tuning.candidateMinShare)) {
+      // Most candidates share a few words and fall below the floor: the bound skips their alignment
+      // (fact expansion aligns one if it needs its score).
+      const claim = index.analyzed[c.claim]!;
+      const bound = boundAlignmentScore(page, claim, index, c.pageShared, c.claimShared, tuning.weights);
+      if (bound < greyFloor - BOUND_SLACK) continue;
       const a = align(page, c.claim, tuning.weights);
       scoreAt[c.claim] = a.score;
       scoreRun[c.claim] = thisRun;
@@ -398,19 +420,12 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
       if (pageCoverage >= best * tuning.relativeFloor)
         hits.set(p, { claim: claims[p]!, factId: factShownFor(p, top.p), score, viaFact: false });
     }
-    const scoreOfMember = (m: number) => {
-      if (scoreRun[m] !== thisRun) {
-        scoreAt[m] = align(page, m, tuning.weights).score;
-        scoreRun[m] = thisRun;
-      }
-      return scoreAt[m]!;
-    };
     const bar = greyFloor * tuning.factExpansionFactor;
     for (const p of [...hits.keys()]) {
-      for (const factId of factsToExpand(p, scoreOfMember, greyFloor)) {
+      for (const factId of factsToExpand(p, page, tuning.weights, greyFloor)) {
         for (const m of membersOfFact.get(factId) ?? []) {
           if (hits.has(m)) continue;
-          const score = scoreOfMember(m);
+          const score = scoreOfMember(page, m, tuning.weights);
           if (score >= bar) hits.set(m, { claim: claims[m]!, factId, score, viaFact: true });
         }
       }
@@ -433,7 +448,12 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
    * source from the labelled fact; 0.45 and 0.5 92.0 % / 79.2 %. The grey-zone floor needs no new
    * constant and sits on that plateau.
    */
-  function factsToExpand(p: number, scoreOfMember: (m: number) => number, floor: number): readonly string[] {
+  function factsToExpand(
+    p: number,
+    page: AnalyzedText,
+    weights: ScoreWeights,
+    floor: number,
+  ): readonly string[] {
     const facts = factsOf(p);
     if (facts.length < 2) return facts;
     let closest: string | null = null;
@@ -441,7 +461,8 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
     const restated: string[] = [];
     for (const factId of facts) {
       let best = -1;
-      for (const m of membersOfFact.get(factId) ?? []) if (m !== p) best = Math.max(best, scoreOfMember(m));
+      for (const m of membersOfFact.get(factId) ?? [])
+        if (m !== p) best = Math.max(best, scoreOfMember(page, m, weights));
       if (best >= floor) restated.push(factId);
       if (best > closestScore) {
         closest = factId;

@@ -131,6 +131,8 @@ interface TextProfile {
   /** Number of terms; the arrays of a reused page profile can be longer. */
   length: number;
   weights: Float64Array;
+  /** The sum of `weights`, in order: what alignTerms divides by. */
+  total: number;
   termIds: Int32Array;
   keyIds: Int32Array;
   nextSameKey: Int32Array;
@@ -213,6 +215,7 @@ function profileOf(
   let slotMask = 0;
   let coreSlotMask = 0;
   let allKnown = true;
+  let total = 0;
   for (let i = 0; i < n; i++) {
     const stats = index.termStatsAt(text, i);
     if (stats === undefined) {
@@ -222,6 +225,7 @@ function profileOf(
       weights[i] = stats.weight;
       termIds[i] = stats.id;
     }
+    total += weights[i]!;
     const keyId = index.keyIdAt(text, i);
     keyIds[i] = keyId;
     if (termIds[i]! < 0 || keyId < 0) allKnown = false;
@@ -249,6 +253,7 @@ function profileOf(
     scoreWeights,
     length: n,
     weights,
+    total,
     termIds,
     keyIds,
     nextSameKey,
@@ -376,24 +381,22 @@ export function alignTerms(
   markText(marks.claim, claimProfile);
   const pageWeights = pageProfile.weights;
   const claimWeights = claimProfile.weights;
-  let pageTotal = 0;
+  const pageTotal = pageProfile.total;
   let pageMet = 0;
   let shared = 0;
   for (let i = 0; i < page.terms.length; i++) {
     const w = pageWeights[i]!;
     const credit = creditIn(page, pageProfile, i, claim, claimProfile, marks.claim, weights);
-    pageTotal += w;
     pageMet += w * credit;
     if (credit > 0 && pageProfile.slotBits[i] === 0) shared++;
   }
-  let claimTotal = 0;
+  const claimTotal = claimProfile.total;
   let claimMet = 0;
   let claimCore = 0;
   let claimCoreMet = 0;
   for (let i = 0; i < claim.terms.length; i++) {
     const w = claimWeights[i]!;
     const credit = creditIn(claim, claimProfile, i, page, pageProfile, marks.page, weights);
-    claimTotal += w;
     claimMet += w * credit;
     if (claimProfile.core[i] === 1) {
       claimCore++;
@@ -408,6 +411,37 @@ export function alignTerms(
     shared >= weights.minSharedTerms ? combineCoverages(pageCoverage, claimCoverage, shared, weights) : 0;
   const coreMissed = claimCore > 0 && claimCoreMet === 0;
   return { pageCoverage, claimCoverage, sharedTerms: shared, score, coreMissed };
+}
+
+/**
+ * An upper bound of `alignTerms(page, claim, index, weights).score`, from the term weights each side
+ * shares with the other by key or slot (`Candidate.pageShared` and `.claimShared` of the claim, as
+ * the candidate walk sums them): only such terms can earn credit, each at most 1. The score is a
+ * weighted geometric mean of the coverages, at most their weighted arithmetic mean (the larger
+ * coverage taking the larger exponent covers the containment reading too). Lets the matcher skip
+ * aligning a candidate that cannot reach its floor: on `npm run bench`'s related article it skips
+ * 711 of the 1,380 candidates, and the alignments made fall from 1,699 to 1,095 (fact expansion
+ * aligns some skipped ones after all). Infinity when a weight could credit more than a term's own
+ * weight (a credit above 1, unknown terms weighing more than the index says), which the bound does
+ * not cover.
+ */
+export function boundAlignmentScore(
+  page: AnalyzedText,
+  claim: AnalyzedText,
+  index: CandidateIndex,
+  pageShared: number,
+  claimShared: number,
+  weights: ScoreWeights = DEFAULT_WEIGHTS,
+): number {
+  if (weights.slotCredit > 1 || weights.variantCredit > 1 || weights.unknownTermFactor > 1) return Infinity;
+  const unknownWeight = index.unseenTermWeight * weights.unknownTermFactor;
+  const pageTotal = pageProfileOf(page, index, unknownWeight, weights).total;
+  const claimTotal = claimProfileOf(claim, index, weights).total;
+  const page1 = pageTotal > 0 ? Math.min(1, pageShared / pageTotal) : 0;
+  const claim1 = claimTotal > 0 ? Math.min(1, claimShared / claimTotal) : 0;
+  const e = weights.pageCoverageExponent;
+  const larger = Math.max(e, 1 - e);
+  return larger * Math.max(page1, claim1) + (1 - larger) * Math.min(page1, claim1);
 }
 
 /**

@@ -2,7 +2,8 @@
  * Property test for the candidate index's pruned walk (rare keys first, claims dropped once they
  * cannot reach the floor or the k best sums, long lists intersected rather than walked):
  * `candidates` must return exactly what scoring every eligible claim would: the claims whose shared
- * key weight reaches the floor, heaviest first, ties by position, at most k, with the same sums.
+ * key weight reaches the floor, heaviest first, ties by position, at most k, with the same sums,
+ * and with the term weights each side shares (the bounds alignment pruning reads) as defined.
  * Eligible is the index's one approximation, by design: a "common" key (held by more than
  * COMMON_KEY_MIN_DF claims and COMMON_KEY_SHARE of them) only adds to claims found through a
  * rarer key, unless the sentence has no rarer key; a claim sharing only common keys with the
@@ -60,6 +61,20 @@ function lookupKeysOf(text: AnalyzedText): string[] {
 }
 
 /**
+ * Candidate.pageShared / .claimShared by their definition: the term weight of `text`'s terms whose
+ * key the other text has, plus that of its slot terms whose slot the other text fills.
+ */
+function sumSharedWeight(index: CandidateIndex, text: AnalyzedText, otherKeys: ReadonlySet<string>): number {
+  let sum = 0;
+  text.terms.forEach((term, i) => {
+    const slot = text.slots[i];
+    if (otherKeys.has(text.keys[i]!)) sum += index.termWeight(term);
+    if (slot !== null && slot !== undefined && otherKeys.has(`#${slot}`)) sum += index.termWeight(term);
+  });
+  return sum;
+}
+
+/**
  * Scores every eligible claim (see the header). Sums are added in the order the index adds them
  * (shortest posting list first, ties in lookup order), so floating-point sums are the same
  * numbers, not nearly.
@@ -84,7 +99,15 @@ function scoreEveryClaim(
     if (!walked.some((key) => claimKeys.has(key))) return;
     let weight = 0;
     for (const key of known) if (claimKeys.has(key)) weight += index.keyWeight(key);
-    if (weight > 0 && weight >= total * minShare) out.push({ claim, weight });
+    if (weight > 0 && weight >= total * minShare) {
+      const claimText = index.analyzed[claim]!;
+      out.push({
+        claim,
+        weight,
+        pageShared: sumSharedWeight(index, query, claimKeys),
+        claimShared: sumSharedWeight(index, claimText, new Set(lookupKeysOf(query))),
+      });
+    }
   });
   out.sort((a, b) => b.weight - a.weight || a.claim - b.claim);
   return out.slice(0, Math.max(0, k));
@@ -111,9 +134,15 @@ describe('buildCandidateIndex candidates', () => {
           for (const keys of keysOfClaim)
             for (const key of keys) dfOfKey.set(key, (dfOfKey.get(key) ?? 0) + 1);
           const query = analyzeText(queryWords.join(' '));
-          expect(index.candidates(query, k, minShare)).toEqual(
-            scoreEveryClaim(index, keysOfClaim, dfOfKey, query, k, minShare),
-          );
+          const found = index.candidates(query, k, minShare);
+          const expected = scoreEveryClaim(index, keysOfClaim, dfOfKey, query, k, minShare);
+          const rankOf = ({ claim, weight }: Candidate) => ({ claim, weight });
+          expect(found.map(rankOf)).toEqual(expected.map(rankOf));
+          // The shared term weights are summed in another order, so equal to rounding.
+          found.forEach((c, i) => {
+            expect(c.pageShared).toBeCloseTo(expected[i]!.pageShared, 9);
+            expect(c.claimShared).toBeCloseTo(expected[i]!.claimShared, 9);
+          });
         },
       ),
       { numRuns: 150 },

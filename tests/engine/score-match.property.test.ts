@@ -2,7 +2,8 @@
  * Property test for alignTerms' numbered lookups: reading membership off arrays indexed by the
  * index's term and key numbers must give exactly the alignment that string sets and maps gave
  * before terms were numbered, including for words no claim uses (on the page side, and on a claim
- * side that is not in the index), spelling variants, and slot terms.
+ * side that is not in the index), spelling variants, and slot terms. boundAlignmentScore, which lets
+ * the matcher skip aligning a candidate, must never be below the score, under any weights it bounds.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import type { AnalyzedText, CandidateIndex } from '../../src/engine/build-candid
 import { analyzeText, buildCandidateIndex } from '../../src/engine/build-candidate-index.ts';
 import { boundedLevenshtein } from '../../src/engine/normalize.ts';
 import type { Alignment, ScoreWeights } from '../../src/engine/score-match.ts';
-import { alignTerms, DEFAULT_WEIGHTS } from '../../src/engine/score-match.ts';
+import { alignTerms, boundAlignmentScore, DEFAULT_WEIGHTS } from '../../src/engine/score-match.ts';
 import { checkProperty } from '../support/fuzz.ts';
 
 /** The alignment as alignTerms computed it with string lookups, before terms were numbered. */
@@ -106,7 +107,10 @@ const wordArb = fc.constantFrom(
 );
 const textArb = fc.array(wordArb, { minLength: 1, maxLength: 12 }).map((words) => words.join(' '));
 
-/** Weights with every credit at most 1 and unknown terms at most their index weight; exponents either side of 0.5. */
+/**
+ * Weights with every credit at most 1 and unknown terms at most their index weight (what
+ * boundAlignmentScore covers), exponents either side of 0.5.
+ */
 const boundedWeightsArb: fc.Arbitrary<ScoreWeights> = fc.record({
   slotCredit: fc.double({ min: 0, max: 1, noNaN: true }),
   variantCredit: fc.double({ min: 0, max: 1, noNaN: true }),
@@ -156,5 +160,52 @@ describe('alignTerms', () => {
       ),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('boundAlignmentScore', () => {
+  it('is never below the alignment score of a candidate, and a claim the index does not propose scores 0', () => {
+    checkProperty(
+      'alignTerms score <= bound',
+      fc.property(
+        fc.array(textArb, { minLength: 1, maxLength: 6 }),
+        fc.array(textArb, { minLength: 1, maxLength: 4 }),
+        fc.oneof(fc.constant(DEFAULT_WEIGHTS), boundedWeightsArb),
+        (claimTexts, pageTexts, weights) => {
+          const index = buildCandidateIndex(claimTexts);
+          for (const pageText of pageTexts) {
+            const page = analyzeText(pageText);
+            // Every claim sharing a key or slot: no share floor, no cut at k.
+            const candidates = index.candidates(page, index.size, 0);
+            const proposed = new Set(candidates.map((c) => c.claim));
+            for (const c of candidates) {
+              const claim = index.analyzed[c.claim]!;
+              const score = alignTerms(page, claim, index, weights).score;
+              const bound = boundAlignmentScore(page, claim, index, c.pageShared, c.claimShared, weights);
+              expect(score).toBeLessThanOrEqual(bound + 1e-12);
+            }
+            index.analyzed.forEach((claim, p) => {
+              if (!proposed.has(p)) expect(alignTerms(page, claim, index, weights).score).toBe(0);
+            });
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('bounds nothing under weights that credit a term above its own weight', () => {
+    const index = buildCandidateIndex(['Esper said there was no decision to leave Iraq']);
+    const page = analyzeText('Esper said no decision had been taken to leave Iraq');
+    const [c] = index.candidates(page);
+    const claim = index.analyzed[c!.claim]!;
+    expect(boundAlignmentScore(page, claim, index, c!.pageShared, c!.claimShared)).toBeLessThan(Infinity);
+    for (const over of [{ slotCredit: 1.2 }, { variantCredit: 1.1 }, { unknownTermFactor: 2 }])
+      expect(
+        boundAlignmentScore(page, claim, index, c!.pageShared, c!.claimShared, {
+          ...DEFAULT_WEIGHTS,
+          ...over,
+        }),
+      ).toBe(Infinity);
   });
 });
