@@ -269,38 +269,42 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
   const NO_FACTS: readonly string[] = [];
   const factsOf = (p: number): readonly string[] => factsOfClaim.get(p) ?? NO_FACTS;
 
-  // The terms of each claim's names, derived from its features on first use.
-  const nameTermsOfClaim = new Map<number, ReadonlySet<string>>();
-  function nameTermsOf(p: number): ReadonlySet<string> {
-    let terms = nameTermsOfClaim.get(p);
+  /** The terms of claim `p`'s names, derived from its features. */
+  function collectNameTerms(p: number): Set<string> {
+    const { people, organisations, places, expansions = [] } = claims[p]!.features;
+    const names = [...organisations, ...places];
+    for (const person of people)
+      names.push(person.name, person.rank ?? '', person.role ?? '', person.branch ?? '');
+    // Capitalised words inside the sentence name things too ("the US Embassy in Baghdad").
+    for (const m of claims[p]!.text.matchAll(/(?<=\S\s+)[A-Z][a-z]+/g)) names.push(m[0]);
+    const nameTerms = new Set(analyzeText(names.join('. ')).terms);
+    // Days, months, numbers and service branches are the details outlets disagree on: facts.
+    for (const term of nameTerms) if (slotOf(term) !== null) nameTerms.delete(term);
+    // What an acronym stands for is a fact the claim states, not only a name it uses.
+    for (const e of expansions)
+      for (const term of analyzeText(`${e.acronym} ${e.expansion}`).terms) nameTerms.delete(term);
+    return nameTerms;
+  }
+
+  // The terms of each claim that are neither its names nor nationalities, on first use.
+  const factTermsOfClaim = new Map<number, ReadonlySet<string>>();
+  function factTermsOf(p: number): ReadonlySet<string> {
+    let terms = factTermsOfClaim.get(p);
     if (terms === undefined) {
-      const { people, organisations, places, expansions = [] } = claims[p]!.features;
-      const names = [...organisations, ...places];
-      for (const person of people)
-        names.push(person.name, person.rank ?? '', person.role ?? '', person.branch ?? '');
-      // Capitalised words inside the sentence name things too ("the US Embassy in Baghdad").
-      for (const m of claims[p]!.text.matchAll(/(?<=\S\s+)[A-Z][a-z]+/g)) names.push(m[0]);
-      const nameTerms = new Set(analyzeText(names.join('. ')).terms);
-      // Days, months, numbers and service branches are the details outlets disagree on: facts.
-      for (const term of nameTerms) if (slotOf(term) !== null) nameTerms.delete(term);
-      // What an acronym stands for is a fact the claim states, not only a name it uses.
-      for (const e of expansions)
-        for (const term of analyzeText(`${e.acronym} ${e.expansion}`).terms) nameTerms.delete(term);
-      terms = nameTerms;
-      nameTermsOfClaim.set(p, terms);
+      const names = collectNameTerms(p);
+      terms = new Set(
+        index.analyzed[p]!.terms.filter((t) => !names.has(t) && NATIONALITIES[t] === undefined),
+      );
+      factTermsOfClaim.set(p, terms);
     }
     return terms;
   }
 
   /** How many of the page's terms the claim also has, not counting the claim's names; stops at `enough`. */
   function countFactTerms(page: AnalyzedText, p: number, enough: number): number {
-    const claim = index.analyzed[p]!;
-    const names = nameTermsOf(p);
+    const factTerms = factTermsOf(p);
     let count = 0;
-    for (const term of page.terms) {
-      if (!claim.set.has(term) || names.has(term) || NATIONALITIES[term] !== undefined) continue;
-      if (++count >= enough) break;
-    }
+    for (const term of page.terms) if (factTerms.has(term) && ++count >= enough) break;
     return count;
   }
 
