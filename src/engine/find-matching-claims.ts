@@ -1,6 +1,7 @@
 /**
  * Which claims of the database a page sentence restates, and how closely: the candidate index
- * narrows the database to a few claims, term alignment scores them, Fuse.js's similarity decides
+ * narrows the database to a few claims, term alignment scores those whose bound can reach the grey
+ * zone (boundAlignmentScore: skipping the others changes no result), Fuse.js's similarity decides
  * the unsure ones (computed by measure-bitap-similarity.ts, equal to Fuse.js's own and 30 times
  * cheaper), and the database's fact groups add the other outlets' versions of a matched fact. A
  * sentence that matches nothing as a whole is tried clause by clause. No stance here

@@ -9,6 +9,8 @@
  *   candidates, never over the database. `fuseSimilarities` asks Fuse.js itself; the matcher uses
  *   measure-bitap-similarity.ts, which computes the same numbers about 30 times faster and is
  *   tested against this function.
+ * `boundAlignmentScore` bounds the alignment score from sums the candidate walk keeps, so the
+ * matcher skips aligning candidates that cannot reach its floor; it must never be below the score.
  * Every weight below is a named constant; the thresholds that use them are calibrated by
  * `npm run eval`, which prints the sweep they were chosen from.
  */
