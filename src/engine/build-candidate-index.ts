@@ -634,8 +634,7 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
       const info = infoAt(query, i);
       const posting =
         info === undefined ? postings.get(key) : info.keyId < 0 ? undefined : postingOfId[info.keyId];
-      termWeights[i] =
-        (info === undefined ? termStats.get(query.terms[i]!) : info.stats)?.weight ?? unseenWeight;
+      termWeights[i] = termStatsAt(query, i)?.weight ?? unseenWeight;
       meetKey(queryKeys, key, posting, termWeights[i]!, unseenWeight);
     }
     for (let i = 0; i < query.slots.length; i++) {

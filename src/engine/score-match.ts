@@ -173,12 +173,9 @@ function claimProfileOf(claim: AnalyzedText, index: CandidateIndex, scoreWeights
   return profile;
 }
 
-function pageProfileOf(
-  page: AnalyzedText,
-  index: CandidateIndex,
-  unknownWeight: number,
-  scoreWeights: ScoreWeights,
-): TextProfile {
+/** A page sentence's profile: a term no claim uses weighs `unknownTermFactor` of an unseen term. */
+function pageProfileOf(page: AnalyzedText, index: CandidateIndex, scoreWeights: ScoreWeights): TextProfile {
+  const unknownWeight = index.unseenTermWeight * scoreWeights.unknownTermFactor;
   if (
     lastPage !== null &&
     lastPage.text === page &&
@@ -375,8 +372,7 @@ export function alignTerms(
   index: CandidateIndex,
   weights: ScoreWeights = DEFAULT_WEIGHTS,
 ): Alignment {
-  const unknownWeight = index.unseenTermWeight * weights.unknownTermFactor;
-  const pageProfile = pageProfileOf(page, index, unknownWeight, weights);
+  const pageProfile = pageProfileOf(page, index, weights);
   const claimProfile = claimProfileOf(claim, index, weights);
   const marks = marksOf(index);
   markText(marks.page, pageProfile);
@@ -436,8 +432,7 @@ export function boundAlignmentScore(
   weights: ScoreWeights = DEFAULT_WEIGHTS,
 ): number {
   if (weights.slotCredit > 1 || weights.variantCredit > 1 || weights.unknownTermFactor > 1) return Infinity;
-  const unknownWeight = index.unseenTermWeight * weights.unknownTermFactor;
-  const pageTotal = pageProfileOf(page, index, unknownWeight, weights).total;
+  const pageTotal = pageProfileOf(page, index, weights).total;
   const claimTotal = claimProfileOf(claim, index, weights).total;
   const page1 = pageTotal > 0 ? Math.min(1, pageShared / pageTotal) : 0;
   const claim1 = claimTotal > 0 ? Math.min(1, claimShared / claimTotal) : 0;
@@ -471,17 +466,23 @@ function combineCoverages(
   weights: ScoreWeights,
 ): number {
   const e = weights.pageCoverageExponent;
-  if (shared < weights.containmentMinShared) return pageCoverage ** e * claimCoverage ** (1 - e);
+  if (shared < weights.containmentMinShared) return weighCoverages(pageCoverage, claimCoverage, e);
   const tilt = 2 * e - 1;
-  if (Math.abs(tilt) >= MIN_TILT) {
-    // The reading to compute: the page-side one (true) or the claim-side one; null for both.
-    let pageSide: boolean | null = null;
-    if (pageCoverage > claimCoverage * (1 + CLEARLY_APART)) pageSide = tilt > 0;
-    else if (claimCoverage > pageCoverage * (1 + CLEARLY_APART)) pageSide = tilt < 0;
-    if (pageSide === true) return pageCoverage ** e * claimCoverage ** (1 - e);
-    if (pageSide === false) return claimCoverage ** e * pageCoverage ** (1 - e);
-  }
-  return Math.max(pageCoverage ** e * claimCoverage ** (1 - e), claimCoverage ** e * pageCoverage ** (1 - e));
+  const apart =
+    pageCoverage > claimCoverage * (1 + CLEARLY_APART) || claimCoverage > pageCoverage * (1 + CLEARLY_APART);
+  if (apart && Math.abs(tilt) >= MIN_TILT)
+    return pageCoverage > claimCoverage === tilt > 0
+      ? weighCoverages(pageCoverage, claimCoverage, e)
+      : weighCoverages(claimCoverage, pageCoverage, e);
+  return Math.max(
+    weighCoverages(pageCoverage, claimCoverage, e),
+    weighCoverages(claimCoverage, pageCoverage, e),
+  );
+}
+
+/** One reading of two coverages: their geometric mean with exponent `e` on the first. */
+function weighCoverages(first: number, second: number, e: number): number {
+  return first ** e * second ** (1 - e);
 }
 
 const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, threshold: 1, isCaseSensitive: false };

@@ -121,6 +121,9 @@ const boundedWeightsArb: fc.Arbitrary<ScoreWeights> = fc.record({
   coreSlots: fc.constant(DEFAULT_WEIGHTS.coreSlots),
 });
 
+/** The calibrated weights, or random ones of that kind. */
+const anyBoundedWeightsArb = fc.oneof(fc.constant(DEFAULT_WEIGHTS), boundedWeightsArb);
+
 describe('alignTerms', () => {
   it('scores coverages an ulp apart as the larger of the two readings, as defined', () => {
     // Found by the property below at FUZZ_RUNS_FACTOR=10: the sentence covers 0.36121211352040206
@@ -144,7 +147,7 @@ describe('alignTerms', () => {
         fc.array(textArb, { minLength: 1, maxLength: 6 }),
         fc.array(textArb, { minLength: 1, maxLength: 4 }),
         textArb,
-        fc.oneof(fc.constant(DEFAULT_WEIGHTS), boundedWeightsArb),
+        anyBoundedWeightsArb,
         (claimTexts, pageTexts, unindexed, weights) => {
           const index = buildCandidateIndex(claimTexts);
           const claims = [...index.analyzed, analyzeText(unindexed)];
@@ -170,7 +173,7 @@ describe('boundAlignmentScore', () => {
       fc.property(
         fc.array(textArb, { minLength: 1, maxLength: 6 }),
         fc.array(textArb, { minLength: 1, maxLength: 4 }),
-        fc.oneof(fc.constant(DEFAULT_WEIGHTS), boundedWeightsArb),
+        anyBoundedWeightsArb,
         (claimTexts, pageTexts, weights) => {
           const index = buildCandidateIndex(claimTexts);
           for (const pageText of pageTexts) {
