@@ -241,10 +241,6 @@ interface Scored {
   pageCoverage: number;
 }
 
-function byScoreThenId(a: ClaimHit, b: ClaimHit): number {
-  return b.score - a.score || a.claim.id.localeCompare(b.claim.id);
-}
-
 export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
   const claims = db.claims;
   const index = buildCandidateIndex(claims.map((c) => c.text));
@@ -267,6 +263,17 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
     }
     membersOfFact.set(fact.id, members);
   }
+  // Hits are ordered by score, then by claim id in locale order: each claim's place in that order,
+  // worked out once (localeCompare on every tie cost more than the sort).
+  const idRank = new Map<Claim, number>();
+  const byId = [...claims].sort((a, b) => a.id.localeCompare(b.id));
+  for (let i = 0; i < byId.length; i++) {
+    const previous = byId[i - 1];
+    const same = previous !== undefined && previous.id.localeCompare(byId[i]!.id) === 0;
+    idRank.set(byId[i]!, same ? idRank.get(previous)! : i);
+  }
+  const byScoreThenId = (a: ClaimHit, b: ClaimHit): number =>
+    b.score - a.score || idRank.get(a.claim)! - idRank.get(b.claim)!;
   const NO_FACTS: readonly string[] = [];
   const factsOf = (p: number): readonly string[] => factsOfClaim.get(p) ?? NO_FACTS;
 
