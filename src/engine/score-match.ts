@@ -310,21 +310,60 @@ function markText(marks: Marks, profile: TextProfile): void {
   }
 }
 
-/** The page-side and claim-side marks of each index, made on first use. */
-const marksOfIndex = new WeakMap<CandidateIndex, { page: Marks; claim: Marks }>();
+/**
+ * What alignTerms keeps per index: the page-side and claim-side marks, and `variants`, whether two
+ * of the index's terms are spelling variants (isVariant), by `termCount * id + otherId`. Whether two
+ * terms are variants depends on their strings alone, and a sentence's terms meet the same claim
+ * terms again and again, so each pair's edit distance is computed once (until VARIANT_MEMO_LIMIT).
+ */
+interface IndexScratch {
+  page: Marks;
+  claim: Marks;
+  variants: Map<number, boolean>;
+}
 
-/** The index of the last alignment and its marks: a matcher aligns with one index in a row. */
-let lastMarks: { index: CandidateIndex; marks: { page: Marks; claim: Marks } } | null = null;
+/** Pairs remembered in `IndexScratch.variants` before it is cleared, so memory stays bounded. */
+const VARIANT_MEMO_LIMIT = 100_000;
 
-function marksOf(index: CandidateIndex): { page: Marks; claim: Marks } {
-  if (lastMarks !== null && lastMarks.index === index) return lastMarks.marks;
-  let marks = marksOfIndex.get(index);
-  if (marks === undefined) {
-    marks = { page: createMarks(index), claim: createMarks(index) };
-    marksOfIndex.set(index, marks);
+/** Each index's scratch, made on first use. */
+const scratchOfIndex = new WeakMap<CandidateIndex, IndexScratch>();
+
+/** The index of the last alignment and its scratch: a matcher aligns with one index in a row. */
+let lastScratch: { index: CandidateIndex; scratch: IndexScratch } | null = null;
+
+function scratchOf(index: CandidateIndex): IndexScratch {
+  if (lastScratch !== null && lastScratch.index === index) return lastScratch.scratch;
+  let scratch = scratchOfIndex.get(index);
+  if (scratch === undefined) {
+    scratch = { page: createMarks(index), claim: createMarks(index), variants: new Map() };
+    scratchOfIndex.set(index, scratch);
   }
-  lastMarks = { index, marks };
-  return marks;
+  lastScratch = { index, scratch };
+  return scratch;
+}
+
+/** isVariant of term `i` of `text` and term `j` of `other` (same key), remembered when both have numbers. */
+function isVariantPair(
+  text: AnalyzedText,
+  termIds: Int32Array,
+  i: number,
+  other: AnalyzedText,
+  otherTermIds: Int32Array,
+  j: number,
+  termCount: number,
+  variants: Map<number, boolean>,
+): boolean {
+  const id = termIds[i]!;
+  const otherId = otherTermIds[j]!;
+  if (id < 0 || otherId < 0) return isVariant(text.terms[i]!, text.keys[i]!, other.terms[j]!, other.keys[j]!);
+  const pair = termCount * id + otherId;
+  let known = variants.get(pair);
+  if (known === undefined) {
+    known = isVariant(text.terms[i]!, text.keys[i]!, other.terms[j]!, other.keys[j]!);
+    if (variants.size >= VARIANT_MEMO_LIMIT) variants.clear();
+    variants.set(pair, known);
+  }
+  return known;
 }
 
 /**
@@ -340,6 +379,7 @@ function creditIn(
   otherProfile: TextProfile,
   otherMarks: Marks,
   weights: ScoreWeights,
+  variants: Map<number, boolean>,
 ): number {
   const epoch = otherMarks.epoch;
   const term = text.terms[i]!;
@@ -353,8 +393,11 @@ function creditIn(
   const keyId = profile.keyIds[i]!;
   if (keyId >= 0) {
     if (otherMarks.key[keyId] !== epoch) return 0;
+    const termIds = profile.termIds;
+    const termCount = profile.index.termCount;
     for (let j = otherMarks.keyAt[keyId]!; j !== -1; j = otherProfile.nextSameKey[j]!) {
-      if (isVariant(term, key, other.terms[j]!, other.keys[j]!)) return weights.variantCredit;
+      if (isVariantPair(text, termIds, i, other, otherProfile.termIds, j, termCount, variants))
+        return weights.variantCredit;
     }
     return 0;
   }
@@ -374,9 +417,9 @@ export function alignTerms(
 ): Alignment {
   const pageProfile = pageProfileOf(page, index, weights);
   const claimProfile = claimProfileOf(claim, index, weights);
-  const marks = marksOf(index);
-  markText(marks.page, pageProfile);
-  markText(marks.claim, claimProfile);
+  const scratch = scratchOf(index);
+  markText(scratch.page, pageProfile);
+  markText(scratch.claim, claimProfile);
   const pageWeights = pageProfile.weights;
   const claimWeights = claimProfile.weights;
   const pageTotal = pageProfile.total;
@@ -384,7 +427,16 @@ export function alignTerms(
   let shared = 0;
   for (let i = 0; i < page.terms.length; i++) {
     const w = pageWeights[i]!;
-    const credit = creditIn(page, pageProfile, i, claim, claimProfile, marks.claim, weights);
+    const credit = creditIn(
+      page,
+      pageProfile,
+      i,
+      claim,
+      claimProfile,
+      scratch.claim,
+      weights,
+      scratch.variants,
+    );
     pageMet += w * credit;
     if (credit > 0 && pageProfile.slotBits[i] === 0) shared++;
   }
@@ -394,7 +446,16 @@ export function alignTerms(
   let claimCoreMet = 0;
   for (let i = 0; i < claim.terms.length; i++) {
     const w = claimWeights[i]!;
-    const credit = creditIn(claim, claimProfile, i, page, pageProfile, marks.page, weights);
+    const credit = creditIn(
+      claim,
+      claimProfile,
+      i,
+      page,
+      pageProfile,
+      scratch.page,
+      weights,
+      scratch.variants,
+    );
     claimMet += w * credit;
     if (claimProfile.core[i] === 1) {
       claimCore++;
