@@ -459,6 +459,31 @@ function sortByListLength(found: Posting[]): void {
   }
 }
 
+/** Up to this many values sortAscending sorts by insertion (cheaper than a native sort's call). */
+const INSERTION_SORT_MAX = 32;
+
+/**
+ * The first `count` values of `from`, ascending, into `to`. On the seeds the claims still in the
+ * running number about twenty when a list is long enough to gallop; on a large database they can
+ * be thousands, which the native sort takes.
+ */
+function sortAscending(from: Int32Array, count: number, to: Int32Array): void {
+  if (count > INSERTION_SORT_MAX) {
+    to.set(from.subarray(0, count));
+    to.subarray(0, count).sort();
+    return;
+  }
+  for (let i = 0; i < count; i++) {
+    const value = from[i]!;
+    let j = i;
+    while (j > 0 && to[j - 1]! > value) {
+      to[j] = to[j - 1]!;
+      j--;
+    }
+    to[j] = value;
+  }
+}
+
 /** The keys of one `candidates` query, as meetKey gathers them. */
 interface QueryKeys {
   /** Marks the postings met (`Posting.query`). */
@@ -561,6 +586,7 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
   // The claims the walk has met, in order of meeting: `touched[0..touchedCount)`.
   const touched = new Int32Array(size);
   let touchedCount = 0;
+  const ascending = new Int32Array(size);
 
   const termStats = new Map<string, TermStats>();
   for (const [term, df] of termDf) termStats.set(term, { id: termStats.size, df, weight: weightOfDf(df) });
@@ -653,8 +679,9 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     touchedCount = 0;
     // Slack on the pruning bound below, far above the rounding error of summing a sentence's weights.
     const pruneBelow = floor - 1e-9 * Math.max(1, floor);
-    // Sorted by position on first need: only a list far longer than `touched` is galloped.
-    let ascending: Int32Array | null = null;
+    // `touched` sorted by position into `ascending`, on first need: only a list far longer than
+    // `touched` is galloped. Stale (false) once pruning drops claims.
+    let isAscendingFresh = false;
     for (let i = 0; i < found.length; i++) {
       const { list, weight, claimWeights, pageWeight } = found[i]!;
       // Once false this stays false: `remaining` only falls and lists only grow along `found`.
@@ -676,7 +703,7 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
         }
         if (kept < touchedCount) {
           touchedCount = kept;
-          ascending = null;
+          isAscendingFresh = false;
         }
       }
       remaining -= weight;
@@ -703,11 +730,13 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
           }
         }
       } else {
-        if (ascending === null) {
-          ascending = touched.slice(0, touchedCount).sort();
+        if (!isAscendingFresh) {
+          sortAscending(touched, touchedCount, ascending);
+          isAscendingFresh = true;
         }
         let from = 0;
-        for (const c of ascending) {
+        for (let t = 0; t < touchedCount; t++) {
+          const c = ascending[t]!;
           from = gallop(list, c, from);
           if (from < list.length && list[from] === c) {
             accum[c] = accum[c]! + weight;
