@@ -294,7 +294,9 @@ export function analyzeText(text: string): AnalyzedText {
   const infos: TermInfo[] = [];
   const run = startAnalysisRun();
   // As normalize.contentWords: fold, rewrite "united states", tokenize; per-token steps memoised.
-  for (const token of tokenizeFolded(foldText(prepared).replace(/\bunited states\b/g, 'usa'))) {
+  const folded = foldText(prepared);
+  const usaJoined = folded.includes('united states') ? folded.replace(/\bunited states\b/g, 'usa') : folded;
+  for (const token of tokenizeFolded(usaJoined)) {
     const info = infoOfToken(token);
     if (info === null || info.lastRun === run) continue;
     info.lastRun = run;

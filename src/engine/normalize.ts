@@ -108,9 +108,11 @@ export function tokenize(text: string): string[] {
 
 /** `tokenize` for text that has already been through `foldText` (saves folding it twice). */
 export function tokenizeFolded(folded: string): string[] {
-  const joined = folded
-    .replace(/(\d),(?=\d{3}\b)/g, '$1')
-    .replace(/\b((?:[a-z]\.){2,})/g, (m) => m.replace(/\./g, ''));
+  // Each rewrite is skipped where its character is absent (most sentences have no comma).
+  const digitsJoined = folded.includes(',') ? folded.replace(/(\d),(?=\d{3}\b)/g, '$1') : folded;
+  const joined = digitsJoined.includes('.')
+    ? digitsJoined.replace(/\b((?:[a-z]\.){2,})/g, (m) => m.replace(/\./g, ''))
+    : digitsJoined;
   return joined.match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
 }
 
