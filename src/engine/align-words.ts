@@ -3,8 +3,10 @@
  *
  * Exists apart from compareClaims so that a text is tokenised and its words numbered once per
  * claim object (`toWordSequence`), not once per comparison, and so that the dynamic programme
- * compares small integers instead of strings. Must keep true: `alignWords` returns exactly the
- * pairs of a string-by-string alignment, tie-breaks included, because conflicts are read off them.
+ * compares small integers instead of strings. Words are numbered across all sequences, so two
+ * sequences find their shared words by array reads. Must keep true: `alignWords` returns exactly
+ * the pairs of a string-by-string alignment, tie-breaks included, because conflicts are read off
+ * them.
  */
 
 import { foldText, STOPWORDS } from './normalize.ts';
@@ -21,12 +23,70 @@ export interface WordSequence {
   readonly ids: Uint8Array;
   /** Each different word once, in order of first appearance. */
   readonly distinct: readonly string[];
-  /** Index in `distinct` of each different word. */
-  readonly indexOf: ReadonlyMap<string, number>;
   /** Occurrences of each word of `distinct`, by index. */
   readonly counts: Uint8Array;
   /** Per position, how much matching its word weighs in the alignment. */
   readonly weights: Uint8Array;
+}
+
+/**
+ * A WordSequence with the number of each word of `distinct` (`wordNumbers`), valid while
+ * `numbering` is the current one; an older sequence is renumbered when next compared.
+ */
+interface NumberedSequence extends WordSequence {
+  numbers: Int32Array;
+  numbering: number;
+}
+
+/**
+ * Words numbered past this many restart the numbering (bounded memory on endless input). Exported
+ * for the test that aligns sequences numbered before a restart.
+ */
+export const WORD_NUMBER_LIMIT = 100_000;
+/** The number of every word met since the numbering last restarted. */
+const wordNumbers = new Map<string, number>();
+let numbering = 0;
+/**
+ * Per word number, the epoch of the last sequence marked and the word's index in it: the scratch
+ * that finds a word's index in a sequence without a map. Grown with `wordNumbers`.
+ */
+let markedIn = new Int32Array(1024);
+let indexIn = new Int32Array(1024);
+let markEpoch = 0;
+
+function numberWord(word: string): number {
+  let number = wordNumbers.get(word);
+  if (number === undefined) {
+    number = wordNumbers.size;
+    wordNumbers.set(word, number);
+    if (number >= markedIn.length) {
+      const grown = new Int32Array(markedIn.length * 2);
+      grown.set(markedIn);
+      markedIn = grown;
+      const grownIndex = new Int32Array(indexIn.length * 2);
+      grownIndex.set(indexIn);
+      indexIn = grownIndex;
+    }
+  }
+  return number;
+}
+
+function startMarking(): number {
+  if (markEpoch === 0x3fffffff) {
+    markedIn.fill(0);
+    markEpoch = 0;
+  }
+  return ++markEpoch;
+}
+
+/** Restarts the numbering once it holds WORD_NUMBER_LIMIT words; only between sequences. */
+function startNumbering(): number {
+  if (wordNumbers.size >= WORD_NUMBER_LIMIT) {
+    wordNumbers.clear();
+    markedIn.fill(0);
+    numbering++;
+  }
+  return numbering;
 }
 
 export function toWordSequence(text: string): WordSequence {
@@ -34,21 +94,38 @@ export function toWordSequence(text: string): WordSequence {
   const ids = new Uint8Array(words.length);
   const weights = new Uint8Array(words.length);
   const distinct: string[] = [];
-  const indexOf = new Map<string, number>();
+  const numbers = new Int32Array(words.length);
   const counts = new Uint8Array(words.length);
+  const current = startNumbering();
+  const epoch = startMarking();
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    let id = indexOf.get(word);
-    if (id === undefined) {
+    const number = numberWord(word);
+    let id: number;
+    if (markedIn[number] === epoch) id = indexIn[number]!;
+    else {
       id = distinct.length;
       distinct.push(word);
-      indexOf.set(word, id);
+      numbers[id] = number;
+      markedIn[number] = epoch;
+      indexIn[number] = id;
     }
     ids[i] = id;
     counts[id]!++;
     weights[i] = STOPWORDS.has(word) ? 1 : CONTENT_WORD_WEIGHT;
   }
-  return { words, ids, distinct, indexOf, counts, weights };
+  const sequence: NumberedSequence = { words, ids, distinct, counts, weights, numbers, numbering: current };
+  return sequence;
+}
+
+/** The current numbers of `s`'s distinct words, renumbering it if the numbering has restarted. */
+function numbersOf(s: WordSequence): Int32Array {
+  const numbered = s as NumberedSequence;
+  if (numbered.numbering !== numbering) {
+    for (let k = 0; k < s.distinct.length; k++) numbered.numbers[k] = numberWord(s.distinct[k]!);
+    numbered.numbering = numbering;
+  }
+  return numbered.numbers;
 }
 
 function wordsOf(text: string): string[] {
@@ -89,11 +166,22 @@ export function alignIfOverlapping(x: WordSequence, y: WordSequence, minShare: n
 
 /** Words two texts share, with multiplicity; also notes in `yWordInX` where each word of `y` is in `x`. */
 function countSharedWords(x: WordSequence, y: WordSequence): number {
+  const xNumbers = numbersOf(x);
+  const yNumbers = numbersOf(y);
+  const epoch = startMarking();
+  for (let k = 0; k < x.distinct.length; k++) {
+    markedIn[xNumbers[k]!] = epoch;
+    indexIn[xNumbers[k]!] = k;
+  }
   let shared = 0;
   for (let k = 0; k < y.distinct.length; k++) {
-    const inX = x.indexOf.get(y.distinct[k]!);
-    yWordInX[k] = inX ?? -1;
-    if (inX !== undefined) shared += Math.min(y.counts[k]!, x.counts[inX]!);
+    const number = yNumbers[k]!;
+    if (markedIn[number] !== epoch) yWordInX[k] = -1;
+    else {
+      const inX = indexIn[number]!;
+      yWordInX[k] = inX;
+      shared += Math.min(y.counts[k]!, x.counts[inX]!);
+    }
   }
   return shared;
 }

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignIfOverlapping, toWordSequence } from '../../src/engine/align-words.ts';
+import { alignIfOverlapping, toWordSequence, WORD_NUMBER_LIMIT } from '../../src/engine/align-words.ts';
 import { STOPWORDS } from '../../src/engine/normalize.ts';
 import { checkProperty } from '../support/fuzz.ts';
 
@@ -91,6 +91,20 @@ describe('alignIfOverlapping', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('aligns sequences numbered before the word numbering restarted', () => {
+    const x = toWordSequence('Esper said there was no decision to leave Iraq');
+    const y = toWordSequence('Esper told reporters no decision had been taken to leave Iraq');
+    const before = pairsOf(alignIfOverlapping(x, y, 0));
+    // Enough new words to restart the numbering, in sequences of at most 120 words.
+    for (let n = 0; n <= WORD_NUMBER_LIMIT; n += 100)
+      toWordSequence(Array.from({ length: 100 }, (_, k) => `w${n + k}`).join(' '));
+    const z = toWordSequence('Esper said no decision had been taken');
+    expect(before).toEqual(alignStrings(x.words, y.words));
+    expect(pairsOf(alignIfOverlapping(x, y, 0))).toEqual(before);
+    expect(pairsOf(alignIfOverlapping(z, x, 0))).toEqual(alignStrings(z.words, x.words));
+    expect(pairsOf(alignIfOverlapping(y, z, 0))).toEqual(alignStrings(y.words, z.words));
   });
 
   it('turns away texts that share too few words', () => {
