@@ -213,3 +213,25 @@ describe('createMatcher on the seed database', () => {
     ).toEqual([]);
   });
 });
+
+describe('createMatcher source order', () => {
+  it('lists sources of equal score by claim id, whatever order the database holds them in', () => {
+    const sentence = 'Esper said there has been no decision whatsoever to leave Iraq.';
+    const article = (id: string) => ({
+      id,
+      outlet: null,
+      title: null,
+      published: null,
+      url: null,
+      language: 'en',
+      body: `${sentence}\n`,
+    });
+    // Code-unit order (the database's) puts "Zeta" first; claim-id (locale) order puts "alpha" first.
+    const twin = buildDatabase([article('Zeta'), article('alpha')]);
+    expect(twin.claims.map((c) => c.id)).toEqual(['Zeta:1', 'alpha:1']);
+    const sources = createMatcher(twin).match(['Esper said there was no decision to leave Iraq.'])[0]!
+      .sources;
+    expect(sources.map((s) => s.claimId)).toEqual(['alpha:1', 'Zeta:1']);
+    expect(sources[0]!.score).toBe(sources[1]!.score);
+  });
+});
