@@ -83,7 +83,6 @@ function startMarking(): number {
 function startNumbering(): number {
   if (wordNumbers.size >= WORD_NUMBER_LIMIT) {
     wordNumbers.clear();
-    markedIn.fill(0);
     numbering++;
   }
   return numbering;
