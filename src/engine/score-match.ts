@@ -342,21 +342,23 @@ function scratchOf(index: CandidateIndex): IndexScratch {
   return scratch;
 }
 
-/** isVariant of term `i` of `text` and term `j` of `other` (same key), remembered when both have numbers. */
+/**
+ * isVariant of term `i` of `text` and term `j` of `other` (same key), remembered in the index's
+ * scratch when both terms have numbers there.
+ */
 function isVariantPair(
   text: AnalyzedText,
-  termIds: Int32Array,
+  profile: TextProfile,
   i: number,
   other: AnalyzedText,
-  otherTermIds: Int32Array,
+  otherProfile: TextProfile,
   j: number,
-  termCount: number,
-  variants: Map<number, boolean>,
 ): boolean {
-  const id = termIds[i]!;
-  const otherId = otherTermIds[j]!;
+  const id = profile.termIds[i]!;
+  const otherId = otherProfile.termIds[j]!;
   if (id < 0 || otherId < 0) return isVariant(text.terms[i]!, text.keys[i]!, other.terms[j]!, other.keys[j]!);
-  const pair = termCount * id + otherId;
+  const variants = scratchOf(profile.index).variants;
+  const pair = profile.index.termCount * id + otherId;
   let known = variants.get(pair);
   if (known === undefined) {
     known = isVariant(text.terms[i]!, text.keys[i]!, other.terms[j]!, other.keys[j]!);
@@ -379,7 +381,6 @@ function creditIn(
   otherProfile: TextProfile,
   otherMarks: Marks,
   weights: ScoreWeights,
-  variants: Map<number, boolean>,
 ): number {
   const epoch = otherMarks.epoch;
   const term = text.terms[i]!;
@@ -393,11 +394,8 @@ function creditIn(
   const keyId = profile.keyIds[i]!;
   if (keyId >= 0) {
     if (otherMarks.key[keyId] !== epoch) return 0;
-    const termIds = profile.termIds;
-    const termCount = profile.index.termCount;
     for (let j = otherMarks.keyAt[keyId]!; j !== -1; j = otherProfile.nextSameKey[j]!) {
-      if (isVariantPair(text, termIds, i, other, otherProfile.termIds, j, termCount, variants))
-        return weights.variantCredit;
+      if (isVariantPair(text, profile, i, other, otherProfile, j)) return weights.variantCredit;
     }
     return 0;
   }
@@ -427,16 +425,7 @@ export function alignTerms(
   let shared = 0;
   for (let i = 0; i < page.terms.length; i++) {
     const w = pageWeights[i]!;
-    const credit = creditIn(
-      page,
-      pageProfile,
-      i,
-      claim,
-      claimProfile,
-      scratch.claim,
-      weights,
-      scratch.variants,
-    );
+    const credit = creditIn(page, pageProfile, i, claim, claimProfile, scratch.claim, weights);
     pageMet += w * credit;
     if (credit > 0 && pageProfile.slotBits[i] === 0) shared++;
   }
@@ -446,16 +435,7 @@ export function alignTerms(
   let claimCoreMet = 0;
   for (let i = 0; i < claim.terms.length; i++) {
     const w = claimWeights[i]!;
-    const credit = creditIn(
-      claim,
-      claimProfile,
-      i,
-      page,
-      pageProfile,
-      scratch.page,
-      weights,
-      scratch.variants,
-    );
+    const credit = creditIn(claim, claimProfile, i, page, pageProfile, scratch.page, weights);
     claimMet += w * credit;
     if (claimProfile.core[i] === 1) {
       claimCore++;
