@@ -658,12 +658,10 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     const queryKeys: QueryKeys = { id: ++queryCount, total: 0, found, unseen: [] };
     if (termWeights.length < query.keys.length) termWeights = new Float64Array(query.keys.length * 2);
     for (let i = 0; i < query.keys.length; i++) {
-      const key = query.keys[i]!;
-      const info = infoAt(query, i);
-      const posting =
-        info === undefined ? postings.get(key) : info.keyId < 0 ? undefined : postingOfId[info.keyId];
+      const keyId = keyIdAt(query, i);
       termWeights[i] = termStatsAt(query, i)?.weight ?? unseenWeight;
-      meetKey(queryKeys, key, posting, termWeights[i]!, unseenWeight);
+      const posting = keyId < 0 ? undefined : postingOfId[keyId];
+      meetKey(queryKeys, query.keys[i]!, posting, termWeights[i]!, unseenWeight);
     }
     for (let i = 0; i < query.slots.length; i++) {
       const slot = query.slots[i];
