@@ -106,6 +106,9 @@ const wordArb = fc.constantFrom(
   'pomegranites',
 );
 const textArb = fc.array(wordArb, { minLength: 1, maxLength: 12 }).map((words) => words.join(' '));
+/** The claims an index is built from, and the page sentences aligned with them. */
+const claimTextsArb = fc.array(textArb, { minLength: 1, maxLength: 6 });
+const pageTextsArb = fc.array(textArb, { minLength: 1, maxLength: 4 });
 
 /**
  * Weights with every credit at most 1 and unknown terms at most their index weight (what
@@ -144,8 +147,8 @@ describe('alignTerms', () => {
     checkProperty(
       'alignTerms = string-lookup alignment',
       fc.property(
-        fc.array(textArb, { minLength: 1, maxLength: 6 }),
-        fc.array(textArb, { minLength: 1, maxLength: 4 }),
+        claimTextsArb,
+        pageTextsArb,
         textArb,
         anyBoundedWeightsArb,
         (claimTexts, pageTexts, unindexed, weights) => {
@@ -170,29 +173,24 @@ describe('boundAlignmentScore', () => {
   it('is never below the alignment score of a candidate, and a claim the index does not propose scores 0', () => {
     checkProperty(
       'alignTerms score <= bound',
-      fc.property(
-        fc.array(textArb, { minLength: 1, maxLength: 6 }),
-        fc.array(textArb, { minLength: 1, maxLength: 4 }),
-        anyBoundedWeightsArb,
-        (claimTexts, pageTexts, weights) => {
-          const index = buildCandidateIndex(claimTexts);
-          for (const pageText of pageTexts) {
-            const page = analyzeText(pageText);
-            // Every claim sharing a key or slot: no share floor, no cut at k.
-            const candidates = index.candidates(page, index.size, 0);
-            const proposed = new Set(candidates.map((c) => c.claim));
-            for (const c of candidates) {
-              const claim = index.analyzed[c.claim]!;
-              const score = alignTerms(page, claim, index, weights).score;
-              const bound = boundAlignmentScore(page, claim, index, c.pageShared, c.claimShared, weights);
-              expect(score).toBeLessThanOrEqual(bound + 1e-12);
-            }
-            index.analyzed.forEach((claim, p) => {
-              if (!proposed.has(p)) expect(alignTerms(page, claim, index, weights).score).toBe(0);
-            });
+      fc.property(claimTextsArb, pageTextsArb, anyBoundedWeightsArb, (claimTexts, pageTexts, weights) => {
+        const index = buildCandidateIndex(claimTexts);
+        for (const pageText of pageTexts) {
+          const page = analyzeText(pageText);
+          // Every claim sharing a key or slot: no share floor, no cut at k.
+          const candidates = index.candidates(page, index.size, 0);
+          const proposed = new Set(candidates.map((c) => c.claim));
+          for (const c of candidates) {
+            const claim = index.analyzed[c.claim]!;
+            const score = alignTerms(page, claim, index, weights).score;
+            const bound = boundAlignmentScore(page, claim, index, c.pageShared, c.claimShared, weights);
+            expect(score).toBeLessThanOrEqual(bound + 1e-12);
           }
-        },
-      ),
+          index.analyzed.forEach((claim, p) => {
+            if (!proposed.has(p)) expect(alignTerms(page, claim, index, weights).score).toBe(0);
+          });
+        }
+      }),
       { numRuns: 400 },
     );
   });
