@@ -333,8 +333,8 @@ export interface RealArticleResult {
  * Real news prose about the event: each seed article checked against a database built from the
  * other four (as in the leave-one-out evaluation). This is what the extension meets on a related
  * page, unlike the synthetic articles: long sentences, and more of them land in the grey zone where
- * Fuse.js's similarity decides. The seed articles are 400 to 1,050 words, so the figure per 3,000
- * words is scaled.
+ * Fuse.js's similarity decides. The seed articles are 400 to 1,050 words, so each one's figure per
+ * 3,000 words is scaled; `summarizeRealProse` adds them up into one measured body of prose.
  */
 export function benchRealArticles(
   runs = 31,
@@ -366,6 +366,55 @@ export function benchRealArticles(
       warmupRuns,
     };
   });
+}
+
+/** The seed articles taken together: real related prose about as long as the benchmark article. */
+export interface RealProseSummary {
+  articles: number;
+  words: number;
+  sentences: number;
+  matched: number;
+  /** Sum of the articles' median ms: the whole body checked, each article against the other four. */
+  ms: number;
+  /** `ms` per 3,000 words of that body (the seeds total 2,956 words, so this barely scales). */
+  msPer3000Words: number;
+  /** The article with the most ms per word, and its figure scaled alone to 3,000 words. */
+  densest: { articleId: string; words: number; matched: number; sentences: number; msPer3000Words: number };
+}
+
+/**
+ * Adds the seed articles up into one body of real prose. A single article's scaled figure assumes
+ * its density of restated claims (70 % of the sentences of the 409-word wire story 004) holds for
+ * 3,000 words; the whole body measures what 3,000 words of real related prose cost without that
+ * assumption. The targets are checked on both.
+ */
+export function summarizeRealProse(real: readonly RealArticleResult[]): RealProseSummary {
+  let words = 0;
+  let sentences = 0;
+  let matched = 0;
+  let ms = 0;
+  for (const r of real) {
+    words += r.words;
+    sentences += r.sentences;
+    matched += r.matched;
+    ms += r.msPerArticle;
+  }
+  const densest = real.reduce((a, b) => (b.msPer3000Words > a.msPer3000Words ? b : a));
+  return {
+    articles: real.length,
+    words,
+    sentences,
+    matched,
+    ms,
+    msPer3000Words: (ms / words) * ARTICLE_WORDS,
+    densest: {
+      articleId: densest.articleId,
+      words: densest.words,
+      matched: densest.matched,
+      sentences: densest.sentences,
+      msPer3000Words: densest.msPer3000Words,
+    },
+  };
 }
 
 export interface SearchResultRow {
@@ -480,6 +529,18 @@ function formatRealTable(results: RealArticleResult[]): string {
     `${r.msPer3000Words.toFixed(1)} (scaled)`,
     String(r.warmupRuns),
   ]);
+  const all = summarizeRealProse(results);
+  rows.push([
+    'all five',
+    '',
+    String(all.words),
+    String(all.sentences),
+    String(all.matched),
+    all.ms.toFixed(2),
+    results.reduce((sum, r) => sum + r.cpuMsPerArticle, 0).toFixed(2),
+    all.msPer3000Words.toFixed(1),
+    '',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
@@ -558,12 +619,22 @@ function checkTargets(results: ScenarioResult[], real: RealArticleResult[]): Tar
       met: big < TARGETS.claims100kMs,
     });
   }
-  const worstReal = real.reduce((a, b) => (b.msPer3000Words > a.msPer3000Words ? b : a));
+  // Real prose is checked two ways: the seed articles as one measured body, and the densest alone,
+  // scaled (the stricter reading: it assumes that article's density of restated claims for 3,000
+  // words).
+  const prose = summarizeRealProse(real);
   checks.push({
     target: `< ${TARGETS.seedsMs} ms/article vs seeds`,
     article: 'real',
-    measured: `${worstReal.msPer3000Words.toFixed(1)} ms per 3,000 words, scaled from ${worstReal.msPerArticle.toFixed(2)} ms for the ${worstReal.words}-word ${worstReal.articleId.slice(0, 3)} (slowest of ${real.length})`,
-    met: worstReal.msPer3000Words < TARGETS.seedsMs,
+    measured: `${prose.msPer3000Words.toFixed(2)} ms per 3,000 words: the ${prose.articles} seed articles together (${prose.words.toLocaleString('en')} words, ${prose.sentences} sentences, ${prose.matched} matched) in ${prose.ms.toFixed(2)} ms, each against the other ${prose.articles - 1}`,
+    met: prose.msPer3000Words < TARGETS.seedsMs,
+  });
+  const { densest } = prose;
+  checks.push({
+    target: `< ${TARGETS.seedsMs} ms/article vs seeds`,
+    article: 'real',
+    measured: `${densest.msPer3000Words.toFixed(1)} ms per 3,000 words: the densest seed article, ${densest.articleId.slice(0, 3)} (${densest.words} words, ${densest.matched} of ${densest.sentences} sentences matched), scaled alone`,
+    met: densest.msPer3000Words < TARGETS.seedsMs,
   });
   const build = Math.max(find('100000', 'related').indexBuildMs, find('100000', 'unrelated').indexBuildMs);
   checks.push({
@@ -609,7 +680,7 @@ function main(): void {
     console.log('\nTargets (issue 4):');
     for (const t of targets) {
       console.log(
-        `  ${t.met ? 'met   ' : 'MISSED'} ${t.target}${t.article === 'real' ? ' (real related articles)' : t.article ? ` (${t.article} article)` : ''}: ${t.measured}`,
+        `  ${t.met ? 'met   ' : 'MISSED'} ${t.target}${t.article === 'real' ? ' (real related prose)' : t.article ? ` (${t.article} article)` : ''}: ${t.measured}`,
       );
     }
     console.log(
@@ -621,7 +692,18 @@ function main(): void {
   const db = runDbBenchmark({ json });
   if (json)
     console.log(
-      JSON.stringify({ matcher: results, realArticles: real, search, targets, database: db }, null, 2),
+      JSON.stringify(
+        {
+          matcher: results,
+          realArticles: real,
+          realProse: summarizeRealProse(real),
+          search,
+          targets,
+          database: db,
+        },
+        null,
+        2,
+      ),
     );
   // Timing targets depend on the machine and its load, so they fail the run only when asked.
   if (argv.includes('--enforce-targets') && (targets.some((t) => !t.met) || !db.targetMet))

@@ -5,6 +5,7 @@ import {
   benchSearch,
   buildBenchArticle,
   SEARCH_QUERIES,
+  summarizeRealProse,
   warmUp,
 } from '../../scripts/bench.ts';
 import { readLabelled } from '../../scripts/eval.ts';
@@ -83,6 +84,41 @@ describe('benchRealArticles', () => {
       expect(r.msPer3000Words).toBeCloseTo((r.msPerArticle / r.words) * 3000, 6);
     }
     expect(new Set(results.map((r) => r.articleId)).size).toBe(5);
+  });
+});
+
+describe('summarizeRealProse', () => {
+  const row = (
+    articleId: string,
+    words: number,
+    sentences: number,
+    matched: number,
+    msPerArticle: number,
+  ) => ({
+    articleId,
+    outlet: null,
+    words,
+    sentences,
+    matched,
+    msPerArticle,
+    cpuMsPerArticle: msPerArticle,
+    msPer3000Words: (msPerArticle / words) * 3000,
+    warmupRuns: 0,
+  });
+
+  it('measures the articles as one body and names the densest one apart', () => {
+    // 1,000 + 500 words in 1.0 + 1.0 ms: 2 ms for 1,500 words is 4 ms per 3,000 words, while the
+    // 500-word article alone scales to 6 ms.
+    const summary = summarizeRealProse([row('aaa', 1000, 50, 10, 1.0), row('bbb', 500, 20, 15, 1.0)]);
+    expect(summary).toMatchObject({ articles: 2, words: 1500, sentences: 70, matched: 25, ms: 2 });
+    expect(summary.msPer3000Words).toBeCloseTo(4, 9);
+    expect(summary.densest).toEqual({
+      articleId: 'bbb',
+      words: 500,
+      matched: 15,
+      sentences: 20,
+      msPer3000Words: 6,
+    });
   });
 });
 
