@@ -216,7 +216,6 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
-/** Median wall and CPU ms of `runs` timed matches of `sentences` (call after warming up), and how many matched. */
 /** Wall and CPU ms of each timed match of an article, and how many of its sentences matched. */
 interface MatchTimes {
   wall: number[];
@@ -234,6 +233,7 @@ function recordMatches(matcher: Matcher, sentences: readonly string[], runs: num
   }
 }
 
+/** Median wall and CPU ms of `runs` timed matches of `sentences` (call after warming up), and how many matched. */
 function timeMatches(
   matcher: Matcher,
   sentences: readonly string[],
