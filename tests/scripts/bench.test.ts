@@ -110,7 +110,7 @@ describe('summarizeRealProse', () => {
     // 1,000 + 500 words in 1.0 + 1.0 ms: 2 ms for 1,500 words is 4 ms per 3,000 words, while the
     // 500-word article alone scales to 6 ms.
     const summary = summarizeRealProse([row('aaa', 1000, 50, 10, 1.0), row('bbb', 500, 20, 15, 1.0)]);
-    expect(summary).toMatchObject({ articles: 2, words: 1500, sentences: 70, matched: 25, ms: 2 });
+    expect(summary).toMatchObject({ articles: 2, words: 1500, sentences: 70, matched: 25, ms: 2, cpuMs: 2 });
     expect(summary.msPer3000Words).toBeCloseTo(4, 9);
     expect(summary.densest).toEqual({
       articleId: 'bbb',
