@@ -271,17 +271,25 @@ describe.skipIf(!hasFirefoxBuild)('ticker page CPU in Firefox ESR', () => {
     return n ?? 0;
   }
 
+  // Each side is measured twice, alternately, and its smaller window kept: one window each put the
+  // difference anywhere from 90 to 560 ms for the same build on this machine, whose slow spells
+  // make a whole browser's CPU time swing by a third. The least of two windows is the nearest to
+  // what the page and the extension themselves cost.
   it('the extension adds under 500 ms of CPU per 10 s (5% of a core) on a page that changes every 50 ms', async () => {
     const ownServer = await startHostileServer();
     try {
-      const without = await tickerCpuMs(ownServer, false);
-      const withExt = await tickerCpuMs(ownServer, true);
+      const without: number[] = [];
+      const withExt: number[] = [];
+      for (let round = 0; round < 2; round++) {
+        without.push(await tickerCpuMs(ownServer, false));
+        withExt.push(await tickerCpuMs(ownServer, true));
+      }
       console.log(
-        `[firefox] ticker CPU over 10 s, all Firefox processes: ${without} ms without the extension, ${withExt} ms with it`,
+        `[firefox] ticker CPU over 10 s, all Firefox processes: ${without.join(' / ')} ms without the extension, ${withExt.join(' / ')} ms with it`,
       );
-      expect(withExt - without).toBeLessThan(500);
+      expect(Math.min(...withExt) - Math.min(...without)).toBeLessThan(500);
     } finally {
       await ownServer.close();
     }
-  }, 90_000);
+  }, 150_000);
 });
