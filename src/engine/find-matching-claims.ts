@@ -19,7 +19,8 @@ import {
   slotOf,
 } from './build-candidate-index.ts';
 import { NATIONALITIES } from './extract-features.ts';
-import { measureBitapSimilarities } from './measure-bitap-similarity.ts';
+import type { BitapText } from './measure-bitap-similarity.ts';
+import { findBitapRescues, prepareBitapText } from './measure-bitap-similarity.ts';
 import type { ScoreWeights } from './score-match.ts';
 import { alignTerms, boundAlignmentScore, DEFAULT_WEIGHTS } from './score-match.ts';
 import { splitClauses } from './split-clauses.ts';
@@ -338,6 +339,17 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
     return count;
   }
 
+  // Each claim's text as Fuse.js's similarity reads it, on first use in the grey zone.
+  const bitapTexts = new Map<number, BitapText>();
+  function bitapTextOf(p: number): BitapText {
+    let text = bitapTexts.get(p);
+    if (text === undefined) {
+      text = prepareBitapText(claims[p]!.text);
+      bitapTexts.set(p, text);
+    }
+    return text;
+  }
+
   // Alignment scores of the sentence or clause being matched, by claim position, so fact expansion
   // does not align a claim twice: valid where `scoreRun[p]` is the current run.
   const scoreAt = new Float64Array(claims.length);
@@ -433,12 +445,13 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
       .sort((a, b) => b.score - a.score)
       .slice(0, tuning.maxFuseCandidates);
     if (grey.length > 0) {
-      const similarity = measureBitapSimilarities(
+      const rescued = findBitapRescues(
         sentence,
-        grey.map((c) => claims[c.p]!.text),
+        grey.map((c) => bitapTextOf(c.p)),
+        tuning.fuseRescue,
       );
       grey.forEach((c, i) => {
-        if (similarity[i]! >= tuning.fuseRescue) accepted.push(c);
+        if (rescued[i]) accepted.push(c);
       });
     }
     if (accepted.length === 0) return [];

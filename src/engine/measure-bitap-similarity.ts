@@ -11,7 +11,8 @@
  *
  * Must keep true: equal to `fuseSimilarities` (Fuse.js itself) for every input, to the last bit, so
  * FUSE_RESCUE keeps the meaning it was calibrated with (tests/engine/measure-bitap-similarity
- * property test: random and hostile text, and every seed claim against every other).
+ * property test: random and hostile text, and every seed claim against every other); and
+ * `findBitapRescues`, which the matcher calls, answers exactly whether that value reaches a floor.
  */
 
 /** Fuse.js's pattern chunk: Bitap keeps a chunk's states in one 32-bit integer. */
@@ -87,6 +88,28 @@ function cutChunks(pattern: string): string[] {
   return chunks;
 }
 
+/**
+ * A text prepared once for any number of sentences: lower-cased as Fuse.js compares it, with its
+ * field norm. The matcher keeps one per claim, so neither is worked out again per grey-zone pair.
+ */
+export interface BitapText {
+  readonly lower: string;
+  readonly norm: number;
+  /** Fuse.js does not index a blank text: it never matches. */
+  readonly blank: boolean;
+}
+
+export function prepareBitapText(text: string): BitapText {
+  return { lower: text.toLowerCase(), norm: computeFieldNorm(text), blank: text.trim() === '' };
+}
+
+/**
+ * Margin kept by the early decisions of `findBitapRescues`: a bound within it of the floor is not
+ * trusted to the last bit (Math.pow is not guaranteed monotonic), so that text's chunks are all
+ * scored. Far below any difference the rescue floor was calibrated on.
+ */
+const DECISION_MARGIN = 1e-12;
+
 /** 1 − Fuse.js's score of `sentence` against each text, in order; 0 where Fuse.js returns nothing. */
 export function measureBitapSimilarities(sentence: string, texts: readonly string[]): number[] {
   const out = new Array<number>(texts.length).fill(0);
@@ -95,23 +118,60 @@ export function measureBitapSimilarities(sentence: string, texts: readonly strin
   const pattern = sentence.toLowerCase();
   const chunks = cutChunks(pattern);
   texts.forEach((original, i) => {
-    // Fuse.js does not index a blank text.
-    if (original.trim() === '') return;
-    const text = original.toLowerCase();
-    if (text === pattern) {
-      out[i] = 1;
-      return;
-    }
-    let total = 0;
-    let anyMatch = false;
-    for (const chunk of chunks) {
-      const edits = countChunkEdits(chunk, text);
-      // Bitap tries error counts below the chunk's length only: a chunk it has to delete whole
-      // does not match, and scores 1.
-      if (edits < chunk.length) anyMatch = true;
-      total += Math.max(MIN_CHUNK_SCORE, edits / chunk.length);
-    }
-    if (anyMatch) out[i] = 1 - (total / chunks.length) ** computeFieldNorm(original);
+    const target = prepareBitapText(original);
+    if (target.blank) return;
+    out[i] = target.lower === pattern ? 1 : scoreChunks(chunks, target, -Infinity);
   });
   return out;
+}
+
+/**
+ * Whether each text's similarity (`measureBitapSimilarities`) reaches `floor`, the same answer to
+ * the last bit, found with less work: a text's chunks are scored in Fuse.js's order, and scoring
+ * stops once the chunks left could not carry the similarity across the floor either way (each
+ * chunk scores between MIN_CHUNK_SCORE and 1).
+ */
+export function findBitapRescues(sentence: string, texts: readonly BitapText[], floor: number): boolean[] {
+  // A blank sentence scores nothing: Fuse.js lists every item without a score.
+  if (sentence.trim() === '') return texts.map(() => 0 >= floor);
+  const pattern = sentence.toLowerCase();
+  const chunks = cutChunks(pattern);
+  return texts.map((target) => {
+    if (target.blank) return 0 >= floor;
+    if (target.lower === pattern) return 1 >= floor;
+    return scoreChunks(chunks, target, floor) >= floor;
+  });
+}
+
+/**
+ * The similarity of `chunks` to `target` as Fuse.js computes it, or, once the unscored chunks can
+ * no longer move it across `decideAt`, a value on the same side of `decideAt` (-Infinity: score
+ * every chunk). Bounds are summed in the order of the exact total: rounded addition is monotonic,
+ * so a bound summed that way is a bound of the rounded total too.
+ */
+function scoreChunks(chunks: readonly string[], target: BitapText, decideAt: number): number {
+  const n = chunks.length;
+  const decide = decideAt !== -Infinity;
+  let total = 0;
+  let anyMatch = false;
+  for (let k = 0; k < n; k++) {
+    const chunk = chunks[k]!;
+    const edits = countChunkEdits(chunk, target.lower);
+    // Bitap tries error counts below the chunk's length only: a chunk it has to delete whole
+    // does not match, and scores 1.
+    if (edits < chunk.length) anyMatch = true;
+    total += Math.max(MIN_CHUNK_SCORE, edits / chunk.length);
+    if (!decide || k === n - 1) continue;
+    let least = total;
+    let most = total;
+    for (let rest = k + 1; rest < n; rest++) {
+      least += MIN_CHUNK_SCORE;
+      most += 1;
+    }
+    // The best the similarity can still be is below the floor: the text is not rescued.
+    if (1 - (least / n) ** target.norm < decideAt - DECISION_MARGIN) return -Infinity;
+    // The worst it can still be reaches the floor (a chunk already matched, so it scores).
+    if (anyMatch && 1 - (most / n) ** target.norm >= decideAt + DECISION_MARGIN) return Infinity;
+  }
+  return anyMatch ? 1 - (total / n) ** target.norm : 0;
 }

@@ -4,6 +4,7 @@ import { FIXED_BUILT_AT, readArticles } from '../../scripts/seed-articles.ts';
 import { buildDatabase } from '../../src/engine/build-database.ts';
 import { createMatcher } from '../../src/engine/create-matcher.ts';
 import { MAX_FUSE_CANDIDATES } from '../../src/engine/find-matching-claims.ts';
+import type { BitapText } from '../../src/engine/measure-bitap-similarity.ts';
 import type { ClaimDatabase, Matcher, SentenceMatch } from '../../src/engine/types.ts';
 
 const LABELLED = new URL('../fixtures/labelled/sentences.json', import.meta.url);
@@ -11,9 +12,10 @@ const fuseListSizes: number[] = [];
 vi.mock('../../src/engine/measure-bitap-similarity.ts', async (importOriginal) => {
   const actual = (await importOriginal()) as typeof import('../../src/engine/measure-bitap-similarity.ts');
   return {
-    measureBitapSimilarities(sentence: string, texts: readonly string[]) {
+    ...actual,
+    findBitapRescues(sentence: string, texts: readonly BitapText[], floor: number) {
       fuseListSizes.push(texts.length);
-      return actual.measureBitapSimilarities(sentence, texts);
+      return actual.findBitapRescues(sentence, texts, floor);
     },
   };
 });
