@@ -143,6 +143,15 @@ const yWordInX = new Int16Array(MAX_ALIGN_TOKENS);
 const yInX = new Int16Array(MAX_ALIGN_TOKENS);
 /** The traceback's pairs before they are copied out; reused likewise. */
 const pairScratch = new Int16Array(2 * MAX_ALIGN_TOKENS);
+/** Per distinct word of `x`, 1 when `y` has it; reused likewise. */
+const xHasInY = new Uint8Array(MAX_ALIGN_TOKENS);
+/** The positions of `x` whose word `y` has, in order; reused likewise. */
+const keptRow = new Int16Array(MAX_ALIGN_TOKENS);
+/** The words (as indices among `x`'s distinct words) of the positions of `y` that `x` has; likewise. */
+const keptWord = new Int16Array(MAX_ALIGN_TOKENS);
+/** Per position of `x` (of `y`), and one past the end, the first kept row (column) at or after it. */
+const nextRow = new Int16Array(MAX_ALIGN_TOKENS + 1);
+const nextCol = new Int16Array(MAX_ALIGN_TOKENS + 1);
 
 /**
  * Aligned positions, flat and in order: x's position then y's for each pair ([i0, j0, i1, j1, ...]).
@@ -188,42 +197,76 @@ function countSharedWords(x: WordSequence, y: WordSequence): number {
 /**
  * The alignment itself, into `pairScratch`; returns how many pairs. `yWordInX` must hold this
  * pair's words (countSharedWords(x, y)).
+ *
+ * The table is built over the rows and columns whose word the other text has, only: a row of a word
+ * `y` lacks equals the row below it, and a column of a word `x` lacks equals the column to its
+ * right (no cell there can gain), so the full table's cell (i, j) is the compact table's cell at the
+ * first kept row at or below i and the first kept column at or right of j. The traceback walks the
+ * full table's cells through those maps, so the pairs, tie-breaks included, are the full table's.
  */
 function alignWords(x: WordSequence, y: WordSequence): number {
   const n = x.ids.length;
   const m = y.ids.length;
-  const w = m + 1;
-  const size = (n + 1) * w;
-  if (alignTable.length < size) alignTable = new Uint16Array(size);
-  for (let j = 0; j < m; j++) yInX[j] = yWordInX[y.ids[j]!]!;
   const xs = x.ids;
-  const ys = yInX;
   const weights = x.weights;
+  xHasInY.fill(0, 0, x.distinct.length);
+  // Kept columns' words, and for every column the first kept one at or right of it (m: none).
+  let cols = 0;
+  for (let j = 0; j < m; j++) {
+    const inX = yWordInX[y.ids[j]!]!;
+    yInX[j] = inX;
+    if (inX >= 0) {
+      xHasInY[inX] = 1;
+      keptWord[cols++] = inX;
+    }
+  }
+  for (let j = m, b = cols; j >= 0; j--) {
+    if (j < m && yInX[j]! >= 0) b--;
+    nextCol[j] = b;
+  }
+  let rows = 0;
+  for (let i = 0; i < n; i++) if (xHasInY[xs[i]!] === 1) keptRow[rows++] = i;
+  for (let i = n, a = rows; i >= 0; i--) {
+    if (i < n && xHasInY[xs[i]!] === 1) a--;
+    nextRow[i] = a;
+  }
+  const w = cols + 1;
+  const size = (rows + 1) * w;
+  if (alignTable.length < size) alignTable = new Uint16Array(size);
   const dp = alignTable;
-  dp.fill(0, n * w, size);
-  for (let i = n - 1; i >= 0; i--) {
+  dp.fill(0, rows * w, size);
+  for (let a = rows - 1; a >= 0; a--) {
+    const i = keptRow[a]!;
     const xi = xs[i]!;
     const weight = weights[i]!;
-    const row = i * w;
+    const row = a * w;
     const next = row + w;
-    dp[row + m] = 0;
-    for (let j = m - 1; j >= 0; j--) {
-      const skip = Math.max(dp[next + j]!, dp[row + j + 1]!);
-      dp[row + j] = xi === ys[j] ? Math.max(skip, dp[next + j + 1]! + weight) : skip;
+    dp[row + cols] = 0;
+    // The cells to the right and diagonally below-right, carried along instead of read back.
+    let right = 0;
+    let diagonal = 0;
+    for (let b = cols - 1; b >= 0; b--) {
+      const below = dp[next + b]!;
+      let cell = Math.max(below, right);
+      if (xi === keptWord[b] && diagonal + weight > cell) cell = diagonal + weight;
+      dp[row + b] = cell;
+      right = cell;
+      diagonal = below;
     }
   }
   let count = 0;
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    const row = i * w;
-    if (xs[i] === ys[j] && dp[row + j] === dp[row + w + j + 1]! + weights[i]!) {
+    const here = nextRow[i]! * w;
+    const below = nextRow[i + 1]! * w;
+    if (xs[i] === yInX[j] && dp[here + nextCol[j]!] === dp[below + nextCol[j + 1]!]! + weights[i]!) {
       pairScratch[2 * count] = i;
       pairScratch[2 * count + 1] = j;
       count++;
       i++;
       j++;
-    } else if (dp[row + w + j]! >= dp[row + j + 1]!) i++;
+    } else if (dp[below + nextCol[j]!]! >= dp[here + nextCol[j + 1]!]!) i++;
     else j++;
   }
   return count;
