@@ -101,10 +101,8 @@ function isTokenJoiner(c: number): boolean {
 /** A plain-text token that holds joiners: split at a comma, folded, and stripped as `tokenizeAnyText` does. */
 function createJoinedToken(whole: string, start: number, cap: boolean): Token {
   const raw = whole.includes(',') && !DIGIT_GROUPS.test(whole) ? whole.slice(0, whole.indexOf(',')) : whole;
-  // Only a curly apostrophe needs folding (a plain-text token holds no other character foldText
-  // changes, and no white space); folded, it is the straight one.
-  const lower = raw.toLowerCase();
-  const folded = lower.includes('\u2019') ? lower.replaceAll('\u2019', "'") : lower;
+  // Only a curly apostrophe needs folding; folded, it is the straight one.
+  const folded = raw.includes('\u2019') ? foldText(raw) : raw.toLowerCase();
   const low = lowForm(folded);
   return { raw, low, start, end: start + raw.length, cap, joined: true, kinds: lookUpWordKinds(low) };
 }
