@@ -19,11 +19,10 @@ import { createClaimEngine } from '../src/background/claim-engine.ts';
 import { buildDatabase } from '../src/engine/build-database.ts';
 import { createMatcher } from '../src/engine/create-matcher.ts';
 import { extractFeatures } from '../src/engine/extract-features.ts';
-import { splitSentences } from '../src/engine/split-sentences.ts';
 import type { Claim, ClaimDatabase, Fact, Matcher, SourceArticle } from '../src/engine/types.ts';
 import { runDbBenchmark } from './bench-db.ts';
 import { createRandom } from './create-random.ts';
-import { FIXED_BUILT_AT, readArticles } from './seed-articles.ts';
+import { FIXED_BUILT_AT, holdOutEach, readArticles } from './seed-articles.ts';
 
 /** Targets from issue 4, on the 2-core reference machine. */
 export const TARGETS = { seedsMs: 5, claims100kMs: 100, build100kMs: 3000 };
@@ -352,14 +351,7 @@ export function benchRealArticles(
   minWarmupRuns = MIN_WARMUP_RUNS * 5,
   maxWarmupMs = MAX_WARMUP_MS,
 ): RealArticleResult[] {
-  const articles = readArticles();
-  const jobs = articles.map((article) => {
-    const db = buildDatabase(
-      articles.filter((a) => a !== article),
-      { builtAt: FIXED_BUILT_AT },
-    );
-    const matcher = createMatcher(db);
-    const sentences = splitSentences(article.body).map((s) => article.body.slice(s.start, s.end));
+  const jobs = holdOutEach(readArticles()).map(({ article, matcher, sentences }) => {
     // Seed articles are a seventh to a third of the synthetic article, so the default gives them
     // more warm-up runs for the same steady state.
     const warmupRuns = warmUp(() => matcher.match(sentences), minWarmupRuns, maxWarmupMs);

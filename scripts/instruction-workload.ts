@@ -7,31 +7,16 @@
  * run its main.)
  */
 
-import { buildDatabase } from '../src/engine/build-database.ts';
-import { createMatcher } from '../src/engine/create-matcher.ts';
-import { splitSentences } from '../src/engine/split-sentences.ts';
-import { FIXED_BUILT_AT, readArticles } from './seed-articles.ts';
+import { holdOutEach, readArticles } from './seed-articles.ts';
 
 const articles = readArticles();
 const which = process.env.ARTICLE ?? '004';
 const runs = Number(process.env.RUNS) || 100;
 
-function sentencesOf(article: (typeof articles)[number]): string[] {
-  return splitSentences(article.body).map((s) => article.body.slice(s.start, s.end));
-}
-
-function againstTheOthers(article: (typeof articles)[number]) {
-  const db = buildDatabase(
-    articles.filter((a) => a !== article),
-    { builtAt: FIXED_BUILT_AT },
-  );
-  return { matcher: createMatcher(db), sentences: sentencesOf(article) };
-}
-
-const jobs =
-  which === 'five'
-    ? articles.map(againstTheOthers)
-    : articles.filter((a) => a.id.startsWith(which)).map(againstTheOthers);
+const jobs = holdOutEach(
+  articles,
+  which === 'five' ? articles : articles.filter((a) => a.id.startsWith(which)),
+);
 if (jobs.length === 0) throw new Error(`no seed article id starts with ${which}`);
 
 let matched = 0;
