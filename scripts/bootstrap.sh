@@ -5,6 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Node.js is the one thing it does not install (Debian's own is older than Vite needs): say so
+# plainly instead of failing later inside npm.
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' 2>/dev/null; then
+  echo "bootstrap: needs Node.js 20.19 or newer with npm (found: $(node --version 2>/dev/null || echo none))" >&2
+  exit 1
+fi
+
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v firefox-esr >/dev/null 2>&1 || need+=(firefox-esr)

@@ -59,5 +59,3 @@ export function createTabReports(session: SessionArea = getSessionArea()) {
     },
   };
 }
-
-export type TabReports = ReturnType<typeof createTabReports>;

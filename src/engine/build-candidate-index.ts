@@ -558,8 +558,8 @@ export function buildCandidateIndex(texts: readonly string[]): CandidateIndex {
     const a = analyzeText(texts[i]!);
     analyzed[i] = a;
     for (const term of a.terms) termDf.set(term, (termDf.get(term) ?? 0) + 1);
-    // The keys of indexKeysOf(a), without building its set: claims are added in order, so a key
-    // already holding this claim ends with it.
+    // Each of the claim's keys and slots posts it once, without a set: claims are added in order,
+    // so a key already holding this claim ends with it.
     for (const key of a.keys) addPosting(building, key, i);
     for (const slot of a.slots) if (slot !== null) addPosting(building, SLOT_KEYS[slot], i);
   }

@@ -173,16 +173,17 @@ export function stripRoleAppositives(text: string): string {
 /** Fewest shared terms for two units to be linked: one shared word is a coincidence, not a fact. */
 export const MIN_SHARED_TERMS = 2;
 
-/**
- * Groups claims into facts. Returns groups of claim indices (each sorted, ordered by first
- * member). A claim whose clauses state different facts can be in more than one group; every claim
- * is in at least one.
- */
+/** Overrides of the calibrated linking thresholds (BuildOptions.cluster), for calibration runs. */
 export interface ClusterOptions {
   edgeMinSimilarity?: number;
   mergeMinAverage?: number;
 }
 
+/**
+ * Groups claims into facts. Returns groups of claim indices (each sorted, ordered by first
+ * member). A claim whose clauses state different facts can be in more than one group; every claim
+ * is in at least one.
+ */
 export function clusterClaims(claims: readonly ClusterInput[], options: ClusterOptions = {}): number[][] {
   const edgeMin = options.edgeMinSimilarity ?? EDGE_MIN_SIMILARITY;
   const mergeMin = options.mergeMinAverage ?? MERGE_MIN_AVERAGE;

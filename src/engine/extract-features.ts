@@ -29,7 +29,7 @@ import { type Token, TYPOGRAPHIC_TEXT, tokenizeWithOffsets } from './tokenize-se
 import type { ClaimFeatures, ComparedFeatures, FeatureNeeds, Quotation } from './types.ts';
 
 export { findEvents } from './extract-dates.ts';
-export { findQuotes, findSpeaker, type QuoteSpan } from './find-quotes.ts';
+export { findQuotes, findSpeaker } from './find-quotes.ts';
 export { NATIONALITIES } from './word-kinds.ts';
 
 /**

@@ -1,8 +1,9 @@
 /**
- * The engine's public surface: everything the service worker, the content script, the popup,
- * the scripts and the tests may use from `src/engine/`. Pure TypeScript, no browser API. Import
- * from here rather than from individual modules outside the engine, so modules can be split or
- * merged without touching callers.
+ * The engine as one module, for code outside this repository that uses it as a library (in Node,
+ * a worker or another extension): every engine module re-exported, pure TypeScript, no browser
+ * API. Callers inside the repository import the module they need instead, so that an import names
+ * the stage it relies on. Must keep true: every module of `src/engine/` is listed here (its test
+ * checks).
  */
 
 export * from './align-words.ts';

@@ -60,5 +60,3 @@ export function createOptionsStore(area: Storage.StorageArea) {
 
   return { load, saveSettings, readArticles, saveArticles };
 }
-
-export type OptionsStore = ReturnType<typeof createOptionsStore>;
