@@ -560,6 +560,14 @@ async function main(): Promise<void> {
   sweepField('minFactTerms', [0, 1, 2, 3], 'fact terms');
   console.log('  Grey-zone candidates Fuse.js scores per sentence or clause, at the code tuning:');
   sweepField('maxFuseCandidates', [1, 2, 3, 4, 6, 12], 'fuse max');
+  console.log(
+    '  Core rescue (a grey-zone candidate whose number the sentence restates matches without Fuse.js at this page coverage), at the code tuning:',
+  );
+  sweepField(
+    'coreRescueCoverage',
+    [Number.POSITIVE_INFINITY, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9],
+    'coverage',
+  );
   console.log('  Candidate share (index gate) and top K, at the code tuning:');
   for (const [candidateMinShare, topK] of [
     [0.1, 12],

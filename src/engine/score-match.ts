@@ -103,6 +103,12 @@ export interface Alignment {
    * MATCH_THRESHOLD.
    */
   coreMissed: boolean;
+  /**
+   * True when the claim carries checkable details and the sentence meets at least one, with the
+   * same value or another value of its slot ("25 Iranian sites" against "52 Iranian sites"): the
+   * sentence restates the claim's detail, whether or not it alters it.
+   */
+  coreMet: boolean;
 }
 
 /** One bit per slot, so "does the other text fill this slot" is a mask test. */
@@ -449,7 +455,7 @@ export function alignTerms(
   const score =
     shared >= weights.minSharedTerms ? combineCoverages(pageCoverage, claimCoverage, shared, weights) : 0;
   const coreMissed = claimCore > 0 && claimCoreMet === 0;
-  return { pageCoverage, claimCoverage, sharedTerms: shared, score, coreMissed };
+  return { pageCoverage, claimCoverage, sharedTerms: shared, score, coreMissed, coreMet: claimCoreMet > 0 };
 }
 
 /**

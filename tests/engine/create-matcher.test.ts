@@ -138,6 +138,27 @@ describe('createMatcher on the seed database', () => {
     expect(createMatcher(db, { threshold: 0.2 }).match([sentence])).toHaveLength(1);
   });
 
+  it("lists a long source that restates the sentence's number among other things, which Fuse.js scores low (CORE_RESCUE_COVERAGE)", () => {
+    const sentence = 'Trump said the US had targeted 25 Iranian sites.';
+    const isTweet = (s: { claim: string }) => s.claim.includes('we have targeted 52 Iranian sites');
+    const m = one(sentence)!;
+    const tweet = m.sources.find(isTweet);
+    expect(tweet?.outlet).toBe('express.co.uk');
+    expect(tweet?.stance).toBe('conflicts');
+    expect(tweet?.details).toContainEqual(
+      expect.objectContaining({ kind: 'number', page: '25', source: '52' }),
+    );
+    expect(m.verdict).toBe('mixed');
+    // The rule is what lists it: off, the tweet's Fuse.js similarity keeps it out, and AAP's claim,
+    // which gives no number, leaves the altered figure reading corroborated.
+    const off = createMatcher(db, { tuning: { coreRescueCoverage: Number.POSITIVE_INFINITY } });
+    const without = off.match([sentence])[0]!;
+    expect(without.sources.some(isTweet)).toBe(false);
+    expect(without.verdict).toBe('corroborated');
+    // It needs the detail restated: without a number the tweet's core is missed, and it stays out.
+    expect(one('Trump said the US had targeted Iranian sites.')?.sources.some(isTweet) ?? false).toBe(false);
+  });
+
   it("never scores more than a few grey-zone candidates of one sentence with Fuse.js's measure", () => {
     const big: ClaimDatabase = {
       ...db,

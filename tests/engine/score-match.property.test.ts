@@ -75,7 +75,14 @@ function alignWithStrings(
   const forward = pageCoverage ** e * claimCoverage ** (1 - e);
   const contained = shared >= weights.containmentMinShared ? claimCoverage ** e * pageCoverage ** (1 - e) : 0;
   const score = shared < weights.minSharedTerms ? 0 : Math.max(forward, contained);
-  return { pageCoverage, claimCoverage, sharedTerms: shared, score, coreMissed: core > 0 && coreMet === 0 };
+  return {
+    pageCoverage,
+    claimCoverage,
+    sharedTerms: shared,
+    score,
+    coreMissed: core > 0 && coreMet === 0,
+    coreMet: coreMet > 0,
+  };
 }
 
 // Variants under one key (Soleimani/Solemaini, Qassem/Qasem), words under a variant's key that are
