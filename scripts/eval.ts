@@ -81,6 +81,18 @@ export function readAddedAfterCalibration(): LabelledSentence[] {
   return JSON.parse(readFileSync(ADDED_PATH, 'utf8')) as LabelledSentence[];
 }
 
+const FOLLOW_UP_PATH = fileURLToPath(new URL('../tests/fixtures/labelled/follow-up.json', import.meta.url));
+
+/**
+ * Sentences in the style of follow-up reporting on the same troops (Iran's missile strike, its
+ * casualties, later deployments), written after the core-rescue sweep and never swept: counts
+ * that share "US troops" and "Iraq" with the seeds' troop figures but count something else, and
+ * three restatements of the seeds' facts. Two of the counts are known false matches.
+ */
+export function readFollowUp(): LabelledSentence[] {
+  return JSON.parse(readFileSync(FOLLOW_UP_PATH, 'utf8')) as LabelledSentence[];
+}
+
 export interface Counts {
   tp: number;
   fp: number;
@@ -413,6 +425,7 @@ async function main(): Promise<void> {
   const lab = evaluateLabelled(createMatcher(full), labelled);
   const holdout = evaluateLabelled(createMatcher(full), readHoldout());
   const added = evaluateLabelled(createMatcher(full), readAddedAfterCalibration());
+  const followUp = evaluateLabelled(createMatcher(full), readFollowUp());
   const pairs = readSameFactPairs();
   const looRaw = evaluateLoo(folds);
   const loo = evaluateLoo(folds, pairs);
@@ -426,7 +439,11 @@ async function main(): Promise<void> {
   );
   if (json) {
     console.log(
-      JSON.stringify({ labelled: lab, holdout, added, looRaw, loo, sweep: rows, best, current }, null, 2),
+      JSON.stringify(
+        { labelled: lab, holdout, added, followUp, looRaw, loo, sweep: rows, best, current },
+        null,
+        2,
+      ),
     );
     return;
   }
@@ -455,6 +472,12 @@ async function main(): Promise<void> {
   );
   console.log(`  match: ${prf(added.counts)}`);
   for (const [category, c] of Object.entries(added.byCategory))
+    console.log(`    ${category.padEnd(11)} ${prf(c)}`);
+  console.log(
+    `\nFollow-up reporting (${readFollowUp().length} sentences, never swept; tests/fixtures/labelled/follow-up.json)`,
+  );
+  console.log(`  match: ${prf(followUp.counts)}`);
+  for (const [category, c] of Object.entries(followUp.byCategory))
     console.log(`    ${category.padEnd(11)} ${prf(c)}`);
   const cases = folds.reduce((n, f) => n + f.cases.length, 0);
   console.log(
@@ -630,13 +653,15 @@ async function main(): Promise<void> {
     for (const f of holdout.failures) console.log(`  ${f}`);
     console.log('\nAdded-after-calibration failures:');
     for (const f of added.failures) console.log(`  ${f}`);
+    console.log('\nFollow-up reporting failures:');
+    for (const f of followUp.failures) console.log(`  ${f}`);
     console.log('\nLeave-one-out failures:');
     for (const f of loo.failures) console.log(`  ${f}`);
     console.log('\nLeave-one-out false matches that only the database grouping counts as wrong:');
     for (const f of looRaw.failures) if (!loo.failures.includes(f)) console.log(`  ${f}`);
   } else {
     console.log(
-      `\n${lab.failures.length + loo.failures.length} individual failures: run with --verbose to list them.`,
+      `\n${lab.failures.length + holdout.failures.length + added.failures.length + followUp.failures.length + loo.failures.length} individual failures: run with --verbose to list them.`,
     );
   }
 }
