@@ -153,8 +153,15 @@ const BRANCHES = new Set(['army', 'navy', 'marine', 'corps', 'airforce']);
  */
 export type Slot = 'number' | 'weekday' | 'month' | 'branch';
 
+/**
+ * A term that is a number: digits (digit groups are joined before this), with a decimal part, an
+ * ordinal or a plural ("1990s"). Letters after the digits otherwise make a code, not a count: a
+ * tweet's link "pic.twitter.com/52DDhSIIQ2" gave the term "52ddhsiiq2", which read as the number 52.
+ */
+const NUMBER_TERM = /^\d+(?:\.\d+)?(?:st|nd|rd|th|s)?$/;
+
 export function slotOf(term: string): Slot | null {
-  if (/^\d/.test(term)) return 'number';
+  if (NUMBER_TERM.test(term)) return 'number';
   if (WEEKDAYS.has(term)) return 'weekday';
   if (MONTHS.has(term)) return 'month';
   if (BRANCHES.has(term)) return 'branch';

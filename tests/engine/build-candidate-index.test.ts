@@ -39,6 +39,13 @@ describe('analyzeText', () => {
     expect(slotOf('navy')).toBe('branch');
     expect(slotOf('letter')).toBeNull();
   });
+
+  it('reads numbers, ordinals and decades as numbers, and a code that starts with digits as a word', () => {
+    for (const n of ['5200', '2.5', '3rd', '21st', '1990s']) expect(slotOf(n)).toBe('number');
+    // A tweet's link ("pic.twitter.com/52DDhSIIQ2") is not the number 52.
+    expect(slotOf('52ddhsiiq2')).toBeNull();
+    expect(analyzeText('pic.twitter.com/52DDhSIIQ2').slots).not.toContain('number');
+  });
 });
 
 describe('analyzeText: each term once', () => {
