@@ -567,7 +567,12 @@ async function main(): Promise<void> {
       const a = countMatches(fullFinder, addedSet, [], pairs, tuning).labelled;
       const pooled = { tp: l.tp + o.tp, fp: l.fp + o.fp, fn: l.fn + o.fn, tn: l.tn + o.tn };
       const mark = value === DEFAULT_TUNING[field] ? '  <- in code' : '';
-      const name = value === Number.POSITIVE_INFINITY || value === 0 ? 'off' : String(value);
+      const name =
+        value === Number.POSITIVE_INFINITY || value === 0 || value === false
+          ? 'off'
+          : value === true
+            ? 'on'
+            : String(value);
       console.log(
         `    ${label} ${name.padEnd(4)} F0.5 ${f05Of(pooled).toFixed(3)}  labelled ${prf(l)}  loo ${prf(o)}  holdout ${prf(h)}  added ${prf(a)}${mark}`,
       );
@@ -591,6 +596,10 @@ async function main(): Promise<void> {
     [Number.POSITIVE_INFINITY, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9],
     'coverage',
   );
+  console.log(
+    '  Page core missed (a sentence stating a number the claim lacks needs the core-missed bar), at the code tuning:',
+  );
+  sweepField('pageCoreMissed', [false, true], 'page core');
   console.log('  Candidate share (index gate) and top K, at the code tuning:');
   for (const [candidateMinShare, topK] of [
     [0.1, 12],

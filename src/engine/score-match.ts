@@ -109,6 +109,13 @@ export interface Alignment {
    * sentence restates the claim's detail, whether or not it alters it.
    */
   coreMet: boolean;
+  /**
+   * The mirror of `coreMissed`: true when the sentence states a checkable detail (a number, years
+   * aside) and the claim has none of that slot, so the sentence counts something the claim does not
+   * ("80 American soldiers were killed" against "The top Irani General was killed by a US drone
+   * strike"). find-matching-claims.ts then asks for CORE_MISSED_THRESHOLD too (PAGE_CORE_MISSED).
+   */
+  pageCoreMissed: boolean;
 }
 
 /** One bit per slot, so "does the other text fill this slot" is a mask test. */
@@ -429,11 +436,17 @@ export function alignTerms(
   const pageTotal = pageProfile.total;
   let pageMet = 0;
   let shared = 0;
+  let pageCore = 0;
+  let pageCoreMet = 0;
   for (let i = 0; i < page.terms.length; i++) {
     const w = pageWeights[i]!;
     const credit = creditIn(page, pageProfile, i, claim, claimProfile, scratch.claim, weights);
     pageMet += w * credit;
     if (credit > 0 && pageProfile.slotBits[i] === 0) shared++;
+    if (pageProfile.core[i] === 1) {
+      pageCore++;
+      if (credit > 0 && (claimProfile.coreSlotMask & pageProfile.slotBits[i]!) !== 0) pageCoreMet++;
+    }
   }
   const claimTotal = claimProfile.total;
   let claimMet = 0;
@@ -455,7 +468,15 @@ export function alignTerms(
   const score =
     shared >= weights.minSharedTerms ? combineCoverages(pageCoverage, claimCoverage, shared, weights) : 0;
   const coreMissed = claimCore > 0 && claimCoreMet === 0;
-  return { pageCoverage, claimCoverage, sharedTerms: shared, score, coreMissed, coreMet: claimCoreMet > 0 };
+  return {
+    pageCoverage,
+    claimCoverage,
+    sharedTerms: shared,
+    score,
+    coreMissed,
+    coreMet: claimCoreMet > 0,
+    pageCoreMissed: pageCore > 0 && pageCoreMet === 0,
+  };
 }
 
 /**

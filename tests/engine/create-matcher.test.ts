@@ -148,15 +148,24 @@ describe('createMatcher on the seed database', () => {
     expect(tweet?.details).toContainEqual(
       expect.objectContaining({ kind: 'number', page: '25', source: '52' }),
     );
-    expect(m.verdict).toBe('mixed');
-    // The rule is what lists it: off, the tweet's Fuse.js similarity keeps it out, and AAP's claim,
-    // which gives no number, leaves the altered figure reading corroborated.
+    // AAP's "cultural sites" claim gives no number, so it is not listed either (PAGE_CORE_MISSED).
+    expect(m.sources.map((s) => s.outlet)).toEqual(['express.co.uk']);
+    expect(m.verdict).toBe('conflicting');
+    // The rule is what lists the tweet: off, its Fuse.js similarity keeps it out.
     const off = createMatcher(db, { tuning: { coreRescueCoverage: Number.POSITIVE_INFINITY } });
-    const without = off.match([sentence])[0]!;
-    expect(without.sources.some(isTweet)).toBe(false);
-    expect(without.verdict).toBe('corroborated');
+    expect(off.match([sentence])).toEqual([]);
     // It needs the detail restated: without a number the tweet's core is missed, and it stays out.
     expect(one('Trump said the US had targeted Iranian sites.')?.sources.some(isTweet) ?? false).toBe(false);
+  });
+
+  it('does not let a count the claim never gives ride on shared topic words (PAGE_CORE_MISSED)', () => {
+    const sentence = 'Iranian state TV claimed that 80 American soldiers were killed in the missile strikes.';
+    expect(one(sentence)).toBeUndefined();
+    // Off, Fuse.js rescues "The top Irani General was killed by a US drone strike in Baghdad" and
+    // a claim no outlet made reads corroborated.
+    const off = createMatcher(db, { tuning: { pageCoreMissed: false } }).match([sentence])[0];
+    expect(off?.verdict).toBe('corroborated');
+    expect(off?.sources[0]?.claim).toContain('The top Irani General was killed');
   });
 
   it("never scores more than a few grey-zone candidates of one sentence with Fuse.js's measure", () => {

@@ -48,12 +48,18 @@ function alignWithStrings(
   let pageTotal = 0;
   let pageMet = 0;
   let shared = 0;
+  let pageCore = 0;
+  let pageCoreMet = 0;
   page.terms.forEach((term, i) => {
     const w = index.termDf(term) === 0 ? unknown : index.termWeight(term);
     const c = credit(page, i, claim);
     pageTotal += w;
     pageMet += w * c;
     if (c > 0 && page.slots[i] === null) shared++;
+    if (!isCore(page, i)) return;
+    pageCore++;
+    const claimCoreSlot = claim.slots.some((slot, j) => slot === page.slots[i] && isCore(claim, j));
+    if (claim.set.has(term) || (c > 0 && claimCoreSlot)) pageCoreMet++;
   });
   let claimTotal = 0;
   let claimMet = 0;
@@ -82,6 +88,7 @@ function alignWithStrings(
     score,
     coreMissed: core > 0 && coreMet === 0,
     coreMet: coreMet > 0,
+    pageCoreMissed: pageCore > 0 && pageCoreMet === 0,
   };
 }
 
