@@ -51,12 +51,13 @@ export const CORE_MISSED_THRESHOLD = 0.65;
  * claim does not mention. Without it "Iranian state TV claimed that 80 American soldiers were
  * killed in the missile strikes" aligned at 0.41 with Daily US Times's "The top Irani General was
  * killed by a US drone strike in Baghdad", Fuse.js rescued it, and a claim the outlets never made
- * read *corroborated*. `npm run eval` ("page core missed" sweep): on, the labelled, leave-one-out,
- * held-out, added and follow-up figures are those of off, the labelled sources from the right fact
- * go from 99.7 to 100 % (AAP's numberless "cultural sites" claim is no longer listed for "Trump
- * said the US had targeted 25 Iranian sites", which now reads *conflicting* with the tweet's 52),
- * and the lenient-threshold variant loses a false match ("a 10 billion dollar cloud computing
- * contract" against "It cost billions of dollars to build").
+ * read *corroborated* (that sentence, found with the follow-up set before this rule was written, is
+ * in that set). `npm run eval` ("page core missed" sweep): on, the labelled, leave-one-out,
+ * held-out and added figures are those of off, the labelled sources from the right fact go from
+ * 99.7 to 100 % (AAP's numberless "cultural sites" claim is no longer listed for "Trump said the US
+ * had targeted 25 Iranian sites", which now reads *conflicting* with the tweet's 52), and the
+ * lenient-threshold variant loses a false match ("a 10 billion dollar cloud computing contract"
+ * against "It cost billions of dollars to build").
  */
 export const PAGE_CORE_MISSED = true;
 /**
