@@ -87,7 +87,8 @@ const FOLLOW_UP_PATH = fileURLToPath(new URL('../tests/fixtures/labelled/follow-
  * Sentences in the style of follow-up reporting on the same troops (Iran's missile strike, its
  * casualties, later deployments), written after the core-rescue sweep and never swept: counts
  * that share "US troops" and "Iraq" with the seeds' troop figures but count something else, and
- * three restatements of the seeds' facts. Two of the counts are known false matches.
+ * three restatements of the seeds' facts. Three of the counts are known false matches; one more
+ * (80 soldiers killed) was found here and PAGE_CORE_MISSED written for it, as its note says.
  */
 export function readFollowUp(): LabelledSentence[] {
   return JSON.parse(readFileSync(FOLLOW_UP_PATH, 'utf8')) as LabelledSentence[];
