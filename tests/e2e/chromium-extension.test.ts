@@ -126,6 +126,36 @@ describe('Crosscheck in Chromium', () => {
     await page.close();
   });
 
+  it('flags an altered figure that only a long source states, and leaves a count no source gives alone', async () => {
+    const SITES = 'Trump said the US had targeted 25 Iranian sites.';
+    const { page } = await openCheckedPage(session, 'follow-up-article.html');
+    const groups = await waitUntil(async () => {
+      const read = await readVerdictHighlights(page);
+      return listHighlighted(read).includes(SITES) ? read : null;
+    });
+    // express.co.uk's 330-character tweet says 52 (CORE_RESCUE_COVERAGE), and AAP's "cultural
+    // sites" sentence, which gives no number, is not a source (PAGE_CORE_MISSED).
+    expect(groups.conflicting).toContain(SITES);
+    expect(groups.corroborated).toContain(
+      'On Sunday the Iraqi parliament had voted to expel US troops from the country.',
+    );
+    // Iran's claim of 80 dead is in no source: it shares "killed" and "strike" with Soleimani's killing.
+    expect(listHighlighted(groups).join('\n')).not.toMatch(/80 American soldiers|night sky/);
+    const point = await locateSentence(page, SITES);
+    await page.mouse.move(4, point.y);
+    await page.mouse.move(point.x, point.y, { steps: 4 });
+    const card = await waitUntil(async () => {
+      const state = await readCard(page);
+      return state.visible ? state : null;
+    });
+    expect(card.text).toMatch(/conflicts with/i);
+    expect(card.text).toContain('express.co.uk');
+    // The source's value first, as for 5,200 vs 5,000.
+    expect(card.text).toMatch(/52 vs 25 \(Iran site\)/);
+    expect(card.text).not.toContain('cultural sites');
+    await page.close();
+  });
+
   it("lists every outlet's account of a fact that a source sentence states together with another", async () => {
     // 003's "The Iraqi parliament on Sunday voted to expel American troops … in response to the USA
     // assassination of … Soleimani" is in the database's fact for the vote and the one for the
@@ -388,7 +418,12 @@ describe('Crosscheck in Chromium', () => {
     );
     expect(foreign).toEqual([]);
     // Everything the fixture server saw was asked for by the pages themselves.
-    const pagesAsked = new Set(['/iraq-troops-article.html', '/weather-article.html', '/favicon.ico']);
+    const pagesAsked = new Set([
+      '/iraq-troops-article.html',
+      '/follow-up-article.html',
+      '/weather-article.html',
+      '/favicon.ico',
+    ]);
     expect(session.server.requests.filter((path) => !pagesAsked.has(path))).toEqual([]);
     // The extension's own contexts only loaded their own files.
     const fromExtension = requests.filter(({ frame }) => frame.startsWith(extensionOrigin));

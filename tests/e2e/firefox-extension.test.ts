@@ -86,6 +86,19 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
     await page.close();
   });
 
+  it('flags an altered figure that only a long source states, and leaves a count no source gives alone', async () => {
+    const { page, tabId } = await openCheckedTab(session, 'follow-up-article.html');
+    const verdicts = await settledHighlights(page, tabId);
+    // express.co.uk's long tweet says 52 (CORE_RESCUE_COVERAGE); Iran's claim of 80 dead is in no
+    // source (PAGE_CORE_MISSED).
+    expect(verdicts.conflicting).toContain('Trump said the US had targeted 25 Iranian sites.');
+    expect(verdicts.corroborated).toContain(
+      'On Sunday the Iraqi parliament had voted to expel US troops from the country.',
+    );
+    expect(all(verdicts).join('\n')).not.toMatch(/80 American soldiers|night sky/);
+    await page.close();
+  });
+
   it('shows the hover card naming corroborating and conflicting sources', async () => {
     const { page } = await openCheckedTab(session, 'iraq-troops-article.html');
     await waitForValue(async () => all(await readHighlights(page)).includes(TROOPS));
