@@ -476,23 +476,23 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
       scored.push({ p: c.claim, score: a.score, pageCoverage: a.pageCoverage, coreMet: a.coreMet });
     }
     if (scored.length === 0) return [];
+    // Outright matches first, then grey-zone ones rescued on their restated number; the rest of the
+    // grey zone goes to Fuse.js.
     const accepted: Scored[] = [];
+    const rescuedOnCore: Scored[] = [];
+    const greyZone: Scored[] = [];
     let outright = 0;
     for (const c of scored) {
-      if (c.score < tuning.threshold) continue;
-      accepted.push(c);
-      outright = Math.max(outright, c.pageCoverage);
+      if (c.score >= tuning.threshold) {
+        accepted.push(c);
+        outright = Math.max(outright, c.pageCoverage);
+      } else if (isCoreRescued(c, tuning)) rescuedOnCore.push(c);
+      else greyZone.push(c);
     }
-    for (const c of scored) if (c.score < tuning.threshold && isCoreRescued(c, tuning)) accepted.push(c);
-    // A grey candidate in the fact of an outright match joins through fact expansion anyway.
-    const grey = scored
-      .filter(
-        (c) =>
-          c.score < tuning.threshold &&
-          !isCoreRescued(c, tuning) &&
-          c.pageCoverage >= outright * tuning.relativeFloor &&
-          !isInFactOf(c.p, accepted),
-      )
+    for (const c of rescuedOnCore) accepted.push(c);
+    // A grey candidate in the fact of an accepted match joins through fact expansion anyway.
+    const grey = greyZone
+      .filter((c) => c.pageCoverage >= outright * tuning.relativeFloor && !isInFactOf(c.p, accepted))
       .sort((a, b) => b.score - a.score)
       .slice(0, tuning.maxFuseCandidates);
     if (grey.length > 0) {
