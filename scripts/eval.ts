@@ -33,7 +33,6 @@ export interface LabelledSentence {
   note?: string;
 }
 
-const LABELLED_PATH = fileURLToPath(new URL('../tests/fixtures/labelled/sentences.json', import.meta.url));
 const PAIRS_PATH = fileURLToPath(new URL('../tests/fixtures/labelled/same-fact-pairs.json', import.meta.url));
 
 /**
@@ -57,20 +56,20 @@ function judgedSame(pairs: readonly SameFactPair[], x: string, y: string): boole
   );
 }
 
-export function readLabelled(): LabelledSentence[] {
-  return JSON.parse(readFileSync(LABELLED_PATH, 'utf8')) as LabelledSentence[];
+/** One labelled sentence set of tests/fixtures/labelled/. */
+function readSentenceSet(file: string): LabelledSentence[] {
+  const path = fileURLToPath(new URL(`../tests/fixtures/labelled/${file}`, import.meta.url));
+  return JSON.parse(readFileSync(path, 'utf8')) as LabelledSentence[];
 }
 
-const HOLDOUT_PATH = fileURLToPath(new URL('../tests/fixtures/labelled/holdout.json', import.meta.url));
+export function readLabelled(): LabelledSentence[] {
+  return readSentenceSet('sentences.json');
+}
 
 /** Sentences written after the thresholds were calibrated and never used to tune them. */
 export function readHoldout(): LabelledSentence[] {
-  return JSON.parse(readFileSync(HOLDOUT_PATH, 'utf8')) as LabelledSentence[];
+  return readSentenceSet('holdout.json');
 }
-
-const ADDED_PATH = fileURLToPath(
-  new URL('../tests/fixtures/labelled/added-after-calibration.json', import.meta.url),
-);
 
 /**
  * Sentences added after the demo page showed a topic-word false positive (issue 4, "Precise"):
@@ -78,10 +77,8 @@ const ADDED_PATH = fileURLToPath(
  * Esper's denial. Reported on their own and never swept, so the calibrated figures stay honest.
  */
 export function readAddedAfterCalibration(): LabelledSentence[] {
-  return JSON.parse(readFileSync(ADDED_PATH, 'utf8')) as LabelledSentence[];
+  return readSentenceSet('added-after-calibration.json');
 }
-
-const FOLLOW_UP_PATH = fileURLToPath(new URL('../tests/fixtures/labelled/follow-up.json', import.meta.url));
 
 /**
  * Sentences in the style of follow-up reporting on the same troops (Iran's missile strike, its
@@ -91,7 +88,7 @@ const FOLLOW_UP_PATH = fileURLToPath(new URL('../tests/fixtures/labelled/follow-
  * (80 soldiers killed) was found here and PAGE_CORE_MISSED written for it, as its note says.
  */
 export function readFollowUp(): LabelledSentence[] {
-  return JSON.parse(readFileSync(FOLLOW_UP_PATH, 'utf8')) as LabelledSentence[];
+  return readSentenceSet('follow-up.json');
 }
 
 export interface Counts {
