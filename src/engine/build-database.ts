@@ -27,7 +27,7 @@ import {
 } from './types.ts';
 
 /** Bumped when the pipeline's output for the same input changes; part of the digest. */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 export interface BuildOptions {
   /** ISO timestamp recorded as `builtAt`; null when unknown. Never the wall clock. */

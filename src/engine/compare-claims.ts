@@ -165,8 +165,13 @@ function nationalitiesOf(q: Quantity): string[] {
   return (q.modifiers ?? []).filter((m) => NATIONALITY_VALUES.has(m));
 }
 
-/** Whether two quantities count the same kind of thing (same unit, no different countries). */
+/** Whether two quantities count the same kind of thing (same unit and scope, no different countries). */
 function countsSameThing(a: Quantity, b: Quantity): boolean {
+  return a.scope === b.scope && countsSameNoun(a, b);
+}
+
+/** Whether two quantities count the same noun of the same country, whatever their scopes. */
+function countsSameNoun(a: Quantity, b: Quantity): boolean {
   if (a.unit !== b.unit) return false;
   const ma = a.modifiers;
   const mb = b.modifiers;
@@ -179,6 +184,34 @@ function countsSameThing(a: Quantity, b: Quantity): boolean {
   }
   return !aNamesCountry || !namesCountry(mb);
 }
+
+/**
+ * True when a page sentence counts something other than what a claim counts, so it does not restate
+ * the claim's figure even where their numbers differ (find-matching-claims.ts QUANTITY_SCOPE):
+ * - the claim counts something and every count of the sentence that shares its noun has another
+ *   scope ("About 25 US troops were hurt" against "about 5,000 US troops in Iraq");
+ * - the claim counts nothing and the sentence counts things in words ("Two US soldiers were
+ *   killed"), durations aside ("Two days after the strike"). Counts in digits are the alignment's
+ *   to judge (Alignment.pageCoreMissed), which also sees numbers that count nothing.
+ */
+export function countsOtherThings(page: readonly Quantity[], claim: readonly Quantity[]): boolean {
+  if (claim.length === 0) return page.some((q) => !DIGIT.test(q.text) && !DURATION_UNITS.has(q.unit));
+  let otherScope = false;
+  for (const p of page) {
+    for (const c of claim) {
+      if (!countsSameNoun(p, c)) continue;
+      if (p.scope === c.scope) return false;
+      otherScope = true;
+    }
+  }
+  return otherScope;
+}
+
+const DIGIT = /\d/;
+/** Units of time: "two days after" dates an event, it counts nothing the claim is about. */
+const DURATION_UNITS: ReadonlySet<string> = new Set(
+  'second minute hour day days week month year decade century'.split(' '),
+);
 
 function namesCountry(modifiers: readonly string[]): boolean {
   for (const m of modifiers) if (NATIONALITY_VALUES.has(m)) return true;

@@ -63,6 +63,17 @@ export const ALL_FEATURES: Readonly<FeatureNeeds> = {
   expansions: true,
 };
 
+/** No kind of detail: a base to switch on the few a caller needs. */
+export const NO_FEATURES: Readonly<FeatureNeeds> = {
+  quantities: false,
+  days: false,
+  dates: false,
+  people: false,
+  assertions: false,
+  quotes: false,
+  expansions: false,
+};
+
 /**
  * The details compareClaims reads (`ComparedFeatures`), for a page sentence: all but the
  * organisations, which only the database's own claims need (find-matching-claims.ts tells a

@@ -4,12 +4,14 @@
  *
  * A number is a count only when a unit follows it within a few words. Numbers after a month name,
  * year-like numbers at the end or before a capitalised word, and number words not followed by a
- * plural noun are left out.
+ * plural noun are left out. A count of the hurt or killed, or of those at one site, gets a `scope`
+ * (Quantity.scope), read from the words right after it in its clause: follow-up reports count
+ * casualties and one base's troops in the words the seeds use for the country's 5,000.
  */
 
 import { canonicalWord, stemWord } from './normalize.ts';
 import { DIGIT_0, DIGIT_9, DIGIT_GROUPS, type Token } from './tokenize-sentence.ts';
-import type { Quantity, QuantityQualifier } from './types.ts';
+import type { Quantity, QuantityQualifier, QuantityScope } from './types.ts';
 import { MONTHS, NATIONALITY_OF, NUMBER_WORD, NUMBER_WORDS } from './word-kinds.ts';
 
 const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
@@ -74,6 +76,52 @@ const SERVICE_MODIFIERS: ReadonlySet<string> = new Set(
   'army navy marine marines air force corps special national guard'.split(' '),
 );
 
+/**
+ * Words that make a count one of casualties: "25 US troops were hurt", "34 service members suffered
+ * traumatic brain injuries", "three wounded soldiers".
+ */
+const CASUALTY_WORDS: ReadonlySet<string> = new Set(
+  'killed dead died wounded injured injuries injury hurt casualties treated hospitalised hospitalized evacuated missing captured concussion concussions'.split(
+    ' ',
+  ),
+);
+/**
+ * A casualty word this many words after the counted noun at most still says what happened to them:
+ * "were diagnosed with brain injuries" is five. Further on it is usually another clause's event
+ * ("5,000 troops in Iraq after Soleimani was killed").
+ */
+const CASUALTY_REACH = 5;
+/** A singular site noun: "at Al Asad air base", "at a base in Kuwait"; "at bases across Iraq" is not one site. */
+const SITE_WORDS: ReadonlySet<string> = new Set(
+  'base airbase camp airport embassy compound outpost'.split(' '),
+);
+/** A word that can give a count a scope; a sentence without one has no scoped count. */
+export const SCOPE_WORD = new RegExp(`\\b(?:${[...CASUALTY_WORDS, ...SITE_WORDS].join('|')})\\b`, 'i');
+/** "stationed at", "are based at": the preposition within this many words after the counted noun. */
+const SITE_PREPOSITION_REACH = 3;
+/** "at Ain al-Asad air base": the site noun within this many words after the preposition. */
+const SITE_NOUN_REACH = 4;
+/** Punctuation between two words that ends the counted noun's clause. */
+const CLAUSE_BREAK = /[,;:()\u2013\u2014]|\.\s/;
+
+/**
+ * The scope of the count whose noun ends at token `unitEnd` (Quantity.scope); undefined when the
+ * words after it in its clause narrow it to no casualties and no single site.
+ */
+function findScope(text: string, tokens: readonly Token[], unitEnd: number): QuantityScope | undefined {
+  let preposition = -1;
+  let site = false;
+  for (let j = unitEnd + 1; j < tokens.length && j <= unitEnd + CASUALTY_REACH + SITE_NOUN_REACH; j++) {
+    if (CLAUSE_BREAK.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
+    const low = tokens[j]!.low;
+    const reach = j - unitEnd;
+    if (reach <= CASUALTY_REACH && CASUALTY_WORDS.has(low)) return 'casualties';
+    if (preposition < 0 && reach <= SITE_PREPOSITION_REACH && (low === 'at' || low === 'on')) preposition = j;
+    else if (preposition >= 0 && j - preposition <= SITE_NOUN_REACH && SITE_WORDS.has(low)) site = true;
+  }
+  return site ? 'site' : undefined;
+}
+
 function startsWithDigit(word: string): boolean {
   const c = word.charCodeAt(0);
   return c >= DIGIT_0 && c <= DIGIT_9;
@@ -88,11 +136,24 @@ function parseNumber(low: string): number | null {
   return null;
 }
 
-function unitOf(tokens: Token[], from: number): { unit: string; modifiers: string[]; end: number } | null {
+interface Unit {
+  unit: string;
+  modifiers: string[];
+  end: number;
+  /** A casualty word stood between the number and the noun ("three wounded soldiers"). */
+  casualties: boolean;
+}
+
+function unitOf(tokens: Token[], from: number): Unit | null {
   const modifiers: string[] = [];
+  let casualties = false;
   for (let j = from; j < tokens.length && j < from + 5; j++) {
     const t = tokens[j]!;
     if (t.low === 'of') return null;
+    if (CASUALTY_WORDS.has(t.low) && j + 1 < tokens.length) {
+      casualties = true;
+      continue;
+    }
     const nat = NATIONALITY_OF.get(t.low);
     if (nat !== undefined) {
       modifiers.push(nat);
@@ -112,7 +173,7 @@ function unitOf(tokens: Token[], from: number): { unit: string; modifiers: strin
       end = j + 1;
     }
     if (unit === 'troop') unit = 'troops';
-    return { unit, modifiers: [...new Set(modifiers)].sort(), end };
+    return { unit, modifiers: [...new Set(modifiers)].sort(), end, casualties };
   }
   return null;
 }
@@ -139,8 +200,11 @@ export function extractQuantities(text: string, tokens: Token[]): Quantity[] {
       j++;
     }
     if ((t.kinds & NUMBER_WORD) !== 0 && t.low !== 'hundred' && t.low !== 'thousand') {
-      // Number words are only counts when a plural noun follows ("two helicopters").
-      const next = tokens[j];
+      // Number words are only counts when a plural noun follows ("two helicopters", "three
+      // wounded soldiers").
+      let k = j;
+      while (k + 1 < tokens.length && CASUALTY_WORDS.has(tokens[k]!.low)) k++;
+      const next = tokens[k];
       if (!next || !/s$/.test(next.low)) continue;
     }
     const unit = unitOf(tokens, j);
@@ -161,13 +225,16 @@ export function extractQuantities(text: string, tokens: Token[]): Quantity[] {
       qualifier = QUALIFIERS_1.get(prev)!;
       qStart = tokens[i - 1]!.start;
     }
-    out.push({
+    const quantity: Quantity = {
       value,
       unit: unit.unit,
       qualifier,
       text: text.slice(qStart, tokens[unit.end]!.end),
       modifiers: unit.modifiers,
-    });
+    };
+    const scope = unit.casualties ? 'casualties' : findScope(text, tokens, unit.end);
+    if (scope !== undefined) quantity.scope = scope;
+    out.push(quantity);
     i = unit.end;
   }
   return out;

@@ -5,7 +5,7 @@
  * to ClaimDatabase or anything it contains; database validation rejects other versions.
  */
 
-export const DB_SCHEMA_VERSION = 1;
+export const DB_SCHEMA_VERSION = 2;
 
 /** What an article's header tells us. `null` means the text itself does not say. */
 export interface ArticleMeta {
@@ -36,7 +36,18 @@ export interface Quantity {
    * for "400 British Army soldiers". Quantities whose modifiers name different countries never compare.
    */
   modifiers?: string[];
+  /**
+   * What the count is narrowed to beyond its noun (extract-quantities.ts): `casualties` for the
+   * hurt or killed among them ("25 US troops were hurt"), `site` for those at one base, camp or
+   * embassy ("1,500 US troops are stationed at Al Asad air base"). Absent: the whole of what the
+   * noun names where the sentence puts it. Counts of different scopes never compare: 25 hurt are
+   * not a different figure for the 5,000 deployed.
+   */
+  scope?: QuantityScope;
 }
+
+export const QUANTITY_SCOPES = ['casualties', 'site'] as const;
+export type QuantityScope = (typeof QUANTITY_SCOPES)[number];
 
 /** A weekday tied to the event it dates, e.g. { day: "friday", event: "killing" }. `event` null: unknown. */
 export interface DayMention {

@@ -5,7 +5,7 @@
  * reference existing claims). Errors name the JSON path that is wrong, e.g. `$.claims[3].start`.
  */
 
-import { type ClaimDatabase, DB_SCHEMA_VERSION } from './types.ts';
+import { type ClaimDatabase, DB_SCHEMA_VERSION, QUANTITY_SCOPES } from './types.ts';
 
 export class DatabaseValidationError extends Error {
   readonly path: string;
@@ -96,6 +96,7 @@ function checkFeatures(value: unknown, path: string): void {
     oneOf(o.qualifier, QUALIFIERS, `${p}.qualifier`);
     str(o.text, `${p}.text`);
     if (o.modifiers !== undefined) strings(o.modifiers, `${p}.modifiers`);
+    if (o.scope !== undefined) oneOf(o.scope, QUANTITY_SCOPES, `${p}.scope`);
   });
   strings(f.days, `${path}.days`);
   strings(f.dates, `${path}.dates`);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   areQuantitiesCompatible,
   compareClaims,
+  countsOtherThings,
   doRolesConflict,
   formatQuantity,
 } from '../../src/engine/compare-claims.ts';
@@ -45,6 +46,21 @@ describe('compareClaims: numbers', () => {
     );
   });
 
+  it('never compares a count of casualties or of one base with a count of all the troops', () => {
+    const all = 'The United States has about 5,000 US troops in Iraq.';
+    expect(compare('About 25 US troops were hurt at Iraqi sites.', all).details).toEqual([]);
+    expect(compare('About 1,500 US troops are stationed at Al Asad air base in Iraq.', all).details).toEqual(
+      [],
+    );
+    // The same scope on both sides still compares.
+    expect(
+      compare(
+        'Eleven US troops were treated for concussion.',
+        '34 US troops were treated for brain injuries.',
+      ).details,
+    ).toEqual([{ kind: 'number', a: '11', b: '34', subject: 'US troops' }]);
+  });
+
   it('reads qualifiers as bounds', () => {
     const q = (value: number, qualifier: Quantity['qualifier']): Quantity => ({
       value,
@@ -59,6 +75,36 @@ describe('compareClaims: numbers', () => {
     expect(areQuantitiesCompatible(q(5000, 'nearly'), q(5100, 'exact'))).toBe(false);
     expect(areQuantitiesCompatible(q(5000, 'at-most'), q(6000, 'at-least'))).toBe(false);
     expect(areQuantitiesCompatible(q(5000, 'more-than'), q(6000, 'less-than'))).toBe(true);
+  });
+});
+
+describe('countsOtherThings', () => {
+  const quantities = (text: string) => extractFeatures(text).quantities;
+  const all = quantities('The United States has about 5,000 US troops in Iraq.');
+
+  it("is true when every count of the claim's noun has another scope", () => {
+    expect(countsOtherThings(quantities('About 25 US troops were hurt at Iraqi sites.'), all)).toBe(true);
+    expect(
+      countsOtherThings(quantities('About 1,500 US troops are stationed at Al Asad air base.'), all),
+    ).toBe(true);
+  });
+
+  it('is false when one count of the sentence counts what the claim counts, whatever its value', () => {
+    expect(countsOtherThings(quantities('Around 5,200 US troops are in Iraq.'), all)).toBe(false);
+    expect(
+      countsOtherThings(quantities('Around 5,200 US troops are in Iraq, and 11 soldiers were hurt.'), all),
+    ).toBe(false);
+  });
+
+  it('leaves counts of other nouns and sentences without counts to the alignment', () => {
+    expect(countsOtherThings(quantities('Iran fired 15 ballistic missiles.'), all)).toBe(false);
+    expect(countsOtherThings([], all)).toBe(false);
+  });
+
+  it('is true for a count in words against a claim that counts nothing, durations aside', () => {
+    expect(countsOtherThings(quantities('Two US soldiers were killed in a rocket attack.'), [])).toBe(true);
+    expect(countsOtherThings(quantities('Two days after the strike, parliament voted.'), [])).toBe(false);
+    expect(countsOtherThings(quantities('80 American soldiers were killed.'), [])).toBe(false);
   });
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { serializeDatabase } from '../../src/engine/serialize-database.ts';
-import type { ClaimDatabase } from '../../src/engine/types.ts';
+import { type ClaimDatabase, DB_SCHEMA_VERSION } from '../../src/engine/types.ts';
 
 const db: ClaimDatabase = {
-  schemaVersion: 1,
+  schemaVersion: DB_SCHEMA_VERSION,
   builtAt: null,
   digest: '0'.repeat(64),
   articles: [{ body: 'B.', url: null, id: 'x', outlet: null, title: null, published: null, language: 'en' }],

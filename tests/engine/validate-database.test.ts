@@ -32,6 +32,14 @@ describe('validateDatabase', () => {
       '.features.quantities[0].qualifier',
     ],
     [
+      'a bad quantity scope',
+      (d: Json) => {
+        const c = d.claims.find((x: Json) => x.features.quantities.length > 0);
+        c.features.quantities[0].scope = 'everywhere';
+      },
+      '.features.quantities[0].scope',
+    ],
+    [
       'a fact naming an unknown claim',
       (d: Json) => (d.facts[0].claimIds[0] = 'ghost'),
       '$.facts[0].claimIds[0]',
