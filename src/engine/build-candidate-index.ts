@@ -10,6 +10,16 @@
  */
 
 import { canonicalWord, foldText, STOPWORDS, stemWord, tokenizeFolded, variantKey } from './normalize.ts';
+import { NUMBER_WORDS } from './word-kinds.ts';
+
+/** Words that multiply the number word before them ("five thousand"). */
+const MULTIPLIER_WORDS: ReadonlyMap<string, number> = new Map([
+  ['hundred', 100],
+  ['thousand', 1000],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
+]);
 
 /**
  * Matcher-local equivalences applied after `contentWords`, for words outlets use interchangeably
@@ -282,6 +292,25 @@ function startAnalysisRun(): number {
 const PHRASES =
   /\bU\.?S\.?(?=$|[^A-Za-z])|\bservice\s*(?:men|women|members)\b|\bair\s+(?:force|base)\b|\b(?:pull(?:ing|ed|s)?|mov(?:e|ing|ed))\s+out\b/gi;
 
+/**
+ * A number word before a multiplier, rewritten to the number in digits as outlets write it: "Five
+ * thousand US troops" then shares the term 5000 with "about 5,000 US troops". A number word alone
+ * is left as it is: "two" is a stop word, and "the two countries" states no figure a claim would
+ * give. Tried only on texts holding a multiplier (MULTIPLIER_CUE), which few do.
+ */
+const NUMBER_PHRASE = new RegExp(
+  `\\b(?:${[...NUMBER_WORDS.keys()].filter((w) => !MULTIPLIER_WORDS.has(w)).join('|')})\\s+(?:${[
+    ...MULTIPLIER_WORDS.keys(),
+  ].join('|')})\\b`,
+  'gi',
+);
+const MULTIPLIER_CUE = /hundred|thousand|illion/i;
+
+function rewriteNumberPhrase(phrase: string): string {
+  const [word, multiplier] = phrase.toLowerCase().split(/\s+/);
+  return String(NUMBER_WORDS.get(word!)! * MULTIPLIER_WORDS.get(multiplier!)!);
+}
+
 function rewritePhrase(phrase: string): string {
   // "US" and "U.S." name the country; lower-cased they would be the stop word "us".
   if (/^U\.?S\.?$/.test(phrase)) return 'USA';
@@ -294,7 +323,10 @@ function rewritePhrase(phrase: string): string {
 
 /** Reduces a sentence to unique content terms. Claims and page sentences go through this same path. */
 export function analyzeText(text: string): AnalyzedText {
-  const prepared = text.replace(PHRASES, rewritePhrase);
+  const rewritten = text.replace(PHRASES, rewritePhrase);
+  const prepared = MULTIPLIER_CUE.test(text)
+    ? rewritten.replace(NUMBER_PHRASE, rewriteNumberPhrase)
+    : rewritten;
   const terms: string[] = [];
   const keys: string[] = [];
   const slots: (Slot | null)[] = [];
