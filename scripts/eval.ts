@@ -91,6 +91,15 @@ export function readFollowUp(): LabelledSentence[] {
   return readSentenceSet('follow-up.json');
 }
 
+/**
+ * A second batch of follow-up reporting (casualties, one base's troops, counts in words, and six
+ * restatements), written after the first batch had shown scoped counts matching and before
+ * QUANTITY_SCOPE was built; its figures without the rule were taken then. Never swept.
+ */
+export function readFollowUpSecond(): LabelledSentence[] {
+  return readSentenceSet('follow-up-2.json');
+}
+
 export interface Counts {
   tp: number;
   fp: number;
@@ -424,6 +433,7 @@ async function main(): Promise<void> {
   const holdout = evaluateLabelled(createMatcher(full), readHoldout());
   const added = evaluateLabelled(createMatcher(full), readAddedAfterCalibration());
   const followUp = evaluateLabelled(createMatcher(full), readFollowUp());
+  const followUpSecond = evaluateLabelled(createMatcher(full), readFollowUpSecond());
   const pairs = readSameFactPairs();
   const looRaw = evaluateLoo(folds);
   const loo = evaluateLoo(folds, pairs);
@@ -438,7 +448,7 @@ async function main(): Promise<void> {
   if (json) {
     console.log(
       JSON.stringify(
-        { labelled: lab, holdout, added, followUp, looRaw, loo, sweep: rows, best, current },
+        { labelled: lab, holdout, added, followUp, followUpSecond, looRaw, loo, sweep: rows, best, current },
         null,
         2,
       ),
@@ -476,6 +486,12 @@ async function main(): Promise<void> {
   );
   console.log(`  match: ${prf(followUp.counts)}`);
   for (const [category, c] of Object.entries(followUp.byCategory))
+    console.log(`    ${category.padEnd(11)} ${prf(c)}`);
+  console.log(
+    `\nFollow-up reporting, second batch (${readFollowUpSecond().length} sentences, written before QUANTITY_SCOPE, never swept; tests/fixtures/labelled/follow-up-2.json)`,
+  );
+  console.log(`  match: ${prf(followUpSecond.counts)}`);
+  for (const [category, c] of Object.entries(followUpSecond.byCategory))
     console.log(`    ${category.padEnd(11)} ${prf(c)}`);
   const cases = folds.reduce((n, f) => n + f.cases.length, 0);
   console.log(
@@ -556,13 +572,18 @@ async function main(): Promise<void> {
         `    slots ${slotsName.padEnd(6)} core ${coreMissedThreshold.toFixed(2)} F0.5 ${f05Of(pooled).toFixed(3)}  labelled ${prf(l)}  loo ${prf(o)}  holdout ${prf(h)}  added ${prf(a)}${mark}`,
       );
     }
-  /** One row per value of a single tuning field, at the code tuning otherwise, on every set. */
+  const followUpSet = [...readFollowUp(), ...readFollowUpSecond()];
+  /**
+   * One row per value of a single tuning field, at the code tuning otherwise, on every set (the two
+   * follow-up batches pooled).
+   */
   const sweepField = <K extends keyof MatchTuning>(field: K, values: MatchTuning[K][], label: string) => {
     for (const value of values) {
       const tuning: Partial<MatchTuning> = { [field]: value };
       const { labelled: l, loo: o } = countMatches(fullFinder, labelled, looFinders, pairs, tuning);
       const h = countMatches(fullFinder, holdoutSet, [], pairs, tuning).labelled;
       const a = countMatches(fullFinder, addedSet, [], pairs, tuning).labelled;
+      const f = countMatches(fullFinder, followUpSet, [], pairs, tuning).labelled;
       const pooled = { tp: l.tp + o.tp, fp: l.fp + o.fp, fn: l.fn + o.fn, tn: l.tn + o.tn };
       const mark = value === DEFAULT_TUNING[field] ? '  <- in code' : '';
       const name =
@@ -572,7 +593,7 @@ async function main(): Promise<void> {
             ? 'on'
             : String(value);
       console.log(
-        `    ${label} ${name.padEnd(4)} F0.5 ${f05Of(pooled).toFixed(3)}  labelled ${prf(l)}  loo ${prf(o)}  holdout ${prf(h)}  added ${prf(a)}${mark}`,
+        `    ${label} ${name.padEnd(4)} F0.5 ${f05Of(pooled).toFixed(3)}  labelled ${prf(l)}  loo ${prf(o)}  holdout ${prf(h)}  added ${prf(a)}  follow-up ${prf(f)}${mark}`,
       );
     }
   };
@@ -598,6 +619,10 @@ async function main(): Promise<void> {
     '  Page core missed (a sentence stating a number the claim lacks needs the core-missed bar), at the code tuning:',
   );
   sweepField('pageCoreMissed', [false, true], 'page core');
+  console.log(
+    '  Quantity scope (a sentence counting other things than the claim, such as casualties or one base, needs the core-missed bar), at the code tuning:',
+  );
+  sweepField('quantityScope', [false, true], 'scope');
   console.log('  Candidate share (index gate) and top K, at the code tuning:');
   for (const [candidateMinShare, topK] of [
     [0.1, 12],

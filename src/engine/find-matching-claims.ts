@@ -18,13 +18,16 @@ import {
   DEFAULT_TOP_K,
   slotOf,
 } from './build-candidate-index.ts';
-import { NATIONALITIES } from './extract-features.ts';
+import { countsOtherThings } from './compare-claims.ts';
+import { extractComparedFeatures, NATIONALITIES, NO_FEATURES } from './extract-features.ts';
+import { SCOPE_WORD } from './extract-quantities.ts';
 import type { BitapText } from './measure-bitap-similarity.ts';
 import { findBitapRescues, prepareBitapText } from './measure-bitap-similarity.ts';
 import type { ScoreWeights } from './score-match.ts';
 import { alignTerms, boundAlignmentScore, DEFAULT_WEIGHTS } from './score-match.ts';
 import { splitClauses } from './split-clauses.ts';
-import type { Claim, ClaimDatabase } from './types.ts';
+import type { Claim, ClaimDatabase, FeatureNeeds, Quantity } from './types.ts';
+import { NUMBER_WORDS } from './word-kinds.ts';
 
 /**
  * Alignment score at or above which a candidate matches outright. Calibrated by `npm run eval`
@@ -60,6 +63,17 @@ export const CORE_MISSED_THRESHOLD = 0.65;
  * against "It cost billions of dollars to build").
  */
 export const PAGE_CORE_MISSED = true;
+/**
+ * Whether CORE_MISSED_THRESHOLD also applies when the sentence counts something other than what the
+ * claim counts (countsOtherThings in compare-claims.ts): a count of casualties or of one base's troops
+ * against a claim's count of all the troops in a country, or a count in words ("Two US soldiers
+ * were killed") against a claim that counts nothing. The sentence then does not restate the
+ * claim's figure, even with another value: "About 25 US troops were hurt at Iraqi sites" aligned at
+ * 0.58 with "The United States has about 5,000 US troops in Iraq" and read *conflicting*, 25 against
+ * 5,000; "More than 100 US troops were diagnosed with brain injuries" read *corroborated* by it.
+ * `npm run eval` ("quantity scope" sweep): see the README's figures and the follow-up sets.
+ */
+export const QUANTITY_SCOPE = true;
 /**
  * Below MATCH_THRESHOLD and at or above this floor lies the grey zone: alignment is unsure, and the
  * candidate matches only if Fuse.js also finds the texts alike (FUSE_RESCUE). Below the floor a
@@ -154,6 +168,51 @@ export const CLAUSE_MIN_TERMS = 3;
  */
 export const MIN_SENTENCE_WORDS = 3;
 
+const QUANTITIES_ONLY: Readonly<FeatureNeeds> = { ...NO_FEATURES, quantities: true };
+const NUMBER_WORD = new RegExp(`\\b(?:${[...NUMBER_WORDS.keys()].join('|')})\\b`, 'i');
+
+/**
+ * What QUANTITY_SCOPE reads of one sentence or clause, each part worked out once and only when a
+ * candidate asks: most never do, and tokenising for the counts is the costly part.
+ */
+class SentenceCounts {
+  readonly #text: string;
+  #scopeWord: boolean | undefined;
+  #numberWord: boolean | undefined;
+  #quantities: readonly Quantity[] | undefined;
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  /** True when the sentence counts something other than the claim's `counted` (countsOtherThings). */
+  countsOtherThan(counted: readonly Quantity[], coreMet: boolean): boolean {
+    // What countsOtherThings can find: a count of the claim's noun (so a number meets the claim's:
+    // coreMet) with another scope (so one side has a word that scopes a count), or, when the claim
+    // counts nothing, a count in words.
+    const mayDiffer =
+      counted.length > 0
+        ? coreMet && (counted.some((q) => q.scope !== undefined) || this.#hasScopeWord())
+        : this.#hasNumberWord();
+    return mayDiffer && countsOtherThings(this.#readQuantities(), counted);
+  }
+
+  #hasScopeWord(): boolean {
+    this.#scopeWord ??= SCOPE_WORD.test(this.#text);
+    return this.#scopeWord;
+  }
+
+  #hasNumberWord(): boolean {
+    this.#numberWord ??= NUMBER_WORD.test(this.#text);
+    return this.#numberWord;
+  }
+
+  #readQuantities(): readonly Quantity[] {
+    this.#quantities ??= extractComparedFeatures(this.#text, QUANTITIES_ONLY).quantities;
+    return this.#quantities;
+  }
+}
+
 /** True when a grey-zone candidate matches on its restated detail alone (CORE_RESCUE_COVERAGE). */
 function isCoreRescued(c: Scored, tuning: MatchTuning): boolean {
   return c.coreMet && c.pageCoverage >= tuning.coreRescueCoverage;
@@ -244,6 +303,8 @@ export interface MatchTuning {
   coreRescueCoverage: number;
   /** Whether a sentence whose number the claim lacks needs coreMissedThreshold (PAGE_CORE_MISSED). */
   pageCoreMissed: boolean;
+  /** Whether a sentence counting other things than the claim needs coreMissedThreshold (QUANTITY_SCOPE). */
+  quantityScope: boolean;
 }
 
 export const DEFAULT_TUNING: Readonly<MatchTuning> = {
@@ -262,6 +323,7 @@ export const DEFAULT_TUNING: Readonly<MatchTuning> = {
   maxFuseCandidates: MAX_FUSE_CANDIDATES,
   coreRescueCoverage: CORE_RESCUE_COVERAGE,
   pageCoreMissed: PAGE_CORE_MISSED,
+  quantityScope: QUANTITY_SCOPE,
 };
 
 export interface ClaimHit {
@@ -461,6 +523,7 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
     if (page.terms.length === 0) return [];
     const thisRun = startRun();
     const scored: Scored[] = [];
+    let counts: SentenceCounts | null = null;
     for (const c of index.candidates(page, tuning.topK, tuning.candidateMinShare)) {
       // Most candidates share a few words and fall below the floor: the bound skips their alignment
       // (fact expansion aligns one if it needs its score).
@@ -470,7 +533,12 @@ export function createClaimFinder(db: ClaimDatabase): ClaimFinder {
       const a = align(page, c.claim, tuning.weights);
       scoreAt[c.claim] = a.score;
       scoreRun[c.claim] = thisRun;
-      const missed = a.coreMissed || (tuning.pageCoreMissed && a.pageCoreMissed);
+      let missed = a.coreMissed || (tuning.pageCoreMissed && a.pageCoreMissed);
+      // Only a score between the floor and the higher bar can turn on the sentence's counts.
+      if (!missed && tuning.quantityScope && a.score >= greyFloor && a.score < tuning.coreMissedThreshold) {
+        counts ??= new SentenceCounts(sentence);
+        missed = counts.countsOtherThan(claims[c.claim]!.features.quantities, a.coreMet);
+      }
       if (a.score < (missed ? Math.max(greyFloor, tuning.coreMissedThreshold) : greyFloor)) continue;
       if (countFactTerms(page, c.claim, tuning.minFactTerms) < tuning.minFactTerms) continue;
       scored.push({ p: c.claim, score: a.score, pageCoverage: a.pageCoverage, coreMet: a.coreMet });

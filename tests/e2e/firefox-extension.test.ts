@@ -96,6 +96,9 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
       'On Sunday the Iraqi parliament had voted to expel US troops from the country.',
     );
     expect(all(verdicts).join('\n')).not.toMatch(/80 American soldiers|night sky/);
+    // Casualties and one base's troops are not the country's 5,000 (QUANTITY_SCOPE).
+    expect(all(verdicts).join('\n')).not.toMatch(/25 US troops were hurt|Al Asad/);
+    expect(verdicts.mixed).toContain('Five thousand US troops remain in Iraq, the Pentagon says.');
     await page.close();
   });
 
