@@ -100,6 +100,15 @@ export function readFollowUpSecond(): LabelledSentence[] {
   return readSentenceSet('follow-up-2.json');
 }
 
+/**
+ * A third batch (other countries' troops, the funeral, sanctions, NATO, oil), written after
+ * QUANTITY_SCOPE and run once to see how the matcher does on reporting it has not met; never tuned on
+ * or swept.
+ */
+export function readFollowUpThird(): LabelledSentence[] {
+  return readSentenceSet('follow-up-3.json');
+}
+
 export interface Counts {
   tp: number;
   fp: number;
@@ -434,6 +443,7 @@ async function main(): Promise<void> {
   const added = evaluateLabelled(createMatcher(full), readAddedAfterCalibration());
   const followUp = evaluateLabelled(createMatcher(full), readFollowUp());
   const followUpSecond = evaluateLabelled(createMatcher(full), readFollowUpSecond());
+  const followUpThird = evaluateLabelled(createMatcher(full), readFollowUpThird());
   const pairs = readSameFactPairs();
   const looRaw = evaluateLoo(folds);
   const loo = evaluateLoo(folds, pairs);
@@ -448,7 +458,19 @@ async function main(): Promise<void> {
   if (json) {
     console.log(
       JSON.stringify(
-        { labelled: lab, holdout, added, followUp, followUpSecond, looRaw, loo, sweep: rows, best, current },
+        {
+          labelled: lab,
+          holdout,
+          added,
+          followUp,
+          followUpSecond,
+          followUpThird,
+          looRaw,
+          loo,
+          sweep: rows,
+          best,
+          current,
+        },
         null,
         2,
       ),
@@ -492,6 +514,12 @@ async function main(): Promise<void> {
   );
   console.log(`  match: ${prf(followUpSecond.counts)}`);
   for (const [category, c] of Object.entries(followUpSecond.byCategory))
+    console.log(`    ${category.padEnd(11)} ${prf(c)}`);
+  console.log(
+    `\nFollow-up reporting, third batch (${readFollowUpThird().length} sentences, written after QUANTITY_SCOPE, never tuned on; tests/fixtures/labelled/follow-up-3.json)`,
+  );
+  console.log(`  match: ${prf(followUpThird.counts)}`);
+  for (const [category, c] of Object.entries(followUpThird.byCategory))
     console.log(`    ${category.padEnd(11)} ${prf(c)}`);
   const cases = folds.reduce((n, f) => n + f.cases.length, 0);
   console.log(
@@ -572,9 +600,9 @@ async function main(): Promise<void> {
         `    slots ${slotsName.padEnd(6)} core ${coreMissedThreshold.toFixed(2)} F0.5 ${f05Of(pooled).toFixed(3)}  labelled ${prf(l)}  loo ${prf(o)}  holdout ${prf(h)}  added ${prf(a)}${mark}`,
       );
     }
-  const followUpSet = [...readFollowUp(), ...readFollowUpSecond()];
+  const followUpSet = [...readFollowUp(), ...readFollowUpSecond(), ...readFollowUpThird()];
   /**
-   * One row per value of a single tuning field, at the code tuning otherwise, on every set (the two
+   * One row per value of a single tuning field, at the code tuning otherwise, on every set (the
    * follow-up batches pooled).
    */
   const sweepField = <K extends keyof MatchTuning>(field: K, values: MatchTuning[K][], label: string) => {

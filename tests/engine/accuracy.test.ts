@@ -13,6 +13,7 @@ import {
   readAddedAfterCalibration,
   readFollowUp,
   readFollowUpSecond,
+  readFollowUpThird,
   readHoldout,
   readLabelled,
   readSameFactPairs,
@@ -27,6 +28,7 @@ let holdout: LabelledResult;
 let added: LabelledResult;
 let followUp: LabelledResult;
 let followUpSecond: LabelledResult;
+let followUpThird: LabelledResult;
 
 beforeAll(() => {
   const { full, folds } = buildLooFolds();
@@ -35,6 +37,7 @@ beforeAll(() => {
   added = evaluateLabelled(createMatcher(full), readAddedAfterCalibration());
   followUp = evaluateLabelled(createMatcher(full), readFollowUp());
   followUpSecond = evaluateLabelled(createMatcher(full), readFollowUpSecond());
+  followUpThird = evaluateLabelled(createMatcher(full), readFollowUpThird());
   loo = evaluateLoo(folds, readSameFactPairs());
   looRaw = evaluateLoo(folds);
 }, 60_000);
@@ -103,6 +106,11 @@ describe('follow-up reporting (counts of other things about the same troops, res
   it('holds on the second batch, written before QUANTITY_SCOPE (measured 0/8 false, 6/6 found; 2/8 and 5/6 before)', () => {
     expect(followUpSecond.byCategory['near-miss']?.fp ?? 0).toBeLessThanOrEqual(1);
     expect(followUpSecond.byCategory.paraphrase?.tp ?? 0).toBeGreaterThanOrEqual(5);
+  });
+
+  it('holds on the third batch, written after QUANTITY_SCOPE (measured 1/6 false: another country, 8/8 found)', () => {
+    expect(followUpThird.counts.fp).toBeLessThanOrEqual(1);
+    expect(followUpThird.byCategory.paraphrase?.tp ?? 0).toBeGreaterThanOrEqual(7);
   });
 });
 
