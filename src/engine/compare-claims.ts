@@ -167,12 +167,7 @@ function nationalitiesOf(q: Quantity): string[] {
 
 /** Whether two quantities count the same kind of thing (same unit and scope, no different countries). */
 function countsSameThing(a: Quantity, b: Quantity): boolean {
-  return a.scope === b.scope && countsSameNoun(a, b);
-}
-
-/** Whether two quantities count the same noun of the same country, whatever their scopes. */
-function countsSameNoun(a: Quantity, b: Quantity): boolean {
-  if (a.unit !== b.unit) return false;
+  if (a.unit !== b.unit || a.scope !== b.scope) return false;
   const ma = a.modifiers;
   const mb = b.modifiers;
   if (ma === undefined || mb === undefined) return true;
@@ -189,22 +184,23 @@ function countsSameNoun(a: Quantity, b: Quantity): boolean {
  * True when a page sentence counts something other than what a claim counts, so it does not restate
  * the claim's figure even where their numbers differ (find-matching-claims.ts QUANTITY_SCOPE):
  * - the claim counts something and every count of the sentence that shares its noun has another
- *   scope ("About 25 US troops were hurt" against "about 5,000 US troops in Iraq");
+ *   scope ("About 25 US troops were hurt" against "about 5,000 US troops in Iraq") or another
+ *   country ("Germany said it would withdraw 35 of its 120 soldiers" against the United States's);
  * - the claim counts nothing and the sentence counts things in words ("Two US soldiers were
  *   killed"), durations aside ("Two days after the strike"). Counts in digits are the alignment's
  *   to judge (Alignment.pageCoreMissed), which also sees numbers that count nothing.
  */
 export function countsOtherThings(page: readonly Quantity[], claim: readonly Quantity[]): boolean {
   if (claim.length === 0) return page.some((q) => !DIGIT.test(q.text) && !DURATION_UNITS.has(q.unit));
-  let otherScope = false;
+  let other = false;
   for (const p of page) {
     for (const c of claim) {
-      if (!countsSameNoun(p, c)) continue;
-      if (p.scope === c.scope) return false;
-      otherScope = true;
+      if (p.unit !== c.unit) continue;
+      if (countsSameThing(p, c)) return false;
+      other = true;
     }
   }
-  return otherScope;
+  return other;
 }
 
 const DIGIT = /\d/;

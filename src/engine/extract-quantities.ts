@@ -95,8 +95,6 @@ const CASUALTY_REACH = 5;
 const SITE_WORDS: ReadonlySet<string> = new Set(
   'base airbase camp airport embassy compound outpost'.split(' '),
 );
-/** A word that can give a count a scope; a sentence without one has no scoped count. */
-export const SCOPE_WORD = new RegExp(`\\b(?:${[...CASUALTY_WORDS, ...SITE_WORDS].join('|')})\\b`, 'i');
 /** "stationed at", "are based at": the preposition within this many words after the counted noun. */
 const SITE_PREPOSITION_REACH = 3;
 /** "at Ain al-Asad air base": the site noun within this many words after the preposition. */
@@ -120,6 +118,53 @@ function findScope(text: string, tokens: readonly Token[], unitEnd: number): Qua
     else if (preposition >= 0 && j - preposition <= SITE_NOUN_REACH && SITE_WORDS.has(low)) site = true;
   }
   return site ? 'site' : undefined;
+}
+
+/** Verbs by which a country holds or sends what it counts: "The United States has about 5,000 troops". */
+const HOLDING_VERBS: ReadonlySet<string> = new Set(
+  'has have had keeps keep kept maintains maintain sent sends send deployed deploys deploy stations'.split(
+    ' ',
+  ),
+);
+/** Possessives that point back to a country named before them: "Germany … its 120 soldiers". */
+const POSSESSIVES: ReadonlySet<string> = new Set(['its', 'their']);
+/** Prepositions that make the country after them a place, not an owner. */
+const LOCATIVES: ReadonlySet<string> = new Set(
+  'in at from to into across inside near within outside'.split(' '),
+);
+/** Modifiers that already say whose the counted things are. */
+const OWNERS: ReadonlySet<string> = new Set(NATIONALITY_OF.values());
+
+/**
+ * Whose the things counted from token `first` on (the count's first word, its qualifier included)
+ * are, when no country stands after the number: the country right before it ("Germany's 120
+ * soldiers"), the one that holds them ("The United States has about 5000 troops"), or the one a
+ * possessive points back to, the nearest named before it ("Germany said it would withdraw 35 of its
+ * 120 soldiers"). Undefined when none is written.
+ */
+function findOwner(tokens: readonly Token[], first: number): string | undefined {
+  const before = tokens[first - 1]?.low;
+  if (before === undefined) return undefined;
+  // "Germany's 120 soldiers": the tokenizer has dropped the possessive's "'s". "In Iraq 5,000
+  // troops" names where they are, not whose.
+  const adjacent = countryEndingAt(tokens, first - 1);
+  if (adjacent !== undefined) return LOCATIVES.has(tokens[first - 2]?.low ?? '') ? undefined : adjacent;
+  if (HOLDING_VERBS.has(before)) return countryEndingAt(tokens, first - 2);
+  if (!POSSESSIVES.has(before)) return undefined;
+  for (let k = first - 2; k >= 0; k--) {
+    const country = countryEndingAt(tokens, k);
+    if (country !== undefined) return country;
+  }
+  return undefined;
+}
+
+/** The country named by the word at `k`, or by "United States"/"United Kingdom" ending there. */
+function countryEndingAt(tokens: readonly Token[], k: number): string | undefined {
+  const low = tokens[k]?.low;
+  if (low === undefined) return undefined;
+  if (tokens[k - 1]?.low === 'united') return low === 'states' ? 'us' : low === 'kingdom' ? 'uk' : undefined;
+  const country = NATIONALITY_OF.get(low);
+  return country === 'foreign' ? undefined : country;
 }
 
 function startsWithDigit(word: string): boolean {
@@ -224,6 +269,10 @@ export function extractQuantities(text: string, tokens: Token[]): Quantity[] {
     } else if (QUALIFIERS_1.has(prev)) {
       qualifier = QUALIFIERS_1.get(prev)!;
       qStart = tokens[i - 1]!.start;
+    }
+    if (!unit.modifiers.some((m) => OWNERS.has(m))) {
+      const owner = findOwner(tokens, q3 ? i - 3 : q2 ? i - 2 : qStart === t.start ? i : i - 1);
+      if (owner !== undefined) unit.modifiers = [...unit.modifiers, owner].sort();
     }
     const quantity: Quantity = {
       value,

@@ -89,6 +89,14 @@ describe('countsOtherThings', () => {
     ).toBe(true);
   });
 
+  it("is true when the sentence's count of the noun is another country's", () => {
+    const aap = quantities('The United States has about 5000 troops in Iraq.');
+    expect(countsOtherThings(quantities('Germany said it would withdraw 35 of its 120 soldiers.'), aap)).toBe(
+      true,
+    );
+    expect(countsOtherThings(quantities('Some 5,200 American troops are in Iraq.'), aap)).toBe(false);
+  });
+
   it('is false when one count of the sentence counts what the claim counts, whatever its value', () => {
     expect(countsOtherThings(quantities('Around 5,200 US troops are in Iraq.'), all)).toBe(false);
     expect(

@@ -34,3 +34,26 @@ describe('extractQuantities: what a count is narrowed to', () => {
     expect(scopesOf(text)).toEqual([[5000 + (text.includes('5,200') ? 200 : 0), 'troops', null]]);
   });
 });
+
+describe('extractQuantities: whose the counted things are', () => {
+  const ownersOf = (text: string) =>
+    extractQuantities(text, tokenizeWithOffsets(text)).map((q) => [q.value, q.modifiers]);
+
+  it.each([
+    ['Germany said it would withdraw 35 of its 120 soldiers from Iraq.', 120, ['germany']],
+    ["Germany's 120 soldiers will leave Iraq.", 120, ['germany']],
+    ['The United States has about 5000 troops in Iraq.', 5000, ['us']],
+    ['Canada has some 500 soldiers in Iraq.', 500, ['canada']],
+    ['Around 400 British Army soldiers are in Iraq.', 400, ['army', 'uk']],
+  ])('reads the owner of: %s', (text, value, owners) => {
+    expect(ownersOf(text)).toEqual([[value, owners]]);
+  });
+
+  it.each([
+    'In Iraq 5,000 troops remain.',
+    'There are about 5,000 troops in Iraq.',
+    'Their 5,000 troops remain, officials said.',
+  ])('names no owner where the text gives none: %s', (text) => {
+    expect(ownersOf(text)).toEqual([[5000, []]]);
+  });
+});
