@@ -20,12 +20,32 @@ function isNegationCue(t: Token): boolean {
   return low.charCodeAt(low.length - 1) === LOWER_T && (low.endsWith("n't") || low.endsWith('n\u2019t'));
 }
 
-function predicateAt(tokens: Token[], k: number): string | null {
+/**
+ * Words a phrasal "leave" verb can hold between itself and its "out": "pull its troops out",
+ * "move US forces out". Three covers a possessive or article, a country and the noun.
+ */
+const PHRASAL_OBJECT_WORDS = 3;
+
+/**
+ * The position of the "out" that makes the phrasal verb at `k` mean leaving ("pull out", "pull its
+ * troops out"), within its clause; -1 when there is none.
+ */
+function findParticle(text: string, tokens: Token[], k: number): number {
+  for (let j = k + 1; j < tokens.length && j <= k + 1 + PHRASAL_OBJECT_WORDS; j++) {
+    if (/[,;:.!?\u201C\u201D"]/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) return -1;
+    if (tokens[j]!.low === 'out') return j;
+  }
+  return -1;
+}
+
+/** The predicate at token `k` and the token that ends it; null when `k` starts none. */
+function predicateAt(text: string, tokens: Token[], k: number): { predicate: string; end: number } | null {
   const t = tokens[k]!;
   const predicate = PREDICATES.get(t.low);
-  if (predicate !== undefined) return predicate;
-  if (PHRASAL_LEAVE.has(t.low) && tokens[k + 1]?.low === 'out') return 'leave';
-  return null;
+  if (predicate !== undefined) return { predicate, end: k };
+  if (!PHRASAL_LEAVE.has(t.low)) return null;
+  const particle = findParticle(text, tokens, k);
+  return particle < 0 ? null : { predicate: 'leave', end: particle };
 }
 
 export function extractAssertions(
@@ -52,16 +72,18 @@ export function extractAssertions(
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if ((t.kinds & ASSERTION_WORD) === 0) continue;
-    let predicate = predicateAt(tokens, k);
-    if (t.low === 'unsigned') predicate = 'sign';
-    if (t.low === 'inaccurate') predicate = 'accurate';
-    if (!predicate) continue;
+    const found =
+      t.low === 'unsigned'
+        ? { predicate: 'sign', end: k }
+        : t.low === 'inaccurate'
+          ? { predicate: 'accurate', end: k }
+          : predicateAt(text, tokens, k);
+    if (!found) continue;
     const cue = negatedAt.get(k);
-    const endTok = PHRASAL_LEAVE.has(t.low) ? tokens[k + 1]! : t;
     assertions.push({
-      predicate,
+      predicate: found.predicate,
       negated: cue !== undefined,
-      text: text.slice(tokens[cue ?? k]!.start, endTok.end),
+      text: text.slice(tokens[cue ?? k]!.start, tokens[found.end]!.end),
     });
   }
   return { assertions, negated: anyNegation };

@@ -12,6 +12,7 @@ import {
   precisionOf,
   readAddedAfterCalibration,
   readFollowUp,
+  readFollowUpFourth,
   readFollowUpSecond,
   readFollowUpThird,
   readHoldout,
@@ -29,6 +30,7 @@ let added: LabelledResult;
 let followUp: LabelledResult;
 let followUpSecond: LabelledResult;
 let followUpThird: LabelledResult;
+let followUpFourth: LabelledResult;
 
 beforeAll(() => {
   const { full, folds } = buildLooFolds();
@@ -38,6 +40,7 @@ beforeAll(() => {
   followUp = evaluateLabelled(createMatcher(full), readFollowUp());
   followUpSecond = evaluateLabelled(createMatcher(full), readFollowUpSecond());
   followUpThird = evaluateLabelled(createMatcher(full), readFollowUpThird());
+  followUpFourth = evaluateLabelled(createMatcher(full), readFollowUpFourth());
   loo = evaluateLoo(folds, readSameFactPairs());
   looRaw = evaluateLoo(folds);
 }, 60_000);
@@ -111,6 +114,12 @@ describe('follow-up reporting (counts of other things about the same troops, res
   it('holds on the third batch, written after QUANTITY_SCOPE (measured 0/6 false, 8/8 found; 1/6 before owners were read)', () => {
     expect(followUpThird.counts.fp).toBe(0);
     expect(followUpThird.byCategory.paraphrase?.tp ?? 0).toBeGreaterThanOrEqual(7);
+  });
+
+  it('holds on the fourth batch (measured: 7 of 8 matched to the right fact, the UK request went to the coalition; no negative matched; altered details 4/4, 3/4 before the phrasal leave)', () => {
+    expect(followUpFourth.counts.tp).toBeGreaterThanOrEqual(7);
+    expect(followUpFourth.counts.fp).toBeLessThanOrEqual(1);
+    expect(followUpFourth.conflictDetail.found).toBe(followUpFourth.conflictDetail.total);
   });
 });
 
