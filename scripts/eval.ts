@@ -114,7 +114,9 @@ export function readFollowUpThird(): LabelledSentence[] {
  * A fourth batch (altered days, branch and polarity in follow-up style, Esper and Milley restated,
  * near misses about Saudi Arabia, Congress, Johnson's call), written after the third and run once.
  * Its altered "pull its troops out" read corroborated then and led to reading a phrasal "leave"
- * around its object (extract-assertions.ts); the other 15 were never tuned on. Never swept.
+ * around its object (extract-assertions.ts), and its UK request matched the coalition's claims and
+ * led to the Islamic State/ISIS, urge/ask and let/allow equivalences (build-candidate-index.ts); the
+ * other 14 were never tuned on. Never swept.
  */
 export function readFollowUpFourth(): LabelledSentence[] {
   return readSentenceSet('follow-up-4.json');
@@ -534,7 +536,7 @@ async function main(): Promise<void> {
   for (const [category, c] of Object.entries(followUpThird.byCategory))
     console.log(`    ${category.padEnd(11)} ${prf(c)}`);
   console.log(
-    `\nFollow-up reporting, fourth batch (${readFollowUpFourth().length} sentences, one polarity miss since fixed; tests/fixtures/labelled/follow-up-4.json)`,
+    `\nFollow-up reporting, fourth batch (${readFollowUpFourth().length} sentences, a polarity miss and a wrong fact since fixed; tests/fixtures/labelled/follow-up-4.json)`,
   );
   console.log(`  match: ${prf(followUpFourth.counts)}`);
   for (const [category, c] of Object.entries(followUpFourth.byCategory))

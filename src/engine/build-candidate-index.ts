@@ -69,6 +69,20 @@ const CONCEPTS: ReadonlyMap<string, string> = new Map(
     warned: 'threat',
     drone: 'drone',
     unsigned: 'sign',
+    // Outlets name the group and the ask differently ("urging Iraq to allow UK soldiers to continue
+    // the fight … against … ISIS" / "asked Iraq to let coalition forces continue the fight against
+    // the Islamic State group"); analyzeText rewrites "Islamic State" to ISIS.
+    daesh: 'isis',
+    urging: 'ask',
+    urge: 'ask',
+    urged: 'ask',
+    urges: 'ask',
+    asked: 'ask',
+    asks: 'ask',
+    asking: 'ask',
+    let: 'allow',
+    allowed: 'allow',
+    allowing: 'allow',
   }),
 );
 
@@ -335,7 +349,10 @@ export function analyzeText(text: string): AnalyzedText {
   // As normalize.contentWords: fold, rewrite "united states", tokenize; per-token steps memoised.
   const folded = foldText(prepared);
   const usaJoined = folded.includes('united states') ? folded.replace(/\bunited states\b/g, 'usa') : folded;
-  for (const token of tokenizeFolded(usaJoined)) {
+  const joined = usaJoined.includes('islamic state')
+    ? usaJoined.replace(/\bislamic state\b/g, 'isis')
+    : usaJoined;
+  for (const token of tokenizeFolded(joined)) {
     const info = infoOfToken(token);
     if (info === null || info.lastRun === run) continue;
     info.lastRun = run;

@@ -116,9 +116,9 @@ describe('follow-up reporting (counts of other things about the same troops, res
     expect(followUpThird.byCategory.paraphrase?.tp ?? 0).toBeGreaterThanOrEqual(7);
   });
 
-  it('holds on the fourth batch (measured: 7 of 8 matched to the right fact, the UK request went to the coalition; no negative matched; altered details 4/4, 3/4 before the phrasal leave)', () => {
+  it('holds on the fourth batch (measured: 8 of 8 matched to the right fact, 7 before the ISIS and ask/urge equivalences; no negative matched; altered details 4/4, 3/4 before the phrasal leave)', () => {
     expect(followUpFourth.counts.tp).toBeGreaterThanOrEqual(7);
-    expect(followUpFourth.counts.fp).toBeLessThanOrEqual(1);
+    expect(followUpFourth.counts.fp).toBe(0);
     expect(followUpFourth.conflictDetail.found).toBe(followUpFourth.conflictDetail.total);
   });
 });
@@ -135,14 +135,14 @@ describe('leave one article out over the seeds', () => {
     expect(precisionOf(looRaw.counts)).toBeGreaterThanOrEqual(0.85);
   });
 
-  it('lists sources of the same fact (measured 91.6% precision, 79.2% recall)', () => {
+  it('lists sources of the same fact (measured 91.3% precision, 79.6% recall)', () => {
     // 89.3% before OTHER_FACT_SHARE kept the letter's "decision to order our departure" out of
     // "no decision made to leave Iraq"; 77.9% recall while only a claim's last fact was expanded.
     expect(loo.sources.right / loo.sources.predicted).toBeGreaterThanOrEqual(0.9);
     expect(loo.sources.right / loo.sources.expected).toBeGreaterThanOrEqual(0.77);
   });
 
-  it("agrees with the database's own stance between the claims (measured 98.2%, 215/219)", () => {
+  it("agrees with the database's own stance between the claims (measured 98.2%, 216/220)", () => {
     expect(loo.stance.total).toBeGreaterThanOrEqual(50);
     expect(loo.stance.correct / loo.stance.total).toBeGreaterThanOrEqual(0.9);
   });

@@ -35,6 +35,13 @@ describe('analyzeText', () => {
     expect(analyzeText('The two countries must act').slots).not.toContain('number');
   });
 
+  it('reads the names of the Islamic State group, and urging and asking, as one', () => {
+    for (const text of ['the Islamic State group', 'terror group ISIS', 'Daesh']) {
+      expect(analyzeText(text).terms).toContain('isis');
+    }
+    expect(analyzeText('urging Iraq to allow').terms).toEqual(analyzeText('asked Iraq to let').terms);
+  });
+
   it('drops contractions of stop words', () => {
     expect(analyzeText("That's not what's happening").terms).toEqual(['happen']);
   });
