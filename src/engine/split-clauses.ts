@@ -15,11 +15,12 @@ const QUOTATION = /[\u201C"]([^\u201C\u201D"]+)[\u201D"]?/g;
 
 /**
  * Where one clause ends and the next begins: a semicolon; a comma before a conjunction, relative
- * pronoun or reporting link ("…, which", "…, adding"); or, without a comma, a few links that start
- * a new statement ("… as well as", "… in response to").
+ * pronoun, reporting link or trailing qualifier ("…, which", "…, adding", "…, mostly in an advisory
+ * role"); or, without a comma, a few links that start a new statement ("… as well as", "… in
+ * response to").
  */
 const CLAUSE_BOUNDARY =
-  /;\s+|,\s+(?=(?:and|but|while|which|who|as|after|despite|stressing|adding|according to|following|amid|in response to)\b)|\s+(?=(?:and was|and wasn['\u2019]t|and is|and has|and said|in response to|as well as|following the|after the|amid)\b)/;
+  /;\s+|,\s+(?=(?:and|but|while|which|who|as|after|despite|stressing|adding|according to|following|amid|in response to|mostly|mainly|largely|primarily|chiefly|including|especially|particularly)\b)|\s+(?=(?:and was|and wasn['\u2019]t|and is|and has|and said|in response to|as well as|following the|after the|amid)\b)/;
 
 export function splitClauses(text: string): string[] {
   const pieces: string[] = [];

@@ -11,10 +11,7 @@ import {
   evaluateLoo,
   precisionOf,
   readAddedAfterCalibration,
-  readFollowUp,
-  readFollowUpFourth,
-  readFollowUpSecond,
-  readFollowUpThird,
+  readFollowUpBatches,
   readHoldout,
   readLabelled,
   readSameFactPairs,
@@ -27,20 +24,16 @@ let loo: LooResult;
 let looRaw: LooResult;
 let holdout: LabelledResult;
 let added: LabelledResult;
-let followUp: LabelledResult;
-let followUpSecond: LabelledResult;
-let followUpThird: LabelledResult;
-let followUpFourth: LabelledResult;
+/** Each follow-up batch's result, by its file name. */
+const followUps = new Map<string, LabelledResult>();
 
 beforeAll(() => {
   const { full, folds } = buildLooFolds();
   labelled = evaluateLabelled(createMatcher(full), readLabelled());
   holdout = evaluateLabelled(createMatcher(full), readHoldout());
   added = evaluateLabelled(createMatcher(full), readAddedAfterCalibration());
-  followUp = evaluateLabelled(createMatcher(full), readFollowUp());
-  followUpSecond = evaluateLabelled(createMatcher(full), readFollowUpSecond());
-  followUpThird = evaluateLabelled(createMatcher(full), readFollowUpThird());
-  followUpFourth = evaluateLabelled(createMatcher(full), readFollowUpFourth());
+  for (const batch of readFollowUpBatches())
+    followUps.set(batch.file, evaluateLabelled(createMatcher(full), batch.sentences));
   loo = evaluateLoo(folds, readSameFactPairs());
   looRaw = evaluateLoo(folds);
 }, 60_000);
@@ -97,29 +90,44 @@ describe('sentences added after calibration (topical near misses, name-only capt
   });
 });
 
-describe('follow-up reporting (counts of other things about the same troops, restated facts)', () => {
-  it('matches no count of something else (measured 0/9; 3/9 without QUANTITY_SCOPE)', () => {
-    expect(followUp.byCategory['near-miss']?.fp ?? 0).toBe(0);
+describe('follow-up reporting (later coverage of the same week, never swept)', () => {
+  const batch = (file: string): LabelledResult => followUps.get(file)!;
+
+  it('reads every batch the eval lists', () => {
+    expect([...followUps.keys()]).toEqual([
+      'follow-up.json',
+      'follow-up-2.json',
+      'follow-up-3.json',
+      'follow-up-4.json',
+      'follow-up-5.json',
+    ]);
   });
 
-  it('still matches the restated facts (measured 3/3)', () => {
-    expect(followUp.byCategory.paraphrase?.tp ?? 0).toBe(3);
+  it('batch 1: matches no count of something else (measured 0/9; 3/9 without QUANTITY_SCOPE), finds 3/3', () => {
+    expect(batch('follow-up.json').counts.fp).toBe(0);
+    expect(batch('follow-up.json').byCategory.paraphrase?.tp ?? 0).toBe(3);
   });
 
-  it('holds on the second batch, written before QUANTITY_SCOPE (measured 0/8 false, 6/6 found; 2/8 and 5/6 before)', () => {
-    expect(followUpSecond.byCategory['near-miss']?.fp ?? 0).toBeLessThanOrEqual(1);
-    expect(followUpSecond.byCategory.paraphrase?.tp ?? 0).toBeGreaterThanOrEqual(5);
+  it('batch 2, written before QUANTITY_SCOPE (measured 0/8 false, 6/6 found; 2/8 and 5/6 before)', () => {
+    expect(batch('follow-up-2.json').counts.fp).toBeLessThanOrEqual(1);
+    expect(batch('follow-up-2.json').byCategory.paraphrase?.tp ?? 0).toBeGreaterThanOrEqual(5);
   });
 
-  it('holds on the third batch, written after QUANTITY_SCOPE (measured 0/6 false, 8/8 found; 1/6 before owners were read)', () => {
-    expect(followUpThird.counts.fp).toBe(0);
-    expect(followUpThird.byCategory.paraphrase?.tp ?? 0).toBeGreaterThanOrEqual(7);
+  it('batch 3 (measured 0/6 false, 8/8 found; 1/6 false before owners were read)', () => {
+    expect(batch('follow-up-3.json').counts.fp).toBe(0);
+    expect(batch('follow-up-3.json').byCategory.paraphrase?.tp ?? 0).toBeGreaterThanOrEqual(7);
   });
 
-  it('holds on the fourth batch (measured: 8 of 8 matched to the right fact, 7 before the ISIS and ask/urge equivalences; no negative matched; altered details 4/4, 3/4 before the phrasal leave)', () => {
-    expect(followUpFourth.counts.tp).toBeGreaterThanOrEqual(7);
-    expect(followUpFourth.counts.fp).toBe(0);
-    expect(followUpFourth.conflictDetail.found).toBe(followUpFourth.conflictDetail.total);
+  it('batch 4 (measured 8/8 right facts, 7 before the ISIS and ask/urge equivalences; no negative matched; altered details 4/4, 3/4 before the phrasal leave)', () => {
+    expect(batch('follow-up-4.json').counts.tp).toBeGreaterThanOrEqual(7);
+    expect(batch('follow-up-4.json').counts.fp).toBe(0);
+    const { found, total } = batch('follow-up-4.json').conflictDetail;
+    expect(found).toBe(total);
+  });
+
+  it("batch 5 (measured 7/8 found, the Milley paraphrase missed; 1/8 false, the protesters' demand)", () => {
+    expect(batch('follow-up-5.json').counts.tp).toBeGreaterThanOrEqual(7);
+    expect(batch('follow-up-5.json').counts.fp).toBeLessThanOrEqual(1);
   });
 });
 

@@ -23,6 +23,16 @@ describe('splitClauses', () => {
     ]);
   });
 
+  it('cuts before a trailing qualifier after a comma', () => {
+    expect(
+      splitClauses('The US has roughly 5,000 service members in the country, mostly in an advisory role.'),
+    ).toEqual(['The US has roughly 5,000 service members in the country', 'mostly in an advisory role.']);
+    expect(splitClauses('Coalition troops, including 400 British soldiers, train Iraqi forces.')).toEqual([
+      'Coalition troops',
+      'including 400 British soldiers, train Iraqi forces.',
+    ]);
+  });
+
   it('cuts before "as well as", and keeps short quoted phrases in their clause', () => {
     expect(
       splitClauses(
