@@ -126,6 +126,12 @@ const FOLLOW_UP_BATCHES: ReadonlyArray<Omit<FollowUpBatch, 'sentences'>> = [
     file: 'follow-up-5.json',
     history: 'a missed count since fixed',
   },
+  {
+    // The Pentagon's and Esper's denials, Seely's command, the vote's tally, Trump's airbase, the
+    // funeral; near misses about war, seats, rockets, Seely's retirement. Nothing changed for it.
+    file: 'follow-up-6.json',
+    history: 'run once, nothing changed since',
+  },
 ];
 
 /** The follow-up batches of tests/fixtures/labelled/, oldest first. */

@@ -100,6 +100,7 @@ describe('follow-up reporting (later coverage of the same week, never swept)', (
       'follow-up-3.json',
       'follow-up-4.json',
       'follow-up-5.json',
+      'follow-up-6.json',
     ]);
   });
 
@@ -128,6 +129,11 @@ describe('follow-up reporting (later coverage of the same week, never swept)', (
   it("batch 5 (measured 7/8 found, the Milley paraphrase missed; 1/8 false, the protesters' demand)", () => {
     expect(batch('follow-up-5.json').counts.tp).toBeGreaterThanOrEqual(7);
     expect(batch('follow-up-5.json').counts.fp).toBeLessThanOrEqual(1);
+  });
+
+  it('batch 6, run once with nothing changed for it (measured 7/8 found, the vote tally missed; 0/8 false)', () => {
+    expect(batch('follow-up-6.json').counts.tp).toBeGreaterThanOrEqual(7);
+    expect(batch('follow-up-6.json').counts.fp).toBe(0);
   });
 });
 
