@@ -27,9 +27,10 @@ describe('splitClauses', () => {
     expect(
       splitClauses('The US has roughly 5,000 service members in the country, mostly in an advisory role.'),
     ).toEqual(['The US has roughly 5,000 service members in the country', 'mostly in an advisory role.']);
-    expect(splitClauses('Coalition troops, including 400 British soldiers, train Iraqi forces.')).toEqual([
-      'Coalition troops',
-      'including 400 British soldiers, train Iraqi forces.',
+    // "including" is left alone: it is common in news ("… targets, including cultural sites"), and
+    // cutting there made AAP's sentences cost 2 % more instructions to match for no gain measured.
+    expect(splitClauses('Strikes would hit Iranian targets, including cultural sites.')).toEqual([
+      'Strikes would hit Iranian targets, including cultural sites.',
     ]);
   });
 
