@@ -132,6 +132,13 @@ const FOLLOW_UP_BATCHES: ReadonlyArray<Omit<FollowUpBatch, 'sentences'>> = [
     file: 'follow-up-6.json',
     history: 'run once, nothing changed since',
   },
+  {
+    // The Iranian MP's White House threat, Johnson, the embassies, the $2 trillion, the militia
+    // leader, Abdul Mahdi, the helicopters, a changed count of targets; near misses. "$2 trillion"
+    // led to reading digits before a multiplier as the whole number (build-candidate-index.ts).
+    file: 'follow-up-7.json',
+    history: 'a missed figure since fixed',
+  },
 ];
 
 /** The follow-up batches of tests/fixtures/labelled/, oldest first. */

@@ -307,22 +307,23 @@ const PHRASES =
   /\bU\.?S\.?(?=$|[^A-Za-z])|\bservice\s*(?:men|women|members)\b|\bair\s+(?:force|base)\b|\b(?:pull(?:ing|ed|s)?|mov(?:e|ing|ed))\s+out\b/gi;
 
 /**
- * A number word before a multiplier, rewritten to the number in digits as outlets write it: "Five
- * thousand US troops" then shares the term 5000 with "about 5,000 US troops". A number word alone
- * is left as it is: "two" is a stop word, and "the two countries" states no figure a claim would
- * give. Tried only on texts holding a multiplier (MULTIPLIER_CUE), which few do.
+ * A number before a multiplier, in words or digits, rewritten to the whole number in digits:
+ * "Five thousand US troops" then shares the term 5000 with "about 5,000 US troops", and "$2
+ * trillion" shares 2000000000000 with "Two Trillion Dollars". A number word alone is left as it
+ * is: "two" is a stop word, and "the two countries" states no figure a claim would give. Tried
+ * only on texts holding a multiplier (MULTIPLIER_CUE), which few do.
  */
 const NUMBER_PHRASE = new RegExp(
-  `\\b(?:${[...NUMBER_WORDS.keys()].filter((w) => !MULTIPLIER_WORDS.has(w)).join('|')})\\s+(?:${[
+  `(?<![\\d.,])\\b(${[...NUMBER_WORDS.keys()].filter((w) => !MULTIPLIER_WORDS.has(w)).join('|')}|\\d+(?:\\.\\d+)?)\\s+(${[
     ...MULTIPLIER_WORDS.keys(),
   ].join('|')})\\b`,
   'gi',
 );
 const MULTIPLIER_CUE = /hundred|thousand|illion/i;
 
-function rewriteNumberPhrase(phrase: string): string {
-  const [word, multiplier] = phrase.toLowerCase().split(/\s+/);
-  return String(NUMBER_WORDS.get(word!)! * MULTIPLIER_WORDS.get(multiplier!)!);
+function rewriteNumberPhrase(_phrase: string, number: string, multiplier: string): string {
+  const value = NUMBER_WORDS.get(number.toLowerCase()) ?? Number(number);
+  return String(Math.round(value * MULTIPLIER_WORDS.get(multiplier.toLowerCase())!));
 }
 
 function rewritePhrase(phrase: string): string {

@@ -101,6 +101,7 @@ describe('follow-up reporting (later coverage of the same week, never swept)', (
       'follow-up-4.json',
       'follow-up-5.json',
       'follow-up-6.json',
+      'follow-up-7.json',
     ]);
   });
 
@@ -134,6 +135,11 @@ describe('follow-up reporting (later coverage of the same week, never swept)', (
   it('batch 6, run once with nothing changed for it (measured 7/8 found, the vote tally missed; 0/8 false)', () => {
     expect(batch('follow-up-6.json').counts.tp).toBeGreaterThanOrEqual(7);
     expect(batch('follow-up-6.json').counts.fp).toBe(0);
+  });
+
+  it('batch 7 (measured 7/8 found, 6 before digits before a multiplier were read; 1/8 false, the militias)', () => {
+    expect(batch('follow-up-7.json').counts.tp).toBeGreaterThanOrEqual(7);
+    expect(batch('follow-up-7.json').counts.fp).toBeLessThanOrEqual(1);
   });
 });
 

@@ -32,6 +32,8 @@ describe('analyzeText', () => {
   it('reads a number word before a multiplier as the number in digits, and leaves one alone', () => {
     expect(analyzeText('Five thousand US troops remain').terms).toEqual(['5000', 'us', 'troop', 'stay']);
     expect(analyzeText('It spent Two Trillion Dollars').terms).toContain('2000000000000');
+    expect(analyzeText('It spent $2 trillion').terms).toContain('2000000000000');
+    expect(analyzeText('5.2 million people').terms).toContain('5200000');
     expect(analyzeText('The two countries must act').slots).not.toContain('number');
   });
 
