@@ -10,16 +10,7 @@
  */
 
 import { canonicalWord, foldText, STOPWORDS, stemWord, tokenizeFolded, variantKey } from './normalize.ts';
-import { NUMBER_WORDS } from './word-kinds.ts';
-
-/** Words that multiply the number word before them ("five thousand"). */
-const MULTIPLIER_WORDS: ReadonlyMap<string, number> = new Map([
-  ['hundred', 100],
-  ['thousand', 1000],
-  ['million', 1e6],
-  ['billion', 1e9],
-  ['trillion', 1e12],
-]);
+import { MULTIPLIER_WORDS, NUMBER_WORDS } from './word-kinds.ts';
 
 /**
  * Matcher-local equivalences applied after `contentWords`, for words outlets use interchangeably

@@ -14,7 +14,7 @@
  */
 
 import { type AlignedPairs, alignIfOverlapping, toWordSequence, type WordSequence } from './align-words.ts';
-import { findEvents, findSpeaker } from './extract-features.ts';
+import { findEvents, findSpeaker, NO_FEATURES } from './extract-features.ts';
 import { boundedLevenshtein, createTable, foldText, STOPWORDS, stemWord } from './normalize.ts';
 import type {
   Assertion,
@@ -927,15 +927,7 @@ function reportedSpeaker(c: ComparableClaim): string | null {
  * none), so it need not be extracted. `claims.property.test.ts` checks the comparisons are the same.
  */
 export function findFeatureNeeds(others: readonly ComparableClaim[]): FeatureNeeds {
-  const needs: FeatureNeeds = {
-    quantities: false,
-    days: false,
-    dates: false,
-    people: false,
-    assertions: false,
-    quotes: false,
-    expansions: false,
-  };
+  const needs: FeatureNeeds = { ...NO_FEATURES };
   for (const { features: f } of others) {
     needs.quantities ||= f.quantities.length > 0;
     needs.days ||= (f.dayMentions ?? f.days).length > 0;

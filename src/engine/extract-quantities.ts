@@ -12,17 +12,10 @@
 import { canonicalWord, stemWord } from './normalize.ts';
 import { DIGIT_0, DIGIT_9, DIGIT_GROUPS, type Token } from './tokenize-sentence.ts';
 import type { Quantity, QuantityQualifier, QuantityScope } from './types.ts';
-import { MONTHS, NATIONALITY_OF, NUMBER_WORD, NUMBER_WORDS } from './word-kinds.ts';
+import { MONTHS, MULTIPLIER_WORDS, NATIONALITY_OF, NUMBER_WORD, NUMBER_WORDS } from './word-kinds.ts';
 
-const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
-  ['hundred', 100],
-  ['thousand', 1000],
-  ['million', 1e6],
-  ['billion', 1e9],
-  ['trillion', 1e12],
-  ['m', 1e6],
-  ['bn', 1e9],
-]);
+/** The multiplier words, and the abbreviations a count may use after digits ("$2bn", "5 m"). */
+const MULTIPLIERS: ReadonlyMap<string, number> = new Map([...MULTIPLIER_WORDS, ['m', 1e6], ['bn', 1e9]]);
 
 const QUALIFIERS_2: ReadonlyArray<[string, QuantityQualifier]> = [
   ['more than', 'more-than'],
@@ -255,30 +248,31 @@ export function extractQuantities(text: string, tokens: Token[]): Quantity[] {
     const unit = unitOf(tokens, j);
     if (!unit) continue;
     let qualifier: QuantityQualifier = 'exact';
-    let qStart = t.start;
+    // The count's first token, its qualifier included.
+    let first = i;
     const p2 = `${tokens[i - 2]?.low ?? ''} ${prev}`;
     const p3 = `${tokens[i - 3]?.low ?? ''} ${p2}`;
     const q3 = QUALIFIERS_2.find(([phrase]) => phrase === p3);
     const q2 = QUALIFIERS_2.find(([phrase]) => phrase === p2);
     if (q3) {
       qualifier = q3[1];
-      qStart = tokens[i - 3]!.start;
+      first = i - 3;
     } else if (q2) {
       qualifier = q2[1];
-      qStart = tokens[i - 2]!.start;
+      first = i - 2;
     } else if (QUALIFIERS_1.has(prev)) {
       qualifier = QUALIFIERS_1.get(prev)!;
-      qStart = tokens[i - 1]!.start;
+      first = i - 1;
     }
     if (!unit.modifiers.some((m) => OWNERS.has(m))) {
-      const owner = findOwner(tokens, q3 ? i - 3 : q2 ? i - 2 : qStart === t.start ? i : i - 1);
+      const owner = findOwner(tokens, first);
       if (owner !== undefined) unit.modifiers = [...unit.modifiers, owner].sort();
     }
     const quantity: Quantity = {
       value,
       unit: unit.unit,
       qualifier,
-      text: text.slice(qStart, tokens[unit.end]!.end),
+      text: text.slice(tokens[first]!.start, tokens[unit.end]!.end),
       modifiers: unit.modifiers,
     };
     const scope = unit.casualties ? 'casualties' : findScope(text, tokens, unit.end);

@@ -39,6 +39,15 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
   ['dozen', 12],
 ]);
 
+/** Words that multiply the number before them ("five thousand", "2 trillion"). */
+export const MULTIPLIER_WORDS: ReadonlyMap<string, number> = new Map([
+  ['hundred', 100],
+  ['thousand', 1000],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
+]);
+
 export const MONTHS: ReadonlyMap<string, number> = new Map([
   ['january', 1],
   ['jan', 1],
