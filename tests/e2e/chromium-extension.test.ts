@@ -129,11 +129,12 @@ describe('Crosscheck in Chromium', () => {
   it('flags an altered figure that only a long source states, and leaves a count no source gives alone', async () => {
     const SITES = 'Trump said the US had targeted 25 Iranian sites.';
     const FIVE_THOUSAND = 'Five thousand US troops remain in Iraq, the Pentagon says.';
+    const PULL_OUT = 'Esper said the United States had decided to pull its troops out of Iraq.';
     const { page } = await openCheckedPage(session, 'follow-up-article.html');
     const groups = await waitUntil(async () => {
       const read = await readVerdictHighlights(page);
       const shown = listHighlighted(read);
-      return shown.includes(SITES) && shown.includes(FIVE_THOUSAND) ? read : null;
+      return shown.includes(SITES) && shown.includes(FIVE_THOUSAND) && shown.includes(PULL_OUT) ? read : null;
     });
     // express.co.uk's 330-character tweet says 52 (CORE_RESCUE_COVERAGE), and AAP's "cultural
     // sites" sentence, which gives no number, is not a source (PAGE_CORE_MISSED).
@@ -147,6 +148,8 @@ describe('Crosscheck in Chromium', () => {
     // words is read as one (5,000 against express.co.uk's 5,200: mixed).
     expect(listHighlighted(groups).join('\n')).not.toMatch(/25 US troops were hurt|Al Asad|120 soldiers/);
     expect(groups.mixed).toContain(FIVE_THOUSAND);
+    // "pull its troops out" reverses Esper's denials: most sources conflict, none corroborates alone.
+    expect(groups.mixed).toContain(PULL_OUT);
     const point = await locateSentence(page, SITES);
     await page.mouse.move(4, point.y);
     await page.mouse.move(point.x, point.y, { steps: 4 });

@@ -99,6 +99,10 @@ describe.skipIf(!hasFirefoxBuild)('Crosscheck in Firefox ESR', () => {
     // Casualties, one base's troops and Germany's are not the US's 5,000 (QUANTITY_SCOPE).
     expect(all(verdicts).join('\n')).not.toMatch(/25 US troops were hurt|Al Asad|120 soldiers/);
     expect(verdicts.mixed).toContain('Five thousand US troops remain in Iraq, the Pentagon says.');
+    // "pull its troops out" reverses Esper's denials (read as corroborated before the phrasal leave).
+    expect(verdicts.mixed).toContain(
+      'Esper said the United States had decided to pull its troops out of Iraq.',
+    );
     await page.close();
   });
 
